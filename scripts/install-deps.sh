@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs what cinelake needs to build, test and demo on Debian 12.
+# Idempotent: packages already present are left alone, and apt is only
+# touched when something is missing. Works as root or through sudo.
+set -euo pipefail
+
+# Build and runtime libraries, test tools, and the browser for UI tests.
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  libcurl4-openssl-dev libsimdjson-dev libsnappy-dev libzstd-dev libdeflate-dev zlib1g-dev
+  libssl-dev libcpp-httplib-dev nlohmann-json3-dev libfmt-dev libspdlog-dev libcli11-dev
+  libtomlplusplus-dev libgtest-dev libgmock-dev libbenchmark-dev
+  clang clang-format libclang-rt-14-dev
+  nodejs npm chromium wrk
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+# Node may come from outside apt (e.g. a preinstalled toolchain): accept it.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=()
+  for p in "${missing[@]}"; do
+    [[ "$p" == nodejs || "$p" == npm ]] || filtered+=("$p")
+  done
+  missing=("${filtered[@]+"${filtered[@]}"}")
+fi
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}" >&2
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "install-deps: system packages present" >&2
+fi
+
+# Test-only and front-end npm packages, pinned by package-lock.json.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+for dir in "$ROOT/test/oracle" "$ROOT/web"; do
+  [[ -f "$dir/package.json" ]] || continue
+  stamp="$dir/node_modules/.cinelake-installed"
+  if [[ ! -f "$stamp" || "$dir/package-lock.json" -nt "$stamp" ]]; then
+    echo "install-deps: npm ci in ${dir#$ROOT/}" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) && touch "$stamp"
+  fi
+done

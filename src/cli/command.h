@@ -1,0 +1,43 @@
+// How subsystems plug their subcommands into the cinelake CLI.
+//
+// Each subsystem owns one Register*Command function that adds its
+// subcommand(s) to the app. A command's callback returns an exit code through
+// Exit(); ExitCodeFor() maps a Status to the codes documented in the README.
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "common/status.h"
+
+namespace cinelake {
+
+// Exit codes: what a script can rely on.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;       // the work failed (network, corrupt data, ...)
+inline constexpr int kExitUsage = 2;         // bad command line, config or date
+inline constexpr int kExitBusy = 3;          // another run holds the lake lock
+inline constexpr int kExitInterrupted = 130; // stopped by a signal; resumable
+
+int ExitCodeFor(const Status& status);
+
+// Prints a failed status on stderr as "cinelake: <message>" and returns its code.
+int ReportFailure(const Status& status);
+
+// Ends a command's callback with the given exit code.
+[[noreturn]] void Exit(int code);
+
+// Options every pipeline-facing command takes.
+struct LakeOptions {
+  std::string lake = "./lake";
+  std::string sandbox;  // URL of a running `cinelake sandbox`; points both APIs at it
+  std::string config;   // optional TOML config file
+};
+void AddLakeOptions(CLI::App* cmd, LakeOptions* options);
+
+void RegisterSandboxCommand(CLI::App& app);
+void RegisterPipelineCommands(CLI::App& app);  // run, backfill, status
+void RegisterServeCommand(CLI::App& app);
+
+}  // namespace cinelake

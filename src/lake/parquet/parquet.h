@@ -1,0 +1,60 @@
+// cinelake's Parquet codec: Table <-> Parquet file bytes.
+//
+// The writer produces files that DuckDB, Spark, Trino, Athena and Power BI
+// read: data page v1, dictionary encoding with a PLAIN fallback when the
+// dictionary grows too large, RLE/bit-packed definition levels, snappy (the
+// default) or zstd, min/max/null_count statistics, several row groups with
+// bounded pages, and key-value metadata naming cinelake and its version.
+//
+// The reader accepts what the writer writes plus what other writers commonly
+// produce (data page v2, PLAIN and dictionary pages, snappy/zstd/gzip/none,
+// required and optional columns, 3-level and legacy 2-level lists). It decodes
+// only the projected columns. Any malformed input yields a Corruption status
+// naming the file and the reason; never a crash or a hang.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "lake/table.h"
+
+namespace cinelake::parquet {
+
+enum class Codec { kUncompressed, kSnappy, kZstd, kGzip };
+
+struct WriteOptions {
+  Codec codec = Codec::kSnappy;
+  int zstd_level = 3;
+  size_t row_group_rows = 1'000'000;      // rows per row group
+  size_t page_bytes = 1 << 20;            // target uncompressed data page size
+  size_t dictionary_max_bytes = 1 << 20;  // beyond this a column chunk falls back to PLAIN
+  bool dictionary = true;
+  // Extra key-value metadata; "created_by" and "cinelake.version" are always set.
+  std::vector<std::pair<std::string, std::string>> metadata;
+};
+
+// Serializes table (which must Validate()) into a complete Parquet file.
+Status WriteParquet(const Table& table, const WriteOptions& options, std::string* out);
+
+struct ReadOptions {
+  // Columns to decode, in the order wanted; empty = all. An unknown name is an
+  // InvalidArgument error.
+  std::vector<std::string> columns;
+};
+
+struct FileInfo {
+  Schema schema;  // as cinelake types
+  int64_t num_rows = 0;
+  int num_row_groups = 0;
+  std::vector<std::pair<std::string, std::string>> metadata;
+  std::string created_by;
+};
+
+// `name` is used only in error messages (the file's path).
+Status ReadParquet(std::string_view bytes, std::string_view name, const ReadOptions& options, Table* out);
+Status ReadParquetInfo(std::string_view bytes, std::string_view name, FileInfo* out);
+
+}  // namespace cinelake::parquet
