@@ -10,7 +10,7 @@ PACKAGES=(
   libcurl4-openssl-dev libsimdjson-dev libsnappy-dev libzstd-dev libdeflate-dev zlib1g-dev
   libssl-dev libcpp-httplib-dev nlohmann-json3-dev libfmt-dev libspdlog-dev libcli11-dev
   libtomlplusplus-dev libgtest-dev libgmock-dev libbenchmark-dev
-  clang clang-format libclang-rt-14-dev
+  clang clang-format libclang-rt-14-dev ccache
   nodejs npm chromium wrk
 )
 

@@ -39,5 +39,6 @@ void AddLakeOptions(CLI::App* cmd, LakeOptions* options);
 void RegisterSandboxCommand(CLI::App& app);
 void RegisterPipelineCommands(CLI::App& app);  // run, backfill, status
 void RegisterServeCommand(CLI::App& app);
+void RegisterLakeCommands(CLI::App& app);     // parquet (inspection)
 
 }  // namespace cinelake

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   cinelake::RegisterPipelineCommands(app);
   cinelake::RegisterSandboxCommand(app);
   cinelake::RegisterServeCommand(app);
+  cinelake::RegisterLakeCommands(app);
 
   app.parse_complete_callback([&] {
     cinelake::LogLevel level;

@@ -1,0 +1,58 @@
+// JobContext: what the orchestrator hands every stage (ingest, enrich, model,
+// fact, catalog). Stages read and write lake tables only; everything else
+// they need about the run is here.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "common/date.h"
+#include "lake/lake.h"
+
+namespace cinelake {
+
+// Counters a stage reports into the run manifest ("rows.dim_content",
+// "requests.tmdb", ...). Thread-safe.
+class StageMetrics {
+ public:
+  void Add(const std::string& name, int64_t delta) {
+    std::lock_guard<std::mutex> lock(mu_);
+    counters_[name] += delta;
+  }
+  void Set(const std::string& name, int64_t value) {
+    std::lock_guard<std::mutex> lock(mu_);
+    counters_[name] = value;
+  }
+  std::map<std::string, int64_t> Snapshot() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return counters_;
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::map<std::string, int64_t> counters_;
+};
+
+struct JobContext {
+  Lake* lake = nullptr;
+  Date load_date;           // the run's logical day
+  std::string run_id;
+  bool full_refresh = false;
+  int enrich_ttl_days = 7;
+  StageMetrics* metrics = nullptr;  // may be null in tests
+  const std::atomic<bool>* cancel = nullptr;  // set on SIGINT/SIGTERM; may be null
+
+  // The run's clock for created_at / updated_at: midnight UTC of load_date, so
+  // re-running a day writes identical gold (idempotence) and a backfill
+  // stamps each day as if it had run on that day.
+  int64_t LogicalMicros() const { return int64_t{load_date.days} * 86'400'000'000LL; }
+  bool Cancelled() const { return cancel != nullptr && cancel->load(); }
+  void Count(const std::string& name, int64_t delta) const {
+    if (metrics != nullptr) metrics->Add(name, delta);
+  }
+};
+
+}  // namespace cinelake
