@@ -46,7 +46,10 @@ for dir in "$ROOT/test/oracle" "$ROOT/web"; do
   [[ -f "$dir/package.json" ]] || continue
   stamp="$dir/node_modules/.cinelake-installed"
   if [[ ! -f "$stamp" || "$dir/package-lock.json" -nt "$stamp" ]]; then
-    echo "install-deps: npm ci in ${dir#$ROOT/}" >&2
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) && touch "$stamp"
+    echo "install-deps: npm install in ${dir#$ROOT/}" >&2
+    # Not `npm ci`: npm 11 leaves other platforms' optional bindings (DuckDB's)
+    # out of the lock file and then refuses it. Versions are pinned exactly in
+    # package.json and the lock is honoured; --no-save keeps it untouched.
+    (cd "$dir" && npm install --no-audit --no-fund --no-save --loglevel=error) && touch "$stamp"
   fi
 done
