@@ -14,6 +14,8 @@
 
 namespace cinelake {
 
+class ApiClients;
+
 // Counters a stage reports into the run manifest ("rows.dim_content",
 // "requests.tmdb", ...). Thread-safe.
 class StageMetrics {
@@ -43,6 +45,7 @@ struct JobContext {
   bool full_refresh = false;
   int enrich_ttl_days = 7;
   StageMetrics* metrics = nullptr;  // may be null in tests
+  ApiClients* apis = nullptr;       // ingest and enrich only
   const std::atomic<bool>* cancel = nullptr;  // set on SIGINT/SIGTERM; may be null
 
   // The run's clock for created_at / updated_at: midnight UTC of load_date, so

@@ -23,7 +23,7 @@ Result<std::unique_ptr<Lake>> Lake::Open(const std::string& root, OpenMode mode)
     bool empty = !exists || fs::is_empty(abs, ec);
     if (mode == OpenMode::kMustExist) {
       return Status::InvalidArgument(where + " is not a cinelake lake (no " + kMarkerFile +
-                                     "); run 'cinelake run --lake " + root + "' to create one");
+                                     "); 'cinelake run' creates a lake in an empty or new folder");
     }
     if (!empty) {
       return Status::InvalidArgument(where + " is not empty and is not a cinelake lake (no " +

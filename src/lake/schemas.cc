@@ -40,6 +40,12 @@ std::vector<TableDef> BuildTables() {
   t.push_back({Layer::kRaw, "stg_popularity",
                {Key("id"), Col("type"), Col("tmdb_id"), Col("popularity", D)},
                true, {"id"}, "Today's TMDB popularity per title that answered."});
+  t.push_back({Layer::kRaw, "stg_tmdb_details",
+               {Key("id"), Col("type"), Col("tmdb_id"), Col("http_status", I), Col("attempts", I),
+                Col("error"), Col("details_json")},
+               true, {"id"},
+               "(new) Today's TMDB detail answer per title, as fetched for popularity; enrichment "
+               "reuses it instead of asking again."});
   // stg
   t.push_back({Layer::kStg, "content_detail",
                {Key("content_id"), Col("content_type"), Col("primary_title"), Col("original_title"),

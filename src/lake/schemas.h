@@ -36,6 +36,7 @@ const TableDef& TableByName(std::string_view name_or_path);
 namespace tables {
 inline constexpr std::string_view kContentIds = "stg_contentIDs";
 inline constexpr std::string_view kPopularity = "stg_popularity";
+inline constexpr std::string_view kTmdbDetails = "stg_tmdb_details";
 inline constexpr std::string_view kContentDetail = "content_detail";
 inline constexpr std::string_view kContentPerson = "content_person";
 inline constexpr std::string_view kContentGenre = "content_genre";

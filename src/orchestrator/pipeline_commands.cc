@@ -1,15 +1,197 @@
+// `cinelake run`, `cinelake backfill` and `cinelake status`.
+#include <csignal>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
 #include "cli/command.h"
+#include "common/log.h"
+#include "orchestrator/lake_lock.h"
+#include "orchestrator/pipeline.h"
+#include "orchestrator/progress.h"
 
 namespace cinelake {
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+void OnSignal(int) { g_cancel.store(true); }
+
+void InstallSignalHandlers() {
+  struct sigaction sa {};
+  sa.sa_handler = OnSignal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+struct RunFlags {
+  LakeOptions lake;
+  std::string date;
+  std::string from, to;
+  bool full_refresh = false;
+  bool resume = false;
+  int ttl_days = 7;
+  std::string catalog_location;
+};
+
+Result<Date> ParseRunDate(const std::string& text, const char* flag) {
+  auto d = Date::Parse(text);
+  if (!d.ok()) return d.status().WithContext(flag);
+  if (*d > Date::Today()) {
+    return Status::InvalidArgument(std::string(flag) + " " + text + " is in the future (today is " +
+                                   Date::Today().ToString() + " UTC)");
+  }
+  return d;
+}
+
+// The API configuration for one date: file/env, then the sandbox if asked.
+Result<ApiConfig> ConfigFor(const RunFlags& f, Date date) {
+  std::optional<std::string> path;
+  if (!f.lake.config.empty()) path = f.lake.config;
+  ASSIGN_OR_RETURN(ApiConfig config, LoadApiConfig(path));
+  if (!f.lake.sandbox.empty()) {
+    config.UseSandbox(f.lake.sandbox, date.ToString());
+  } else if (config.replay_dir.empty() && (config.imdb_key.empty() || config.tmdb_token.empty())) {
+    return Status::InvalidArgument(
+        "no API keys: set CINELAKE_IMDB_API_KEY and CINELAKE_TMDB_TOKEN (or [imdb] key / [tmdb] token in "
+        "--config), or point at a sandbox with --sandbox URL");
+  }
+  RETURN_IF_ERROR(config.Validate());
+  return config;
+}
+
+Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
+  // Bad configuration is reported before anything is created on disk.
+  RETURN_IF_ERROR(ConfigFor(f, dates.front()).status());
+  ASSIGN_OR_RETURN(auto lake, Lake::Open(f.lake.lake, Lake::OpenMode::kCreateIfMissing));
+  ASSIGN_OR_RETURN(auto lock, LakeLock::Acquire(lake->Location(), dates.size() > 1 ? "backfill" : "run"));
+  if (lock->found_stale()) spdlog::warn("found a stale lake lock left by a process that died; taking it over");
+  InstallSignalHandlers();
+  ProgressLine progress;
+  for (size_t i = 0; i < dates.size(); ++i) {
+    if (g_cancel.load()) return Status::Aborted("interrupted; run again to resume");
+    PipelineOptions po;
+    po.date = dates[i];
+    po.full_refresh = f.full_refresh;
+    po.enrich_ttl_days = f.ttl_days;
+    po.catalog_location = f.catalog_location;
+    ASSIGN_OR_RETURN(po.api, ConfigFor(f, dates[i]));
+    if (dates.size() > 1) progress.SetPrefix("[" + std::to_string(i + 1) + "/" + std::to_string(dates.size()) + "] ");
+    auto result = RunPipeline(*lake, po, &g_cancel, [&](const RunManifest& m) { progress.Update(m); });
+    progress.Finish();
+    if (!result.ok()) return result.status().WithContext("run for " + dates[i].ToString());
+    spdlog::info("run {} for {} succeeded", result->run_id, dates[i].ToString());
+  }
+  return Status::OK();
+}
+
+Result<Date> ResumeDate(const RunFlags& f) {
+  ASSIGN_OR_RETURN(auto lake, Lake::Open(f.lake.lake, Lake::OpenMode::kMustExist));
+  ASSIGN_OR_RETURN(auto runs, RecentManifests(lake->storage(), 1000));
+  for (const auto& m : runs) {
+    if (m.state != RunState::kSucceeded) return m.load_date;
+  }
+  return Status::InvalidArgument("--resume: no unfinished run in " + lake->Location());
+}
+
+void AddRunFlags(CLI::App* cmd, RunFlags* f) {
+  AddLakeOptions(cmd, &f->lake);
+  cmd->add_flag("--full-refresh", f->full_refresh, "Re-enrich every title, ignoring the TTL");
+  cmd->add_option("--ttl-days", f->ttl_days, "Re-enrich a title when its enrichment is this old")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3650));
+  cmd->add_option("--catalog-location", f->catalog_location,
+                  "Location the generated DDL points at (e.g. s3://bucket/lake); default the lake folder");
+}
+
+std::string Duration(int64_t micros) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1fs", static_cast<double>(micros) / 1e6);
+  return buf;
+}
+
+Status PrintStatus(const LakeOptions& lo, size_t limit, bool as_json) {
+  ASSIGN_OR_RETURN(auto lake, Lake::Open(lo.lake, Lake::OpenMode::kMustExist));
+  ASSIGN_OR_RETURN(auto runs, RecentManifests(lake->storage(), limit));
+  if (as_json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& m : runs) out.push_back(nlohmann::json::parse(m.ToJson()));
+    std::printf("%s\n", out.dump(2).c_str());
+    return Status::OK();
+  }
+  if (runs.empty()) {
+    std::printf("no runs yet in %s\n", lake->Location().c_str());
+    return Status::OK();
+  }
+  std::printf("%-10s  %-11s  %8s  %6s  %6s  %7s  %s\n", "date", "state", "duration", "imdb", "tmdb", "fact",
+              "run id");
+  for (const auto& m : runs) {
+    int64_t imdb = 0, tmdb = 0, fact = -1;
+    for (const auto& s : m.steps) {
+      if (auto it = s.counters.find("requests.imdb"); it != s.counters.end()) imdb += it->second;
+      if (auto it = s.counters.find("requests.tmdb"); it != s.counters.end()) tmdb += it->second;
+      if (auto it = s.counters.find("rows.fact_popularity"); it != s.counters.end()) fact = it->second;
+    }
+    std::string dur = m.finished_at > m.started_at ? Duration(m.finished_at - m.started_at) : "-";
+    std::printf("%-10s  %-11s  %8s  %6lld  %6lld  %7s  %s\n", m.load_date.ToString().c_str(), RunStateName(m.state),
+                dur.c_str(), static_cast<long long>(imdb), static_cast<long long>(tmdb),
+                fact < 0 ? "-" : std::to_string(fact).c_str(), m.run_id.c_str());
+    if (!m.error.empty()) std::printf("            %s\n", m.error.c_str());
+  }
+  return Status::OK();
+}
+
+}  // namespace
 
 void RegisterPipelineCommands(CLI::App& app) {
-  for (const char* name : {"run", "backfill", "status"}) {
-    auto* cmd = app.add_subcommand(name, std::string("Pipeline: ") + name);
-    cmd->callback([name] {
-      std::fprintf(stderr, "cinelake %s: not implemented yet\n", name);
-      Exit(kExitFailure);
-    });
-  }
+  auto run_flags = std::make_shared<RunFlags>();
+  auto* run = app.add_subcommand("run", "Run the daily pipeline for one date (resumes an unfinished run)");
+  AddRunFlags(run, run_flags.get());
+  run->add_option("--date", run_flags->date, "Logical date YYYY-MM-DD (default: today, UTC)");
+  run->add_flag("--resume", run_flags->resume, "Resume the most recent unfinished run");
+  run->callback([run_flags] {
+    RunFlags& f = *run_flags;
+    Result<Date> date = Date::Today();
+    if (f.resume && f.date.empty()) {
+      date = ResumeDate(f);
+    } else if (!f.date.empty()) {
+      date = ParseRunDate(f.date, "--date");
+    }
+    if (!date.ok()) Exit(ReportFailure(date.status()));
+    Status st = RunDates(f, {*date});
+    if (!st.ok()) Exit(ReportFailure(st));
+  });
+
+  auto bf_flags = std::make_shared<RunFlags>();
+  auto* backfill = app.add_subcommand("backfill", "Run the pipeline for every date in a range, in date order");
+  AddRunFlags(backfill, bf_flags.get());
+  backfill->add_option("--from", bf_flags->from, "First date YYYY-MM-DD")->required();
+  backfill->add_option("--to", bf_flags->to, "Last date YYYY-MM-DD (default: today, UTC)");
+  backfill->callback([bf_flags] {
+    RunFlags& f = *bf_flags;
+    auto from = ParseRunDate(f.from, "--from");
+    if (!from.ok()) Exit(ReportFailure(from.status()));
+    Result<Date> to = f.to.empty() ? Result<Date>(Date::Today()) : ParseRunDate(f.to, "--to");
+    if (!to.ok()) Exit(ReportFailure(to.status()));
+    if (*to < *from) Exit(ReportFailure(Status::InvalidArgument("--to is before --from")));
+    std::vector<Date> dates;
+    for (Date d = *from; d <= *to; d = d + 1) dates.push_back(d);
+    Status st = RunDates(f, dates);
+    if (!st.ok()) Exit(ReportFailure(st));
+  });
+
+  auto st_opts = std::make_shared<LakeOptions>();
+  auto st_limit = std::make_shared<size_t>(20);
+  auto st_json = std::make_shared<bool>(false);
+  auto* status = app.add_subcommand("status", "Recent runs, from the run manifests");
+  status->add_option("--lake", st_opts->lake, "Lake folder")->capture_default_str();
+  status->add_option("--limit", *st_limit, "How many runs")->capture_default_str();
+  status->add_flag("--json", *st_json, "Print the manifests as JSON");
+  status->callback([st_opts, st_limit, st_json] {
+    Status st = PrintStatus(*st_opts, *st_limit, *st_json);
+    if (!st.ok()) Exit(ReportFailure(st));
+  });
 }
 
 }  // namespace cinelake

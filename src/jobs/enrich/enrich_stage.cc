@@ -1,0 +1,256 @@
+#include "jobs/enrich/enrich_stage.h"
+
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "common/log.h"
+#include "jobs/enrich/enrich_rows.h"
+#include "jobs/ingest/tmdb_details_codec.h"
+#include "jobs/table_ops.h"
+#include "sources/api_clients.h"
+
+namespace cinelake {
+namespace {
+
+constexpr int64_t kMicrosPerDay = 86'400'000'000LL;
+
+struct Listed {
+  std::string id;
+  std::string type;
+  std::optional<TmdbDetails> details;  // today's, from raw
+};
+
+struct Previous {
+  std::optional<int64_t> created_at;
+  std::optional<int64_t> updated_at;
+};
+
+using SeasonSignature = std::set<std::tuple<int32_t, int32_t, std::string>>;  // (season, episodes, air_date)
+
+SeasonSignature SignatureOf(const TmdbTv& tv) {
+  SeasonSignature s;
+  for (const auto& season : tv.seasons) {
+    if (season.season_number) {
+      s.emplace(*season.season_number, season.episode_count.value_or(-1), season.air_date.value_or(""));
+    }
+  }
+  return s;
+}
+
+void AppendError(Table& errors, const std::string& id, const std::string& message, const char* stage,
+                 int http_status, int attempts, const JobContext& ctx) {
+  errors.column("content_id").AppendString(id);
+  errors.column("error").AppendString(Redact(message));
+  errors.column("stage").AppendString(stage);
+  if (http_status > 0) {
+    errors.column("http_status").AppendInt32(http_status);
+  } else {
+    errors.column("http_status").AppendNull();
+  }
+  errors.column("attempts").AppendInt32(attempts);
+  errors.column("run_id").AppendString(ctx.run_id);
+  errors.column("occurred_at").AppendInt64(NowMicros());
+}
+
+// The table's rows for titles not in `replaced`, followed by `fresh`, in key order.
+Table Upsert(const TableDef& def, const Table& existing, const Table& fresh, const std::set<std::string>& replaced) {
+  const Column& ids = existing.column("content_id");
+  Table kept = FilterRows(existing, [&](size_t r) { return !replaced.count(std::string(ids.String(r))); });
+  Status st = kept.Append(fresh);
+  (void)st;  // same schema by construction
+  return SortedBy(kept, def.key);
+}
+
+}  // namespace
+
+Status RunEnrichStage(const JobContext& ctx) {
+  if (ctx.apis == nullptr) return Status::Internal("enrich needs API clients");
+  Lake& lake = *ctx.lake;
+  const int64_t now = ctx.LogicalMicros();
+
+  // Today's titles and the TMDB details ingest fetched for them.
+  ASSIGN_OR_RETURN(Table listed_tbl, lake.Read(TableByName(tables::kContentIds), ctx.load_date, {"id", "type"}));
+  ASSIGN_OR_RETURN(Table det_tbl, lake.ReadOrEmpty(TableByName(tables::kTmdbDetails), ctx.load_date));
+  const TableDef& err_def = TableByName(tables::kContentError);
+  Table errors(err_def.schema);
+
+  std::map<std::string, size_t> det_row;
+  for (size_t r = 0; r < det_tbl.num_rows(); ++r) det_row[std::string(det_tbl.column("id").String(r))] = r;
+  std::vector<Listed> titles;
+  for (size_t r = 0; r < listed_tbl.num_rows(); ++r) {
+    Listed t{std::string(listed_tbl.column(0).String(r)), std::string(listed_tbl.column(1).String(r)), {}};
+    auto it = det_row.find(t.id);
+    if (it != det_row.end()) {
+      size_t dr = it->second;
+      if (!det_tbl.column("details_json").IsNull(dr)) {
+        ASSIGN_OR_RETURN(t.details, DecodeTmdbDetails(det_tbl.column("details_json").String(dr),
+                                                      lake.Location(err_def.path()) + " row for " + t.id));
+      } else {
+        AppendError(errors, t.id, std::string(det_tbl.column("error").String(dr)), "popularity",
+                    det_tbl.column("http_status").Int32(dr), det_tbl.column("attempts").Int32(dr), ctx);
+      }
+    }
+    titles.push_back(std::move(t));
+  }
+
+  // What stg already holds.
+  StgTables existing;
+  for (auto& [name, _] : StgTables::Empty().tables) {
+    ASSIGN_OR_RETURN(Table t, lake.ReadOrEmpty(TableByName(name)));
+    existing.tables.emplace(name, std::move(t));
+  }
+  std::map<std::string, Previous> previous;
+  {
+    const Table& d = existing[std::string(tables::kContentDetail)];
+    for (size_t r = 0; r < d.num_rows(); ++r) {
+      Previous p;
+      if (!d.column("created_at").IsNull(r)) p.created_at = d.column("created_at").Int64(r);
+      if (!d.column("updated_at").IsNull(r)) p.updated_at = d.column("updated_at").Int64(r);
+      previous[std::string(d.column("content_id").String(r))] = p;
+    }
+  }
+  std::map<std::string, SeasonSignature> stored_seasons;
+  {
+    const Table& s = existing[std::string(tables::kContentSeason)];
+    for (size_t r = 0; r < s.num_rows(); ++r) {
+      stored_seasons[std::string(s.column("content_id").String(r))].emplace(
+          s.column("season_number").Int32(r),
+          s.column("episode_count").IsNull(r) ? -1 : s.column("episode_count").Int32(r),
+          std::string(s.column("air_date").String(r)));
+    }
+  }
+
+  // Which titles to enrich, and why.
+  std::vector<size_t> chosen;
+  for (size_t i = 0; i < titles.size(); ++i) {
+    const Listed& t = titles[i];
+    auto it = previous.find(t.id);
+    bool want = ctx.full_refresh || it == previous.end() || !it->second.updated_at ||
+                *it->second.updated_at <= now - int64_t{ctx.enrich_ttl_days} * kMicrosPerDay;
+    if (!want && t.details && t.details->tv) {
+      auto st = stored_seasons.find(t.id);
+      SeasonSignature have = st == stored_seasons.end() ? SeasonSignature{} : st->second;
+      want = SignatureOf(*t.details->tv) != have;
+      if (want) ctx.Count("enrich.season_changes", 1);
+    }
+    if (want) chosen.push_back(i);
+  }
+  ctx.Count("enrich.titles", static_cast<int64_t>(chosen.size()));
+  spdlog::info("enrich: {} of {} titles need enrichment", chosen.size(), titles.size());
+
+  std::vector<std::string> imdb_ids;
+  for (size_t i : chosen) imdb_ids.push_back(titles[i].id);
+  auto imdb = ctx.apis->imdb().Titles(imdb_ids);
+  if (ctx.Cancelled()) return Status::Aborted("enrich interrupted");
+
+  // Existing TMDB episode parts, to keep for seasons that did not change.
+  std::map<std::string, std::map<EpisodeKey, EpisodeTmdbPart>> kept_episodes;
+  {
+    const Table& e = existing[std::string(tables::kContentEpisode)];
+    auto opt = [&](const char* col, size_t r) -> std::optional<std::string> {
+      if (e.column(col).IsNull(r)) return std::nullopt;
+      return std::string(e.column(col).String(r));
+    };
+    for (size_t r = 0; r < e.num_rows(); ++r) {
+      EpisodeTmdbPart part{std::nullopt, opt("still_path", r), opt("episode_type", r), opt("air_date", r),
+                           std::nullopt, std::nullopt};
+      if (!part.still_path && !part.episode_type && !part.air_date) continue;  // no TMDB side
+      kept_episodes[std::string(e.column("content_id").String(r))][{e.column("season_number").Int32(r),
+                                                                      e.column("episode_number").Int32(r)}] = part;
+    }
+  }
+
+  // Seasons to fetch: every season of a newly enriched series whose summary
+  // differs from stg (all of them on a full refresh or a first enrichment).
+  std::vector<TmdbSeasonKey> season_keys;
+  std::vector<std::pair<size_t, int32_t>> season_owner;  // (index into chosen, season)
+  for (size_t k = 0; k < chosen.size(); ++k) {
+    const Listed& t = titles[chosen[k]];
+    if (!imdb[k].ok() || !t.details || !t.details->tv || !t.details->tv->id) continue;
+    auto st = stored_seasons.find(t.id);
+    for (const auto& season : t.details->tv->seasons) {
+      if (!season.season_number) continue;
+      bool same = !ctx.full_refresh && st != stored_seasons.end() &&
+                  st->second.count({*season.season_number, season.episode_count.value_or(-1),
+                                    season.air_date.value_or("")}) > 0 &&
+                  kept_episodes.count(t.id);
+      if (same) continue;
+      season_keys.push_back(TmdbSeasonKey{*t.details->tv->id, *season.season_number});
+      season_owner.emplace_back(k, *season.season_number);
+    }
+  }
+  auto seasons = ctx.apis->tmdb().SeasonsBatch(season_keys);
+  std::map<size_t, std::map<int32_t, const TmdbSeason*>> fetched_seasons;
+  for (size_t s = 0; s < seasons.size(); ++s) {
+    auto [k, n] = season_owner[s];
+    if (seasons[s].ok()) {
+      fetched_seasons[k][n] = &seasons[s].value();
+    } else {
+      AppendError(errors, titles[chosen[k]].id,
+                  "season " + std::to_string(n) + ": " + seasons[s].status().ToString(), "enrich.tmdb_season",
+                  seasons[s].http_status(), seasons[s].attempts(), ctx);
+    }
+  }
+
+  StgTables fresh = StgTables::Empty();
+  std::set<std::string> replaced;
+  for (size_t k = 0; k < chosen.size(); ++k) {
+    const Listed& t = titles[chosen[k]];
+    auto prev = previous.find(t.id);
+    int64_t created = prev != previous.end() && prev->second.created_at ? *prev->second.created_at : now;
+    if (!imdb[k].ok()) {
+      ctx.Count("enrich.imdb_failed", 1);
+      AppendError(errors, t.id, imdb[k].status().ToString(), "enrich.imdb", imdb[k].http_status(),
+                  imdb[k].attempts(), ctx);
+      if (prev == previous.end()) {
+        // Never enriched: a placeholder detail row keeps the title in the
+        // model; its null updated_at makes the next run try again.
+        Table& d = fresh[std::string(tables::kContentDetail)];
+        for (size_t c = 0; c < d.num_columns(); ++c) {
+          const std::string& col = d.schema().field(c).name;
+          if (col == "content_id") d.column(c).AppendString(t.id);
+          else if (col == "content_type") d.column(c).AppendString(t.type);
+          else if (col == "created_at") d.column(c).AppendInt64(created);
+          else d.column(c).AppendNull();
+        }
+        replaced.insert(t.id);
+      }
+      continue;
+    }
+    std::map<EpisodeKey, EpisodeTmdbPart> episodes;
+    if (auto ke = kept_episodes.find(t.id); ke != kept_episodes.end()) episodes = ke->second;
+    if (auto fs = fetched_seasons.find(k); fs != fetched_seasons.end()) {
+      for (const auto& [n, season] : fs->second) {
+        std::erase_if(episodes, [n = n](const auto& kv) { return kv.first.first == n; });
+        for (const auto& ep : season->episodes) {
+          if (!ep.episode_number) continue;
+          episodes[{ep.season_number.value_or(n), *ep.episode_number}] =
+              EpisodeTmdbPart{ep.name, ep.still_path, ep.episode_type, ep.air_date, ep.runtime, ep.vote_average};
+        }
+      }
+    }
+    if (!t.details) ctx.Count("enrich.tmdb_missing", 1);
+    AppendTitleRows(t.id, t.type, imdb[k].value(), t.details ? &*t.details : nullptr, episodes, created, now,
+                    &fresh);
+    replaced.insert(t.id);
+  }
+
+  // Write every table but content_detail, then content_detail (see header).
+  std::vector<std::string> order;
+  for (const auto& [name, _] : fresh.tables) {
+    if (name != tables::kContentDetail) order.push_back(name);
+  }
+  order.push_back(std::string(tables::kContentDetail));
+  for (const auto& name : order) {
+    const TableDef& def = TableByName(name);
+    Table merged = Upsert(def, existing[name], fresh[name], replaced);
+    RETURN_IF_ERROR(lake.Write(def, merged));
+    ctx.Count("rows." + name, static_cast<int64_t>(merged.num_rows()));
+  }
+  RETURN_IF_ERROR(lake.Write(err_def, SortedBy(errors, {"content_id", "stage"}), ctx.load_date));
+  ctx.Count("rows.content_error", static_cast<int64_t>(errors.num_rows()));
+  return Status::OK();
+}
+
+}  // namespace cinelake

@@ -1,0 +1,166 @@
+#include "jobs/ingest/ingest_stage.h"
+
+#include <future>
+#include <map>
+
+#include "common/log.h"
+#include "jobs/ingest/tmdb_details_codec.h"
+#include "sources/api_clients.h"
+
+namespace cinelake {
+namespace {
+
+struct ListedTitle {
+  std::string id;
+  std::string type;
+  int32_t list_rank = 0;
+  std::optional<TmdbRef> ref;
+};
+
+// The TMDB mapping from the latest earlier contentIDs partition.
+Result<std::map<std::string, TmdbRef>> PreviousMappings(const JobContext& ctx) {
+  const TableDef& def = TableByName(tables::kContentIds);
+  ASSIGN_OR_RETURN(std::vector<Date> dates, ctx.lake->Partitions(def));
+  std::map<std::string, TmdbRef> out;
+  std::optional<Date> prev;
+  for (Date d : dates) {
+    if (d < ctx.load_date) prev = d;
+  }
+  if (!prev) return out;
+  ASSIGN_OR_RETURN(Table t, ctx.lake->Read(def, *prev, {"id", "tmdb_id"}));
+  for (size_t r = 0; r < t.num_rows(); ++r) {
+    if (t.column(1).IsNull(r)) continue;
+    auto ref = TmdbRef::Parse(t.column(1).String(r));
+    if (ref.ok()) out.emplace(std::string(t.column(0).String(r)), *ref);
+  }
+  return out;
+}
+
+Status CollectList(const Fetched<std::vector<ImdbTitle>>& list, const char* what,
+                   std::vector<ListedTitle>* out) {
+  if (!list.ok()) return list.status().WithContext(std::string("IMDB ") + what + " list");
+  int32_t rank = 0;
+  for (const auto& t : list.value()) {
+    ++rank;
+    if (!t.id || t.id->empty()) continue;  // unusable entry; its rank stays taken
+    out->push_back(ListedTitle{*t.id, t.type.value_or(""), rank, std::nullopt});
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status RunIngestStage(const JobContext& ctx) {
+  if (ctx.apis == nullptr) return Status::Internal("ingest needs API clients");
+  ApiClients& apis = *ctx.apis;
+
+  auto movies_future = std::async(std::launch::async, [&] { return apis.imdb().MostPopularMovies(); });
+  auto tv = apis.imdb().MostPopularTv();
+  auto movies = movies_future.get();
+  std::vector<ListedTitle> titles;
+  RETURN_IF_ERROR(CollectList(movies, "most-popular-movies", &titles));
+  RETURN_IF_ERROR(CollectList(tv, "most-popular-tv", &titles));
+  ctx.Count("titles.listed", static_cast<int64_t>(titles.size()));
+
+  // A title can sit on both lists in theory; keep its first appearance.
+  {
+    std::map<std::string, bool> seen;
+    std::vector<ListedTitle> unique;
+    for (auto& t : titles) {
+      if (seen.emplace(t.id, true).second) unique.push_back(std::move(t));
+    }
+    titles = std::move(unique);
+  }
+
+  ASSIGN_OR_RETURN(auto known, PreviousMappings(ctx));
+  std::vector<std::string> ids, types;
+  std::vector<size_t> pending;
+  for (size_t i = 0; i < titles.size(); ++i) {
+    auto it = known.find(titles[i].id);
+    if (it != known.end()) {
+      titles[i].ref = it->second;
+    } else {
+      pending.push_back(i);
+      ids.push_back(titles[i].id);
+      types.push_back(titles[i].type);
+    }
+  }
+  if (!pending.empty()) {
+    auto mapped = apis.mapper().MapAll(ids, types);
+    for (size_t k = 0; k < pending.size(); ++k) {
+      if (mapped[k].ok() && mapped[k].value()) {
+        titles[pending[k]].ref = *mapped[k].value();
+      } else {
+        ctx.Count("titles.unmapped", 1);
+        spdlog::warn("ingest: no TMDB id for {}: {}", titles[pending[k]].id,
+                     mapped[k].ok() ? "not found" : Redact(mapped[k].status().ToString()));
+      }
+    }
+  }
+  ctx.Count("titles.mapped_now", static_cast<int64_t>(pending.size()));
+
+  const TableDef& ids_def = TableByName(tables::kContentIds);
+  Table content_ids(ids_def.schema);
+  for (const auto& t : titles) {
+    content_ids.column("id").AppendString(t.id);
+    content_ids.column("type").AppendString(t.type);
+    if (t.ref) {
+      content_ids.column("tmdb_id").AppendString(t.ref->path());
+    } else {
+      content_ids.column("tmdb_id").AppendNull();
+    }
+    content_ids.column("list_rank").AppendInt32(t.list_rank);
+  }
+  RETURN_IF_ERROR(ctx.lake->Write(ids_def, content_ids, ctx.load_date));
+  ctx.Count("rows.stg_contentIDs", static_cast<int64_t>(content_ids.num_rows()));
+  if (ctx.Cancelled()) return Status::Aborted("ingest interrupted");
+
+  std::vector<TmdbRef> refs;
+  std::vector<size_t> ref_rows;
+  for (size_t i = 0; i < titles.size(); ++i) {
+    if (titles[i].ref) {
+      refs.push_back(*titles[i].ref);
+      ref_rows.push_back(i);
+    }
+  }
+  auto details = apis.tmdb().DetailsBatch(refs);
+
+  const TableDef& det_def = TableByName(tables::kTmdbDetails);
+  const TableDef& pop_def = TableByName(tables::kPopularity);
+  Table det(det_def.schema);
+  Table pop(pop_def.schema);
+  for (size_t k = 0; k < refs.size(); ++k) {
+    const ListedTitle& t = titles[ref_rows[k]];
+    const auto& d = details[k];
+    det.column("id").AppendString(t.id);
+    det.column("type").AppendString(t.type);
+    det.column("tmdb_id").AppendString(refs[k].path());
+    det.column("http_status").AppendInt32(d.http_status());
+    det.column("attempts").AppendInt32(d.attempts());
+    if (d.ok()) {
+      det.column("error").AppendNull();
+      det.column("details_json").AppendString(EncodeTmdbDetails(d.value()));
+      std::optional<double> p = d.value().popularity();
+      if (p) {
+        pop.column("id").AppendString(t.id);
+        pop.column("type").AppendString(t.type);
+        pop.column("tmdb_id").AppendString(refs[k].path());
+        pop.column("popularity").AppendDouble(*p);
+      } else {
+        ctx.Count("popularity.missing_value", 1);
+      }
+    } else {
+      det.column("error").AppendString(Redact(d.status().ToString()));
+      det.column("details_json").AppendNull();
+      ctx.Count(d.status().IsNotFound() ? "popularity.not_found" : "popularity.failed", 1);
+      spdlog::warn("ingest: no popularity for {} ({}): {}", t.id, refs[k].path(),
+                   Redact(d.status().ToString()));
+    }
+  }
+  RETURN_IF_ERROR(ctx.lake->Write(det_def, det, ctx.load_date));
+  RETURN_IF_ERROR(ctx.lake->Write(pop_def, pop, ctx.load_date));
+  ctx.Count("rows.stg_popularity", static_cast<int64_t>(pop.num_rows()));
+  return Status::OK();
+}
+
+}  // namespace cinelake

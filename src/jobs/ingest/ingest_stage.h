@@ -1,0 +1,19 @@
+// Ingest: today's IMDB most-popular lists and TMDB popularity into raw/.
+//
+// Fetches both lists in parallel, maps each title to its TMDB record (reusing
+// the mapping of the latest earlier day, so a title is mapped once), writes
+// raw/stg_contentIDs, then fetches every mapped title's TMDB detail and
+// writes raw/stg_tmdb_details (every attempt, failures included, with the
+// decoded record) and raw/stg_popularity (titles that answered). A 404 or a
+// failed popularity fetch skips that title and is counted; a failed list
+// fetch fails the stage. All three partitions are for ctx.load_date.
+#pragma once
+
+#include "common/status.h"
+#include "jobs/job_context.h"
+
+namespace cinelake {
+
+Status RunIngestStage(const JobContext& ctx);
+
+}  // namespace cinelake

@@ -1,0 +1,89 @@
+#include "orchestrator/pipeline.h"
+
+#include <unistd.h>
+
+#include "catalog/catalog_stage.h"
+#include "common/log.h"
+#include "jobs/enrich/enrich_stage.h"
+#include "jobs/fact/fact_stage.h"
+#include "jobs/ingest/ingest_stage.h"
+#include "jobs/model/model_stage.h"
+#include "orchestrator/step_graph.h"
+#include "sources/api_clients.h"
+
+namespace cinelake {
+namespace {
+
+// Wraps a stage that talks to the APIs so its manifest entry records how many
+// requests it made of each.
+std::function<Status(const JobContext&)> CountingRequests(Status (*stage)(const JobContext&)) {
+  return [stage](const JobContext& ctx) {
+    int64_t imdb0 = ctx.apis->imdb().request_count();
+    int64_t tmdb0 = ctx.apis->tmdb().request_count();
+    Status st = stage(ctx);
+    ctx.Count("requests.imdb", ctx.apis->imdb().request_count() - imdb0);
+    ctx.Count("requests.tmdb", ctx.apis->tmdb().request_count() - tmdb0);
+    return st;
+  };
+}
+
+}  // namespace
+
+Result<RunManifest> RunPipeline(Lake& lake, const PipelineOptions& options, const std::atomic<bool>* cancel,
+                                const RunObserver& observer) {
+  ASSIGN_OR_RETURN(std::optional<RunManifest> latest, LatestManifest(lake.storage(), options.date));
+  RunManifest manifest;
+  if (latest && latest->state != RunState::kSucceeded && latest->full_refresh == options.full_refresh) {
+    manifest = std::move(*latest);
+    manifest.resumed += 1;
+    spdlog::info("resuming run {} for {}", manifest.run_id, options.date.ToString());
+  } else {
+    manifest.run_id = NewRunId(options.date);
+    manifest.load_date = options.date;
+    manifest.full_refresh = options.full_refresh;
+    manifest.started_at = NowMicros();
+  }
+  manifest.state = RunState::kRunning;
+  manifest.pid = ::getpid();
+  manifest.error.clear();
+
+  ASSIGN_OR_RETURN(std::unique_ptr<ApiClients> apis, ApiClients::Open(options.api));
+  apis->SetCancelFlag(cancel);
+
+  JobContext ctx;
+  ctx.lake = &lake;
+  ctx.load_date = options.date;
+  ctx.run_id = manifest.run_id;
+  ctx.full_refresh = options.full_refresh;
+  ctx.enrich_ttl_days = options.enrich_ttl_days;
+  ctx.cancel = cancel;
+  ctx.apis = apis.get();
+
+  CatalogOptions catalog_options;
+  catalog_options.location = options.catalog_location;
+
+  RetryPolicy network_retry{3, 2000};
+  StepGraph graph;
+  RETURN_IF_ERROR(graph.Add({"ingest", {}, network_retry, CountingRequests(&RunIngestStage)}));
+  RETURN_IF_ERROR(graph.Add({"enrich", {"ingest"}, network_retry, CountingRequests(&RunEnrichStage)}));
+  RETURN_IF_ERROR(graph.Add({"model", {"enrich"}, {}, &RunModelStage}));
+  RETURN_IF_ERROR(graph.Add({"fact", {"ingest"}, {}, &RunFactStage}));
+  RETURN_IF_ERROR(graph.Add({"catalog", {"model", "fact"}, {},
+                             [catalog_options](const JobContext& c) { return RunCatalogStage(c, catalog_options); }}));
+
+  Status st = graph.Run(ctx, &manifest, &lake.storage(), observer);
+  manifest.finished_at = NowMicros();
+  if (st.ok()) {
+    manifest.state = RunState::kSucceeded;
+  } else {
+    manifest.state = st.code() == Status::Code::kAborted ? RunState::kInterrupted : RunState::kFailed;
+    manifest.error = Redact(st.ToString());
+  }
+  Status saved = SaveManifest(lake.storage(), manifest);
+  if (observer) observer(manifest);
+  if (!st.ok()) return st;
+  RETURN_IF_ERROR(saved);
+  return manifest;
+}
+
+}  // namespace cinelake

@@ -1,0 +1,39 @@
+// The daily pipeline for one logical date, as a step graph:
+//
+//   ingest ──> enrich ──> model ──┐
+//      └─────> fact ──────────────┴──> catalog
+//
+// fact needs only ingest's raw/stg_popularity, so it runs beside enrich and
+// model. A run for a date whose latest manifest did not succeed resumes that
+// run (completed steps are skipped); otherwise a new run starts.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "common/date.h"
+#include "common/status.h"
+#include "lake/lake.h"
+#include "orchestrator/run_manifest.h"
+#include "sources/api_config.h"
+
+namespace cinelake {
+
+struct PipelineOptions {
+  Date date;
+  bool full_refresh = false;
+  int enrich_ttl_days = 7;
+  std::string catalog_location;  // DDL location prefix; empty = the lake's path
+  ApiConfig api;                 // for this date (sandbox date prefix already applied)
+};
+
+// Called after every step transition (progress display).
+using RunObserver = std::function<void(const RunManifest&)>;
+
+// Runs (or resumes) the pipeline for options.date. The caller holds the lake lock.
+Result<RunManifest> RunPipeline(Lake& lake, const PipelineOptions& options, const std::atomic<bool>* cancel,
+                                const RunObserver& observer = {});
+
+}  // namespace cinelake

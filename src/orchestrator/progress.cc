@@ -1,0 +1,35 @@
+#include "orchestrator/progress.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace cinelake {
+
+ProgressLine::ProgressLine() : tty_(::isatty(STDERR_FILENO) == 1) {}
+
+void ProgressLine::Update(const RunManifest& m) {
+  if (!tty_) return;
+  std::string line = "\r\033[2K" + prefix_ + m.load_date.ToString() + " ";
+  for (const auto& s : m.steps) {
+    const char* mark = "·";
+    switch (s.state) {
+      case StepState::kPending: mark = "·"; break;
+      case StepState::kRunning: mark = "…"; break;
+      case StepState::kSucceeded: mark = "✓"; break;
+      case StepState::kFailed: mark = "✗"; break;
+      case StepState::kSkipped: mark = "-"; break;
+    }
+    line += " " + s.name + " " + mark;
+  }
+  std::fputs(line.c_str(), stderr);
+  std::fflush(stderr);
+  drawn_ = true;
+}
+
+void ProgressLine::Finish() {
+  if (tty_ && drawn_) std::fputs("\n", stderr);
+  drawn_ = false;
+}
+
+}  // namespace cinelake

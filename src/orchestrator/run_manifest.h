@@ -1,0 +1,64 @@
+// RunManifest: the record of one pipeline run, kept under <lake>/_runs/.
+//
+// One JSON file per run: _runs/loadDate=YYYY-MM-DD/<run_id>.json, rewritten
+// atomically after every step transition, so a killed run leaves a manifest
+// that says exactly which steps completed. `cinelake run` for a date whose
+// latest manifest did not succeed resumes it: completed steps are skipped.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+#include "common/status.h"
+#include "lake/storage.h"
+
+namespace cinelake {
+
+enum class RunState { kRunning, kSucceeded, kFailed, kInterrupted };
+enum class StepState { kPending, kRunning, kSucceeded, kFailed, kSkipped };
+const char* RunStateName(RunState s);
+const char* StepStateName(StepState s);
+
+struct StepRecord {
+  std::string name;
+  StepState state = StepState::kPending;
+  int attempts = 0;
+  int64_t started_at = 0;   // micros since epoch (wall clock)
+  int64_t finished_at = 0;
+  std::map<std::string, int64_t> counters;  // rows.<table>, requests.<api>, ...
+  std::string error;
+};
+
+struct RunManifest {
+  std::string run_id;
+  Date load_date;
+  RunState state = RunState::kRunning;
+  bool full_refresh = false;
+  int resumed = 0;  // how many times this run was resumed
+  int64_t started_at = 0;
+  int64_t finished_at = 0;
+  int pid = 0;
+  std::vector<StepRecord> steps;
+  std::string error;
+
+  StepRecord* FindStep(const std::string& name);
+  std::string ToJson() const;
+  static Result<RunManifest> FromJson(const std::string& json, const std::string& where);
+
+  std::string Path() const;  // "_runs/loadDate=YYYY-MM-DD/<run_id>.json"
+};
+
+// A new run id: "<date>T<hhmmss>Z-<pid>-<4 hex>", sortable by start time.
+std::string NewRunId(Date load_date);
+
+Status SaveManifest(Storage& storage, const RunManifest& manifest);
+// The most recent manifest for the date (by run id), or nullopt.
+Result<std::optional<RunManifest>> LatestManifest(const Storage& storage, Date load_date);
+// Every manifest, newest first, at most `limit`.
+Result<std::vector<RunManifest>> RecentManifests(const Storage& storage, size_t limit);
+
+}  // namespace cinelake

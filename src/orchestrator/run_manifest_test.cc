@@ -1,0 +1,86 @@
+#include "orchestrator/run_manifest.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "orchestrator/lake_lock.h"
+
+namespace cinelake {
+namespace {
+
+TEST(RunManifestTest, RoundTripsThroughJson) {
+  RunManifest m;
+  m.run_id = NewRunId(Date::FromYmd(2026, 11, 2));
+  m.load_date = Date::FromYmd(2026, 11, 2);
+  m.state = RunState::kInterrupted;
+  m.full_refresh = true;
+  m.started_at = 1234567;
+  StepRecord s;
+  s.name = "ingest";
+  s.state = StepState::kSucceeded;
+  s.attempts = 2;
+  s.counters["rows.stg_popularity"] = 200;
+  s.error = "none";
+  m.steps.push_back(s);
+  auto back = RunManifest::FromJson(m.ToJson(), "x");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->run_id, m.run_id);
+  EXPECT_EQ(back->load_date, m.load_date);
+  EXPECT_EQ(back->state, RunState::kInterrupted);
+  EXPECT_TRUE(back->full_refresh);
+  ASSERT_EQ(back->steps.size(), 1u);
+  EXPECT_EQ(back->steps[0].counters.at("rows.stg_popularity"), 200);
+  EXPECT_EQ(back->steps[0].attempts, 2);
+  EXPECT_EQ(m.run_id.rfind("run-2026-11-02-", 0), 0u) << m.run_id;
+}
+
+TEST(RunManifestTest, MalformedManifestIsCorruptionNamingTheFile) {
+  for (const char* bad : {"", "[]", "{\"run_id\": 1}", "{\"run_id\":\"r\",\"load_date\":\"2026-13-01\"}"}) {
+    auto m = RunManifest::FromJson(bad, "/lake/_runs/x.json");
+    ASSERT_FALSE(m.ok()) << bad;
+    EXPECT_NE(m.status().message().find("/lake/_runs/x.json"), std::string::npos) << m.status().ToString();
+  }
+}
+
+TEST(LakeLockTest, SecondHolderIsBusyAndLockIsReleasedOnDestruction) {
+  auto dir = std::filesystem::temp_directory_path() / ("cinelake_lock_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  {
+    auto first = LakeLock::Acquire(dir.string(), "test");
+    ASSERT_TRUE(first.ok()) << first.status().ToString();
+    EXPECT_FALSE((*first)->found_stale());
+    auto second = LakeLock::Acquire(dir.string(), "test");
+    ASSERT_FALSE(second.ok());
+    EXPECT_EQ(second.status().code(), Status::Code::kBusy);
+    EXPECT_NE(second.status().message().find("pid " + std::to_string(::getpid())), std::string::npos)
+        << second.status().ToString();
+  }
+  auto again = LakeLock::Acquire(dir.string(), "test");
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE((*again)->found_stale()) << "a clean release leaves no stale record";
+  std::filesystem::remove_all(dir);
+}
+
+TEST(LakeLockTest, LockOfADeadProcessIsStaleAndTakenOver) {
+  auto dir = std::filesystem::temp_directory_path() / ("cinelake_stale_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    auto lock = LakeLock::Acquire(dir.string(), "child");
+    ::_exit(lock.ok() ? 0 : 1);  // dies holding it: no destructor runs
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_EQ(WEXITSTATUS(status), 0);
+  auto lock = LakeLock::Acquire(dir.string(), "parent");
+  ASSERT_TRUE(lock.ok()) << lock.status().ToString();
+  EXPECT_TRUE((*lock)->found_stale());
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace cinelake

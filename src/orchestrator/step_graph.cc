@@ -1,0 +1,160 @@
+#include "orchestrator/step_graph.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "common/log.h"
+
+namespace cinelake {
+
+Status StepGraph::Add(StepSpec step) {
+  for (const auto& s : steps_) {
+    if (s.name == step.name) return Status::Internal("duplicate step '" + step.name + "'");
+  }
+  steps_.push_back(std::move(step));
+  return Status::OK();
+}
+
+Status StepGraph::Validate() const {
+  std::map<std::string, const StepSpec*> by_name;
+  for (const auto& s : steps_) by_name[s.name] = &s;
+  for (const auto& s : steps_) {
+    for (const auto& d : s.after) {
+      if (!by_name.count(d)) return Status::Internal("step '" + s.name + "' runs after unknown '" + d + "'");
+    }
+  }
+  // Kahn's algorithm: every step must become ready eventually.
+  std::set<std::string> done;
+  bool progress = true;
+  while (progress && done.size() < steps_.size()) {
+    progress = false;
+    for (const auto& s : steps_) {
+      if (done.count(s.name)) continue;
+      bool ready = true;
+      for (const auto& d : s.after) ready = ready && done.count(d);
+      if (ready) {
+        done.insert(s.name);
+        progress = true;
+      }
+    }
+  }
+  if (done.size() < steps_.size()) return Status::Internal("the step graph has a cycle");
+  return Status::OK();
+}
+
+Status StepGraph::Run(const JobContext& ctx, RunManifest* manifest, Storage* store,
+                      const std::function<void(const RunManifest&)>& on_change) const {
+  RETURN_IF_ERROR(Validate());
+  std::mutex mu;
+  std::condition_variable cv;
+  Status first_error;
+  int running = 0;
+  std::vector<std::thread> threads;
+
+  // Ensure every step has a record; completed ones are kept for resume.
+  for (const auto& s : steps_) {
+    StepRecord* rec = manifest->FindStep(s.name);
+    if (rec == nullptr) {
+      StepRecord rec_new;
+      rec_new.name = s.name;
+      manifest->steps.push_back(std::move(rec_new));
+    } else if (rec->state != StepState::kSucceeded) {
+      rec->state = StepState::kPending;
+      rec->error.clear();
+    }
+  }
+  auto save_locked = [&]() -> Status {
+    Status st = SaveManifest(*store, *manifest);
+    if (on_change) on_change(*manifest);
+    return st;
+  };
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    RETURN_IF_ERROR(save_locked());
+  }
+
+  auto state_of = [&](const std::string& name) { return manifest->FindStep(name)->state; };
+
+  std::unique_lock<std::mutex> lock(mu);
+  while (true) {
+    // Start every ready step (unless we are failing or cancelled).
+    bool started = false;
+    if (first_error.ok() && !ctx.Cancelled()) {
+      for (const auto& spec : steps_) {
+        if (state_of(spec.name) != StepState::kPending) continue;
+        bool ready = true;
+        for (const auto& d : spec.after) ready = ready && state_of(d) == StepState::kSucceeded;
+        if (!ready) continue;
+        StepRecord* rec = manifest->FindStep(spec.name);
+        rec->state = StepState::kRunning;
+        rec->started_at = NowMicros();
+        Status st = save_locked();
+        if (!st.ok()) {
+          first_error = st;
+          break;
+        }
+        ++running;
+        started = true;
+        threads.emplace_back([&, spec_ptr = &spec] {
+          const StepSpec& step = *spec_ptr;
+          StageMetrics metrics;
+          JobContext step_ctx = ctx;
+          step_ctx.metrics = &metrics;
+          Status result;
+          int attempt = 0;
+          int backoff = step.retry.backoff_ms;
+          while (true) {
+            ++attempt;
+            spdlog::info("step {}: start (attempt {})", step.name, attempt);
+            result = step.run(step_ctx);
+            if (result.ok() || attempt >= step.retry.max_attempts || !step.retry.RetryableCode(result.code()) ||
+                ctx.Cancelled()) {
+              break;
+            }
+            spdlog::warn("step {}: {}; retrying in {} ms", step.name, Redact(result.ToString()), backoff);
+            std::this_thread::sleep_for(std::chrono::milliseconds(backoff));
+            backoff *= 2;
+          }
+          std::lock_guard<std::mutex> g(mu);
+          StepRecord* r = manifest->FindStep(step.name);
+          r->attempts += attempt;
+          r->finished_at = NowMicros();
+          for (const auto& [k, v] : metrics.Snapshot()) r->counters[k] = v;
+          if (result.ok()) {
+            r->state = StepState::kSucceeded;
+            spdlog::info("step {}: done in {} ms", step.name, (r->finished_at - r->started_at) / 1000);
+          } else {
+            r->state = StepState::kFailed;
+            r->error = Redact(result.ToString());
+            spdlog::error("step {}: {}", step.name, r->error);
+            if (first_error.ok()) first_error = result.WithContext("step " + step.name);
+          }
+          Status st = save_locked();
+          if (!st.ok() && first_error.ok()) first_error = st;
+          --running;
+          cv.notify_all();
+        });
+      }
+    }
+    if (running == 0 && !started) break;
+    // Workers decrement `running` under the lock and notify: no lost wakeup.
+    if (running > 0) cv.wait(lock);
+  }
+  lock.unlock();
+  for (auto& t : threads) t.join();
+
+  if (!first_error.ok()) return first_error;
+  if (ctx.Cancelled()) return Status::Aborted("interrupted; run again to resume");
+  for (const auto& s : steps_) {
+    if (state_of(s.name) != StepState::kSucceeded) {
+      return Status::Internal("step '" + s.name + "' never became ready");
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace cinelake
