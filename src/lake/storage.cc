@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
+#include <cstdlib>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -26,6 +28,18 @@ Status FsyncPath(const std::string& path, bool directory) {
   ::close(fd);
   if (rc != 0) return Errno("fsync", path);
   return Status::OK();
+}
+
+// Crash testing: CINELAKE_CRASH_AT_WRITE=N makes the process SIGKILL itself
+// in the middle of its Nth atomic write (temporary file written, not yet
+// renamed), the worst moment for a crash. Read once; unset in production.
+void MaybeCrashForTest() {
+  static const long crash_at = [] {
+    const char* v = std::getenv("CINELAKE_CRASH_AT_WRITE");
+    return v ? std::strtol(v, nullptr, 10) : 0L;
+  }();
+  static std::atomic<long> writes{0};
+  if (crash_at > 0 && writes.fetch_add(1) + 1 == crash_at) ::raise(SIGKILL);
 }
 
 }  // namespace
@@ -96,6 +110,7 @@ Status LocalStorage::WriteAtomic(const std::string& path, std::string_view data)
     return st;
   }
   ::close(fd);
+  MaybeCrashForTest();
   if (::rename(tmp.c_str(), full.c_str()) != 0) {
     Status st = Errno("rename to", full);
     ::unlink(tmp.c_str());
@@ -121,6 +136,21 @@ Result<std::vector<std::string>> LocalStorage::List(const std::string& dir) cons
 bool LocalStorage::Exists(const std::string& path) const {
   std::error_code ec;
   return fs::exists(Location(path), ec);
+}
+
+Result<int> LocalStorage::RemoveTemporaryFiles() {
+  int removed = 0;
+  std::error_code ec;
+  if (!fs::is_directory(root_, ec)) return 0;
+  for (fs::recursive_directory_iterator it(root_, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (it->is_regular_file(ec) && name.size() > 1 && name[0] == '.' && name.find(".tmp.") != std::string::npos) {
+      fs::remove(it->path(), ec);
+      if (!ec) ++removed;
+    }
+  }
+  if (ec) return Status::IOError("clean temporary files under " + root_ + ": " + ec.message());
+  return removed;
 }
 
 Status LocalStorage::Remove(const std::string& path) {

@@ -31,6 +31,9 @@ class Storage {
   virtual Status Remove(const std::string& path) = 0;
   // Where a path lives, for messages and for engines: "/abs/lake/gold/x".
   virtual std::string Location(const std::string& path) const = 0;
+  // Deletes temporary files that writers killed mid-write left behind; only
+  // safe while holding the lake lock. Returns how many were removed.
+  virtual Result<int> RemoveTemporaryFiles() = 0;
 };
 
 class LocalStorage final : public Storage {
@@ -43,6 +46,7 @@ class LocalStorage final : public Storage {
   bool Exists(const std::string& path) const override;
   Status Remove(const std::string& path) override;
   std::string Location(const std::string& path) const override;
+  Result<int> RemoveTemporaryFiles() override;
 
  private:
   std::string root_;

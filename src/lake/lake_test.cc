@@ -1,0 +1,84 @@
+#include "lake/lake.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace cinelake {
+namespace {
+
+class LakeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = std::filesystem::temp_directory_path() / ("cinelake_lake_" + std::to_string(::getpid()));
+    std::filesystem::remove_all(root_);
+  }
+  void TearDown() override { std::filesystem::remove_all(root_); }
+  std::filesystem::path root_;
+};
+
+TEST_F(LakeTest, RefusesFoldersThatAreNotLakes) {
+  std::filesystem::create_directories(root_);
+  std::ofstream(root_ / "precious.txt") << "user data";
+  auto lake = Lake::Open(root_.string(), Lake::OpenMode::kCreateIfMissing);
+  ASSERT_FALSE(lake.ok());
+  EXPECT_NE(lake.status().message().find("not a cinelake lake"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(root_ / Lake::kMarkerFile)) << "nothing written";
+  EXPECT_FALSE(Lake::Open((root_ / "new").string(), Lake::OpenMode::kMustExist).ok());
+}
+
+TEST_F(LakeTest, WritesAndReadsPartitionsWithProjection) {
+  auto lake = Lake::Open(root_.string(), Lake::OpenMode::kCreateIfMissing);
+  ASSERT_TRUE(lake.ok()) << lake.status().ToString();
+  EXPECT_TRUE(Lake::Open(root_.string(), Lake::OpenMode::kMustExist).ok());
+  const TableDef& def = TableByName("stg_popularity");
+  for (int day = 1; day <= 3; ++day) {
+    Table t(def.schema);
+    for (int i = 0; i < day; ++i) {
+      t.column("id").AppendString("tt" + std::to_string(i));
+      t.column("type").AppendString("movie");
+      t.column("tmdb_id").AppendString("movie/" + std::to_string(i));
+      t.column("popularity").AppendDouble(i + 0.5);
+    }
+    ASSERT_TRUE((*lake)->Write(def, t, Date::FromYmd(2026, 11, day)).ok());
+  }
+  auto dates = (*lake)->Partitions(def);
+  ASSERT_TRUE(dates.ok());
+  ASSERT_EQ(dates->size(), 3u);
+  EXPECT_EQ(dates->front().ToString(), "2026-11-01");
+  EXPECT_TRUE(std::filesystem::exists(root_ / "raw/stg_popularity/loadDate=2026-11-02/part-00000.parquet"));
+
+  auto two = (*lake)->Read(def, Date::FromYmd(2026, 11, 2), {"popularity", "id"});
+  ASSERT_TRUE(two.ok()) << two.status().ToString();
+  EXPECT_EQ(two->num_rows(), 2u);
+  EXPECT_EQ(two->schema().field(0).name, "popularity");
+  EXPECT_EQ(two->column(1).String(1), "tt1");
+
+  auto all = (*lake)->ReadAllPartitions(def, {"id"});
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->num_rows(), 6u);
+  EXPECT_EQ(all->column("loadDate").Int32(5), Date::FromYmd(2026, 11, 3).days);
+
+  EXPECT_TRUE((*lake)->Read(def, Date::FromYmd(2026, 10, 1)).status().IsNotFound());
+  auto empty = (*lake)->ReadOrEmpty(def, Date::FromYmd(2026, 10, 1));
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(empty->num_rows(), 0u);
+  EXPECT_FALSE((*lake)->Read(def, Date::FromYmd(2026, 11, 1), {"nope"}).ok());
+}
+
+TEST_F(LakeTest, ACorruptFileIsAnErrorNamingIt) {
+  auto lake = Lake::Open(root_.string(), Lake::OpenMode::kCreateIfMissing);
+  ASSERT_TRUE(lake.ok());
+  const TableDef& def = TableByName("content_genre");
+  std::filesystem::create_directories(root_ / "stg/content_genre");
+  std::ofstream(root_ / "stg/content_genre/part-00000.parquet") << "PAR1 this is not parquet PAR1";
+  auto t = (*lake)->Read(def);
+  ASSERT_FALSE(t.ok());
+  EXPECT_NE(t.status().message().find("stg/content_genre/part-00000.parquet"), std::string::npos)
+      << t.status().ToString();
+}
+
+}  // namespace
+}  // namespace cinelake

@@ -1,0 +1,67 @@
+#include "lake/storage.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace cinelake {
+namespace {
+
+class StorageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = std::filesystem::temp_directory_path() / ("cinelake_storage_" + std::to_string(::getpid()));
+    std::filesystem::remove_all(root_);
+    storage_ = std::make_unique<LocalStorage>(root_.string());
+  }
+  void TearDown() override { std::filesystem::remove_all(root_); }
+  std::filesystem::path root_;
+  std::unique_ptr<LocalStorage> storage_;
+};
+
+TEST_F(StorageTest, WritesReplaceAtomicallyAndListSkipsHiddenFiles) {
+  ASSERT_TRUE(storage_->WriteAtomic("gold/t/part-00000.parquet", "one").ok());
+  ASSERT_TRUE(storage_->WriteAtomic("gold/t/part-00000.parquet", "two").ok());
+  std::string got;
+  ASSERT_TRUE(storage_->Read("gold/t/part-00000.parquet", &got).ok());
+  EXPECT_EQ(got, "two");
+  auto names = storage_->List("gold/t");
+  ASSERT_TRUE(names.ok());
+  EXPECT_EQ(*names, std::vector<std::string>{"part-00000.parquet"}) << "no temporary file is left";
+  EXPECT_TRUE(storage_->Read("gold/none", &got).IsNotFound());
+  EXPECT_TRUE(storage_->List("absent")->empty());
+  ASSERT_TRUE(storage_->Remove("gold/t").ok());
+  EXPECT_FALSE(storage_->Exists("gold/t/part-00000.parquet"));
+}
+
+TEST_F(StorageTest, AWriterKilledMidWriteLeavesThePreviousVersion) {
+  ASSERT_TRUE(storage_->WriteAtomic("stg/x/part-00000.parquet", "previous").ok());
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    // The crash hook fires on this process's first write, before the rename.
+    ::setenv("CINELAKE_CRASH_AT_WRITE", "1", 1);
+    LocalStorage s(root_.string());
+    (void)s.WriteAtomic("stg/x/part-00000.parquet", "half written");
+    ::_exit(0);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the child should have been SIGKILLed";
+  EXPECT_EQ(WTERMSIG(status), SIGKILL);
+  std::string got;
+  ASSERT_TRUE(storage_->Read("stg/x/part-00000.parquet", &got).ok());
+  EXPECT_EQ(got, "previous");
+  EXPECT_EQ(*storage_->List("stg/x"), std::vector<std::string>{"part-00000.parquet"})
+      << "the temporary file is hidden from listings";
+  auto removed = storage_->RemoveTemporaryFiles();
+  ASSERT_TRUE(removed.ok());
+  EXPECT_EQ(*removed, 1);
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(root_ / "stg/x"), {}), 1);
+}
+
+}  // namespace
+}  // namespace cinelake

@@ -1,0 +1,126 @@
+// The independent oracle: DuckDB SQL written from data-model.md (and the
+// documented tie rules of the model) recomputes gold from our raw and stg
+// tables of a 30-day sandbox backfill; every gold table must match row for row.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { duckdb, FIRST_DAY, LAST_DAY, sandboxLake } from '../lib/cinelake.mjs';
+
+let db;
+let lake;
+const part = (t) => `read_parquet('${lake}/${t}/*/*.parquet', hive_partitioning = true, hive_types = {'loadDate': DATE})`;
+const flat = (t) => `read_parquet('${lake}/${t}/*.parquet', file_row_number = true)`;
+
+before(async () => {
+  lake = await sandboxLake();
+  db = await duckdb();
+});
+after(() => db?.close());
+
+async function assertSameRows(expectedSql, actualSql, label) {
+  const missing = await db.all(`SELECT * FROM ((${expectedSql}) EXCEPT ALL (${actualSql})) LIMIT 5`);
+  const extra = await db.all(`SELECT * FROM ((${actualSql}) EXCEPT ALL (${expectedSql})) LIMIT 5`);
+  const [{ n }] = await db.all(`SELECT count(*)::INT AS n FROM (${expectedSql})`);
+  assert.ok(n > 0, `${label}: the oracle found rows`);
+  assert.deepEqual({ missing, extra }, { missing: [], extra: [] }, `${label}: gold differs from the oracle`);
+  return n;
+}
+
+test('fact_popularity equals the spec recomputed from raw/stg_popularity', async () => {
+  const expected = `
+    WITH pop AS (SELECT id AS content_id, type AS content_type, popularity, loadDate FROM ${part('raw/stg_popularity')}),
+    days AS (SELECT DISTINCT loadDate FROM pop),
+    prev AS (SELECT d.loadDate, (SELECT max(p.loadDate) FROM days p WHERE p.loadDate < d.loadDate) AS prev_load_date FROM days d),
+    ranked AS (
+      SELECT *, row_number() OVER (PARTITION BY loadDate ORDER BY popularity DESC, content_id) AS rank,
+                row_number() OVER (PARTITION BY loadDate, content_type ORDER BY popularity DESC, content_id) AS rank_in_type
+      FROM pop),
+    today AS (SELECT r.*, p.prev_load_date FROM ranked r JOIN prev p USING (loadDate))
+    SELECT t.loadDate, t.content_id, t.rank::INT AS rank, t.popularity::DECIMAL(10,2) AS popularity,
+           CASE WHEN y.content_id IS NULL THEN 0 ELSE t.rank - y.rank END::INT AS rank_change,
+           y.content_id IS NULL AS is_new_joiner, false AS is_leaver, t.content_type,
+           t.rank_in_type::INT AS rank_in_type,
+           CASE WHEN y.content_id IS NULL THEN 0 ELSE t.rank_in_type - y.rank_in_type END::INT AS rank_change_in_type,
+           t.prev_load_date
+    FROM today t LEFT JOIN ranked y ON y.loadDate = t.prev_load_date AND y.content_id = t.content_id
+    UNION ALL
+    SELECT p.loadDate, y.content_id, NULL::INT, 0.00::DECIMAL(10,2), 999, false, true, y.content_type, NULL::INT, 999,
+           p.prev_load_date
+    FROM prev p JOIN ranked y ON y.loadDate = p.prev_load_date
+    WHERE NOT EXISTS (SELECT 1 FROM ranked t WHERE t.loadDate = p.loadDate AND t.content_id = y.content_id)`;
+  const actual = `SELECT loadDate, content_id, rank, popularity, rank_change, is_new_joiner, is_leaver, content_type,
+                         rank_in_type, rank_change_in_type, prev_load_date FROM ${part('gold/fact_popularity')}`;
+  const n = await assertSameRows(expected, actual, 'fact_popularity');
+  const [s] = await db.all(`SELECT count(DISTINCT loadDate)::INT AS days, min(loadDate)::VARCHAR AS first,
+      max(loadDate)::VARCHAR AS last, sum(is_leaver::INT)::INT AS leavers, sum(is_new_joiner::INT)::INT AS joiners
+      FROM ${part('gold/fact_popularity')}`);
+  assert.deepEqual([s.days, s.first, s.last], [30, FIRST_DAY, LAST_DAY]);
+  // Churn the dashboard relies on: joiners and leavers on most days.
+  assert.ok(s.leavers >= 3 * 29, `leavers over 29 days: ${s.leavers}`);
+  assert.ok(s.joiners >= 3 * 29, `joiners after day 1: ${s.joiners}`);
+  assert.ok(n > 30 * 150);
+});
+
+test('a leaver appears exactly once per departure (defect 1)', async () => {
+  const rows = await db.all(`
+    WITH f AS (SELECT * FROM ${part('gold/fact_popularity')})
+    SELECT l.content_id, l.loadDate::VARCHAR AS d FROM f l
+    WHERE l.is_leaver AND NOT EXISTS (
+      SELECT 1 FROM f p WHERE p.loadDate = l.prev_load_date AND p.content_id = l.content_id AND p.rank IS NOT NULL)`);
+  assert.deepEqual(rows, [], 'every leaver was ranked on the previous snapshot');
+});
+
+const winner = (table, key) => `
+  (SELECT * EXCLUDE (w) FROM (
+     SELECT s.*, row_number() OVER (PARTITION BY s.${key}
+       ORDER BY coalesce(d.updated_at, d.created_at) DESC NULLS LAST, s.content_id, s.file_row_number) AS w
+     FROM ${flat('stg/' + table)} s LEFT JOIN ${flat('stg/content_detail')} d USING (content_id)) WHERE w = 1)`;
+
+test('every dimension equals the spec recomputed from stg', async () => {
+  const g = (t) => `read_parquet('${lake}/gold/${t}/*.parquet')`;
+  await assertSameRows(`SELECT content_id, content_type, primary_title, original_title, overview, release_date,
+      runtime_minutes, status, original_language, trailer, content_poster, average_rating, vote_count, content_homepage,
+      tagline, budget, revenue, created_at, coalesce(updated_at, created_at) AS updated_at FROM ${flat('stg/content_detail')}`,
+    `SELECT * FROM ${g('dim_content')}`, 'dim_content');
+  await assertSameRows(`SELECT DISTINCT genre_name FROM ${flat('stg/content_genre')}`, `SELECT * FROM ${g('dim_genre')}`, 'dim_genre');
+  await assertSameRows(`SELECT DISTINCT interest_name FROM ${flat('stg/content_interest')}`,
+    `SELECT * FROM ${g('dim_interest')}`, 'dim_interest');
+  await assertSameRows(`SELECT person_id, person_name, person_homepage, person_poster FROM ${winner('content_person', 'person_id')}`,
+    `SELECT * FROM ${g('dim_person')}`, 'dim_person');
+  await assertSameRows(`SELECT company_id, company_name, company_poster FROM ${winner('content_production', 'company_id')}`,
+    `SELECT * FROM ${g('dim_production_company')}`, 'dim_production_company');
+  await assertSameRows(`SELECT network_id, network_name, network_poster FROM ${winner('content_network', 'network_id')}`,
+    `SELECT * FROM ${g('dim_network')}`, 'dim_network');
+  await assertSameRows(`SELECT content_id || '_S' || lpad(season_number::VARCHAR, 2, '0') AS season_key, content_id,
+      season_number, name, overview, air_date, episode_count, poster_path FROM ${flat('stg/content_season')}`,
+    `SELECT * FROM ${g('dim_season')}`, 'dim_season');
+  await assertSameRows(`SELECT content_id || '_S' || lpad(season_number::VARCHAR, 2, '0') || '_E' || lpad(episode_number::VARCHAR, 2, '0') AS episode_key,
+      content_id || '_S' || lpad(season_number::VARCHAR, 2, '0') AS season_key, content_id, season_number, episode_number,
+      primary_title, original_title, runtime_minutes, average_rating, vote_count, still_path, episode_type, air_date
+      FROM ${flat('stg/content_episode')}`, `SELECT * FROM ${g('dim_episode')}`, 'dim_episode');
+  const [{ n }] = await db.all(`SELECT count(*)::INT AS n FROM ${part('gold/fact_popularity')} f
+      ANTI JOIN ${g('dim_content')} d USING (content_id)`);
+  assert.equal(n, 0, 'every fact row has its dim_content row');
+});
+
+test('every bridge equals the spec recomputed from stg, with both ends present', async () => {
+  const g = (t) => `read_parquet('${lake}/gold/${t}/*.parquet')`;
+  await assertSameRows(`SELECT DISTINCT content_id, genre_name FROM ${flat('stg/content_genre')}`,
+    `SELECT * FROM ${g('bridge_content_genre')}`, 'bridge_content_genre');
+  await assertSameRows(`SELECT DISTINCT content_id, interest_name FROM ${flat('stg/content_interest')}`,
+    `SELECT * FROM ${g('bridge_content_interest')}`, 'bridge_content_interest');
+  await assertSameRows(`SELECT DISTINCT content_id, company_id FROM ${flat('stg/content_production')}`,
+    `SELECT * FROM ${g('bridge_content_company')}`, 'bridge_content_company');
+  await assertSameRows(`SELECT DISTINCT content_id, network_id FROM ${flat('stg/content_network')}`,
+    `SELECT * FROM ${g('bridge_content_network')}`, 'bridge_content_network');
+  await assertSameRows(`SELECT content_id, person_id, role_type, character_names, order_no FROM (
+      SELECT *, row_number() OVER (PARTITION BY content_id, person_id, role_type ORDER BY order_no NULLS LAST, file_row_number) AS w
+      FROM ${flat('stg/content_person')}) WHERE w = 1`,
+    `SELECT * FROM ${g('bridge_content_person')}`, 'bridge_content_person');
+  for (const [bridge, dim, key] of [['bridge_content_person', 'dim_person', 'person_id'],
+    ['bridge_content_company', 'dim_production_company', 'company_id'], ['bridge_content_network', 'dim_network', 'network_id'],
+    ['bridge_content_genre', 'dim_genre', 'genre_name'], ['bridge_content_interest', 'dim_interest', 'interest_name']]) {
+    const [{ n }] = await db.all(`SELECT count(*)::INT AS n FROM ${g(bridge)} b
+        WHERE b.${key} NOT IN (SELECT ${key} FROM ${g(dim)}) OR b.content_id NOT IN (SELECT content_id FROM ${g('dim_content')})`);
+    assert.equal(n, 0, `${bridge}: both ends exist`);
+  }
+});
