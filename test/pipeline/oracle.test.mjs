@@ -27,7 +27,12 @@ async function assertSameRows(expectedSql, actualSql, label) {
 
 test('fact_popularity equals the spec recomputed from raw/stg_popularity', async () => {
   const expected = `
-    WITH pop AS (SELECT id AS content_id, type AS content_type, popularity, loadDate FROM ${part('raw/stg_popularity')}),
+    -- The fact ranks by its own popularity column, DECIMAL(10,2), so a user who
+    -- re-ranks the fact table gets the same ranks. TMDB sends decimal text
+    -- (8.245): it is rounded half away from zero as written (8.25), not as the
+    -- nearest binary double (8.2449999...), hence the trip through VARCHAR.
+    WITH pop AS (SELECT id AS content_id, type AS content_type, popularity::VARCHAR::DECIMAL(10,2) AS popularity, loadDate
+                 FROM ${part('raw/stg_popularity')}),
     days AS (SELECT DISTINCT loadDate FROM pop),
     prev AS (SELECT d.loadDate, (SELECT max(p.loadDate) FROM days p WHERE p.loadDate < d.loadDate) AS prev_load_date FROM days d),
     ranked AS (
@@ -35,7 +40,7 @@ test('fact_popularity equals the spec recomputed from raw/stg_popularity', async
                 row_number() OVER (PARTITION BY loadDate, content_type ORDER BY popularity DESC, content_id) AS rank_in_type
       FROM pop),
     today AS (SELECT r.*, p.prev_load_date FROM ranked r JOIN prev p USING (loadDate))
-    SELECT t.loadDate, t.content_id, t.rank::INT AS rank, t.popularity::DECIMAL(10,2) AS popularity,
+    SELECT t.loadDate, t.content_id, t.rank::INT AS rank, t.popularity,
            CASE WHEN y.content_id IS NULL THEN 0 ELSE t.rank - y.rank END::INT AS rank_change,
            y.content_id IS NULL AS is_new_joiner, false AS is_leaver, t.content_type,
            t.rank_in_type::INT AS rank_in_type,
