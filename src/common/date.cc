@@ -10,7 +10,6 @@ using std::chrono::sys_days;
 using std::chrono::year_month_day;
 namespace chr = std::chrono;
 
-year_month_day ToYmd(Date d) { return year_month_day{sys_days{std::chrono::days{d.days}}}; }
 }  // namespace
 
 Date Date::FromYmd(int y, unsigned m, unsigned d) {
@@ -44,17 +43,55 @@ Date Date::Today() {
   return Date{static_cast<int32_t>(now.time_since_epoch().count())};
 }
 
+namespace {
+// Days since 1970-01-01 -> proleptic Gregorian (year, month, day), exact for
+// every int32 day count (std::chrono's year type stops at +-32767). Works in
+// 400-year eras of 146097 days, with years starting on March 1 so the leap
+// day falls at the end.
+void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {
+  z += 719468;  // shift the epoch to 0000-03-01
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);                 // [0, 146096]
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                 // [0, 365]
+  const unsigned mp = (5 * doy + 2) / 153;                                      // [0, 11], March = 0
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = static_cast<int64_t>(yoe) + era * 400 + (*m <= 2 ? 1 : 0);
+}
+}  // namespace
+
 std::string Date::ToString() const {
-  auto ymd = ToYmd(*this);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  int64_t y;
+  unsigned m, d;
+  CivilFromDays(days, &y, &m, &d);
+  char buf[32];
+  if (y >= 0 && y <= 9999) {
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
+  } else {  // ISO 8601 expanded years: "+10000-01-01", "-0001-12-31"
+    std::snprintf(buf, sizeof buf, "%+05lld-%02u-%02u", static_cast<long long>(y), m, d);
+  }
   return buf;
 }
 
-int Date::year() const { return static_cast<int>(ToYmd(*this).year()); }
-unsigned Date::month() const { return static_cast<unsigned>(ToYmd(*this).month()); }
-unsigned Date::day() const { return static_cast<unsigned>(ToYmd(*this).day()); }
+int Date::year() const {
+  int64_t y;
+  unsigned m, d;
+  CivilFromDays(days, &y, &m, &d);
+  return static_cast<int>(y);
+}
+unsigned Date::month() const {
+  int64_t y;
+  unsigned m, d;
+  CivilFromDays(days, &y, &m, &d);
+  return m;
+}
+unsigned Date::day() const {
+  int64_t y;
+  unsigned m, d;
+  CivilFromDays(days, &y, &m, &d);
+  return d;
+}
 
 int64_t NowMicros() {
   return std::chrono::duration_cast<std::chrono::microseconds>(

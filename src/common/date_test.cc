@@ -25,6 +25,21 @@ TEST(DateTest, RejectsMalformedDates) {
   }
 }
 
+TEST(DateTest, FormatsEveryInt32DayCount) {
+  EXPECT_EQ(Date{0}.ToString(), "1970-01-01");
+  EXPECT_EQ(Date{-1}.ToString(), "1969-12-31");
+  EXPECT_EQ(Date::FromYmd(2024, 2, 29).ToString(), "2024-02-29");
+  EXPECT_EQ(Date::FromYmd(9999, 12, 31).ToString(), "9999-12-31");
+  EXPECT_EQ((Date::FromYmd(9999, 12, 31) + 1).ToString(), "+10000-01-01");
+  EXPECT_EQ((Date::FromYmd(0, 1, 1) - 1).ToString(), "-0001-12-31");
+  EXPECT_EQ(Date{2147483647}.ToString(), "+5881580-07-11");
+  EXPECT_EQ(Date{-2147483647 - 1}.ToString(), "-5877641-06-23");
+  // Every day of four centuries round-trips through the parser.
+  for (Date d = Date::FromYmd(1900, 1, 1); d < Date::FromYmd(2300, 1, 1); d = d + 1) {
+    ASSERT_EQ(Date::Parse(d.ToString())->days, d.days) << d.ToString();
+  }
+}
+
 TEST(DateTest, FormatsTimestamps) {
   EXPECT_EQ(FormatTimestampMicros(0), "1970-01-01T00:00:00Z");
   EXPECT_EQ(FormatTimestampMicros(int64_t{86400} * 1000000 + 3661000000), "1970-01-02T01:01:01Z");

@@ -96,7 +96,9 @@ Result<RunManifest> RunManifest::FromJson(const std::string& text, const std::st
   try {
     RunManifest m;
     m.run_id = j.at("run_id").get<std::string>();
-    ASSIGN_OR_RETURN(m.load_date, Date::Parse(j.at("load_date").get<std::string>()));
+    auto date = Date::Parse(j.at("load_date").get<std::string>());
+    if (!date.ok()) return bad(date.status().message());
+    m.load_date = *date;
     if (!ParseState(j.at("state").get<std::string>(), &m.state, RunState::kInterrupted, RunStateName)) {
       return bad("unknown run state");
     }

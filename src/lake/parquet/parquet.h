@@ -11,6 +11,12 @@
 // required and optional columns, 3-level and legacy 2-level lists). It decodes
 // only the projected columns. Any malformed input yields a Corruption status
 // naming the file and the reason; never a crash or a hang.
+//
+// Values a Table cannot hold are refused, never altered: projecting a map,
+// struct, nested list, list of non-strings or unsigned 64-bit integer column
+// fails (InvalidArgument naming the file and column), and so does a list
+// column holding a null item. Unsigned integers up to 32 bits are widened
+// (UINT_8/16 to INT, UINT_32 to BIGINT); NaN and -0.0 come back as written.
 #pragma once
 
 #include <cstdint>
@@ -51,6 +57,10 @@ struct FileInfo {
   int num_row_groups = 0;
   std::vector<std::pair<std::string, std::string>> metadata;
   std::string created_by;
+  // Top-level columns cinelake cannot represent (maps, structs, nested
+  // lists, unsigned 64-bit integers); they are left out of `schema` and fail
+  // ReadParquet if projected.
+  std::vector<std::string> unsupported_columns;
 };
 
 // `name` is used only in error messages (the file's path).

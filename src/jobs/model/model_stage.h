@@ -1,0 +1,19 @@
+// The model stage: stg enrichment snapshots + existing gold -> every gold
+// dim_* and bridge_* table (rules in dimensional_model.h).
+//
+// stg tables are unpartitioned snapshots; an absent one reads as empty (a
+// lake where nothing was enriched yet). Every output table is rewritten
+// whole, each atomically; the model is idempotent, so a run interrupted
+// between two tables is repaired by running it again. Counters:
+// rows.<table> per table written, model.titles_refreshed, model.titles_new,
+// model.bridge_rows_dropped.
+#pragma once
+
+#include "common/status.h"
+#include "jobs/job_context.h"
+
+namespace cinelake {
+
+Status RunModelStage(const JobContext& ctx);
+
+}  // namespace cinelake

@@ -1,0 +1,114 @@
+#include "serve/server.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <httplib.h>
+
+#include "serve/api.h"
+#include "serve/static_files.h"
+
+namespace cinelake::serve {
+
+namespace {
+
+constexpr size_t kMaxStaticBytes = 32 << 20;
+
+void JsonError(httplib::Response& res, int status, const std::string& message) {
+  // Messages are ours (no request text beyond what ApiResponse already escapes).
+  std::string body = "{\"error\":\"";
+  for (char c : message) {
+    if (c == '"' || c == '\\') body += '\\';
+    if (static_cast<unsigned char>(c) >= 0x20 && c != '<' && c != '>' && c != '&') body += c;
+  }
+  body += "\"}";
+  res.status = status;
+  res.set_content(body, "application/json; charset=utf-8");
+}
+
+}  // namespace
+
+DashboardServer::DashboardServer(SnapshotHolder* holder, std::string web_dir)
+    : holder_(holder), web_dir_(std::move(web_dir)), server_(std::make_unique<httplib::Server>()) {
+  httplib::Server& svr = *server_;
+  svr.set_payload_max_length(1024);
+  svr.set_read_timeout(5, 0);
+  svr.set_write_timeout(5, 0);
+  svr.set_idle_interval(0, 100000);
+  svr.set_keep_alive_max_count(100);
+  svr.set_tcp_nodelay(true);  // answers are small; Nagle + delayed ACK would add ~40 ms
+
+  svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.method != "GET" && req.method != "HEAD") {
+      res.set_header("Allow", "GET, HEAD");
+      JsonError(res, 405, "method not allowed; use GET or HEAD");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (!req.body.empty()) {
+      JsonError(res, 413, "request bodies are not accepted");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  svr.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Cross-Origin-Opener-Policy", "same-origin");
+  });
+  svr.set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request&, httplib::Response& res) {
+        if (res.body.empty()) JsonError(res, res.status, "HTTP " + std::to_string(res.status));
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+
+  svr.Get(R"(/api/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+    if (req.params.size() > 16) return JsonError(res, 400, "too many query parameters");
+    std::shared_ptr<const Snapshot> snap = holder_->Current();
+    Query q(req.params.begin(), req.params.end());
+    ApiResponse r = HandleApi(*snap, req.path, q);
+    res.status = r.status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(std::move(r.body), "application/json; charset=utf-8");
+  });
+
+  svr.Get(R"(.*)", [this](const httplib::Request& req, httplib::Response& res) {
+    Result<std::string> file = ResolveStaticPath(web_dir_, req.target);
+    if (!file.ok()) {
+      bool refused = file.status().code() == Status::Code::kInvalidArgument;
+      return JsonError(res, refused ? 400 : 404, refused ? "path refused" : "not found");
+    }
+    std::ifstream in(*file, std::ios::binary);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    std::string body = buf.str();
+    if (!in.good() && !in.eof()) return JsonError(res, 500, "cannot read file");
+    if (body.size() > kMaxStaticBytes) return JsonError(res, 500, "file too large");
+    // Vite names assets by content hash, so they never change under a name.
+    bool hashed = req.path.rfind("/assets/", 0) == 0;
+    res.set_header("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+    res.set_content(std::move(body), ContentTypeFor(*file));
+  });
+}
+
+DashboardServer::~DashboardServer() = default;
+
+Result<int> DashboardServer::Bind(const std::string& host, int port) {
+  if (port == 0) {
+    int p = server_->bind_to_any_port(host);
+    if (p < 0) return Status::IOError("cannot listen on " + host + " (any port)");
+    return p;
+  }
+  if (!server_->bind_to_port(host, port)) {
+    return Status::IOError("cannot listen on " + host + ":" + std::to_string(port) +
+                           " (in use, or not an address of this machine)");
+  }
+  return port;
+}
+
+void DashboardServer::Run() { server_->listen_after_bind(); }
+
+void DashboardServer::Stop() { server_->stop(); }
+
+}  // namespace cinelake::serve

@@ -1,0 +1,123 @@
+// Snapshot: an immutable, indexed view of the gold tables for the dashboard.
+//
+// Built once from a GoldTables (which it does not keep), then shared by every
+// request thread through a shared_ptr<const Snapshot>: nothing in it changes
+// after Build(), so readers need no locks. Titles, people, networks and
+// companies are interned to small integers; each loadDate becomes a Day whose
+// ranked rows are sorted by rank. Per-title series aggregates (episode runtime
+// average and total, seasons, air dates) are computed here, once, so the API
+// layer only filters and sorts.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/date.h"
+#include "serve/gold.h"
+
+namespace cinelake::serve {
+
+struct Person {
+  std::string id, name, poster;
+};
+
+struct Org {  // a network or a production company
+  std::string id, name, logo;
+};
+
+struct Credit {
+  int person = -1;
+  std::string role;
+  std::vector<std::string> characters;
+  std::optional<int> order;
+};
+
+struct Episode {
+  int season = 0, number = 0;
+  std::string title, still, type, air_date;
+  std::optional<int> runtime;
+  std::optional<double> rating;
+  std::optional<int64_t> votes;
+};
+
+struct Season {
+  int number = 0;
+  std::string name, overview, air_date, poster;
+  std::optional<int> episode_count;  // as dim_season states it
+  std::vector<Episode> episodes;     // from dim_episode, by number
+};
+
+struct Title {
+  std::string id, type, title, original_title, overview, release_date, status, language, trailer,
+      poster, homepage, tagline;
+  std::optional<int> runtime;
+  std::optional<double> rating;
+  std::optional<int64_t> votes, budget, revenue;
+  std::optional<Date> release;  // release_date parsed; nullopt when blank or malformed
+  std::vector<std::string> genres, interests;  // sorted by name
+  std::vector<int> networks, companies;        // indexes into Snapshot::networks/companies
+  std::vector<Credit> cast;                    // by billing order
+  std::vector<Credit> directors, creators, writers;
+  std::vector<Season> seasons;  // by season number, specials (0) included
+
+  // Series aggregates over every episode in dim_episode with a known runtime.
+  std::optional<double> avg_episode_runtime;
+  std::optional<int64_t> total_episode_runtime;
+  int season_count = 0;   // seasons numbered > 0
+  int episode_count = 0;  // episodes in seasons numbered > 0
+  std::string first_air_date, last_air_date;  // min/max episode air_date, "" if none
+
+  bool is_movie() const { return type == "movie"; }
+  bool is_series() const { return type == "tvSeries"; }
+};
+
+struct FactRow {
+  int title = -1;
+  std::optional<int> rank;
+  double popularity = 0;
+  std::optional<int> rank_change;
+  bool joiner = false, leaver = false;
+};
+
+struct Day {
+  Date date;
+  std::vector<FactRow> ranked;   // rows with a rank, by rank ascending
+  std::vector<FactRow> leavers;  // rows without a rank
+  std::unordered_map<int, int> by_title;  // title -> index in ranked
+  double popularity_min = 0, popularity_max = 0;  // over ranked rows
+
+  const FactRow* Find(int title) const {
+    auto it = by_title.find(title);
+    return it == by_title.end() ? nullptr : &ranked[it->second];
+  }
+};
+
+class Snapshot {
+ public:
+  // Never fails: rows pointing at unknown keys are skipped (a bridge to a
+  // missing person) or get a stub (a fact row for a title missing from
+  // dim_content keeps its id as title).
+  static std::shared_ptr<Snapshot> Build(const GoldTables& gold);
+
+  std::vector<Title> titles;
+  std::vector<Person> people;
+  std::vector<Org> networks, companies;
+  std::vector<Day> days;  // ascending by date
+
+  int FindTitle(std::string_view id) const;
+  int FindDay(Date date) const;  // -1 if no partition that day
+  const Day* LatestDay() const { return days.empty() ? nullptr : &days.back(); }
+
+  // Serialized /api/landing answers per day, filled by the API layer at load.
+  std::vector<std::string> landing_json;
+
+ private:
+  std::unordered_map<std::string, int> title_index_;
+};
+
+}  // namespace cinelake::serve

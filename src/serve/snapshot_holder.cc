@@ -1,0 +1,97 @@
+#include "serve/snapshot_holder.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <vector>
+
+#include "common/log.h"
+#include "serve/api.h"
+
+namespace cinelake::serve {
+
+namespace fs = std::filesystem;
+
+Result<std::string> LakeSource::Fingerprint() {
+  fs::path gold = fs::path(lake_->Location()) / "gold";
+  std::vector<std::string> entries;
+  std::error_code ec;
+  if (!fs::exists(gold, ec)) return std::string("empty");
+  auto it = fs::recursive_directory_iterator(gold, fs::directory_options::skip_permission_denied, ec);
+  if (ec) return Status::IOError("listing " + gold.string() + ": " + ec.message());
+  constexpr size_t kMaxFiles = 200000;  // bound the walk on a runaway folder
+  for (; it != fs::recursive_directory_iterator() && entries.size() < kMaxFiles; it.increment(ec)) {
+    if (ec) return Status::IOError("listing " + gold.string() + ": " + ec.message());
+    if (!it->is_regular_file(ec)) continue;
+    std::string name = it->path().filename().string();
+    if (name.size() < 8 || name.substr(name.size() - 8) != ".parquet") continue;
+    auto size = it->file_size(ec);
+    auto mtime = it->last_write_time(ec).time_since_epoch().count();
+    entries.push_back(it->path().string() + "|" + std::to_string(size) + "|" + std::to_string(mtime));
+  }
+  std::sort(entries.begin(), entries.end());
+  std::string out;
+  for (const auto& e : entries) out += e + "\n";
+  return out;
+}
+
+Result<GoldTables> LakeSource::Load() { return LoadGold(*lake_); }
+
+SnapshotHolder::SnapshotHolder(std::unique_ptr<SnapshotSource> source)
+    : source_(std::move(source)), current_(PrepareSnapshot(GoldTables::Empty())) {}
+
+SnapshotHolder::~SnapshotHolder() {
+  {
+    std::lock_guard<std::mutex> l(stop_mu_);
+    stop_ = true;
+  }
+  stop_cv_.notify_all();
+  if (watcher_.joinable()) watcher_.join();
+}
+
+std::shared_ptr<const Snapshot> SnapshotHolder::Current() const {
+  std::lock_guard<std::mutex> l(mu_);
+  return current_;
+}
+
+Status SnapshotHolder::Refresh(bool* reloaded) {
+  if (reloaded) *reloaded = false;
+  std::lock_guard<std::mutex> l(refresh_mu_);
+  ASSIGN_OR_RETURN(std::string fp, source_->Fingerprint());
+  if (fp == fingerprint_) return Status::OK();
+  ASSIGN_OR_RETURN(GoldTables gold, source_->Load());
+  // A writer may have replaced files while we read; if so, retry next tick.
+  ASSIGN_OR_RETURN(std::string after, source_->Fingerprint());
+  std::shared_ptr<const Snapshot> next = PrepareSnapshot(gold);
+  {
+    std::lock_guard<std::mutex> g(mu_);
+    current_ = std::move(next);
+  }
+  fingerprint_ = (after == fp) ? fp : std::string();
+  if (reloaded) *reloaded = true;
+  return Status::OK();
+}
+
+void SnapshotHolder::StartWatching(int period_ms) {
+  watcher_ = std::thread([this, period_ms] {
+    std::string last_error;
+    std::unique_lock<std::mutex> l(stop_mu_);
+    while (!stop_cv_.wait_for(l, std::chrono::milliseconds(period_ms), [this] { return stop_; })) {
+      l.unlock();
+      bool reloaded = false;
+      Status st = Refresh(&reloaded);
+      if (!st.ok() && st.ToString() != last_error) {
+        spdlog::warn("dashboard: reload failed, keeping the previous data: {}", Redact(st.ToString()));
+      }
+      last_error = st.ok() ? "" : st.ToString();
+      if (reloaded) {
+        auto s = Current();
+        spdlog::info("dashboard: loaded {} titles, {} days (latest {})", s->titles.size(), s->days.size(),
+                     s->days.empty() ? "none" : s->days.back().date.ToString());
+      }
+      l.lock();
+    }
+  });
+}
+
+}  // namespace cinelake::serve

@@ -1,0 +1,67 @@
+// SnapshotHolder: the current Snapshot, swapped atomically when the lake changes.
+//
+// A SnapshotSource says how to fingerprint and load the gold tables; the
+// holder reloads only when the fingerprint changes, builds the new snapshot
+// off to the side, and publishes it with one pointer swap. Request threads
+// take a shared_ptr copy and keep using it even while a newer one replaces
+// it. A failed reload keeps the previous snapshot and reports the error.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "lake/lake.h"
+#include "serve/gold.h"
+#include "serve/snapshot.h"
+
+namespace cinelake::serve {
+
+class SnapshotSource {
+ public:
+  virtual ~SnapshotSource() = default;
+  // Cheap: changes whenever a reload would see different data.
+  virtual Result<std::string> Fingerprint() = 0;
+  virtual Result<GoldTables> Load() = 0;
+};
+
+// Fingerprints a lake folder by the path, size and mtime of every file under
+// gold/ (so a new fact partition or a rewritten dimension is noticed).
+class LakeSource final : public SnapshotSource {
+ public:
+  explicit LakeSource(std::unique_ptr<Lake> lake) : lake_(std::move(lake)) {}
+  Result<std::string> Fingerprint() override;
+  Result<GoldTables> Load() override;
+
+ private:
+  std::unique_ptr<Lake> lake_;
+};
+
+class SnapshotHolder {
+ public:
+  explicit SnapshotHolder(std::unique_ptr<SnapshotSource> source);
+  ~SnapshotHolder();  // stops the watcher
+
+  std::shared_ptr<const Snapshot> Current() const;
+  // Reloads if the fingerprint changed. *reloaded tells whether it did.
+  Status Refresh(bool* reloaded = nullptr);
+  // Calls Refresh() every `period_ms` on a background thread until destroyed.
+  void StartWatching(int period_ms);
+
+ private:
+  std::unique_ptr<SnapshotSource> source_;
+  std::mutex refresh_mu_;  // one reload at a time
+  std::string fingerprint_;
+  mutable std::mutex mu_;
+  std::shared_ptr<const Snapshot> current_;
+
+  std::mutex stop_mu_;
+  std::condition_variable stop_cv_;
+  bool stop_ = false;
+  std::thread watcher_;
+};
+
+}  // namespace cinelake::serve

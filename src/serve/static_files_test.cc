@@ -1,0 +1,53 @@
+#include "serve/static_files.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+namespace cinelake::serve {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ServeStaticTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() / ("cinelake-static-" + std::to_string(::getpid()));
+    fs::create_directories(root_ / "web" / "assets");
+    std::ofstream(root_ / "web" / "index.html") << "<!doctype html>";
+    std::ofstream(root_ / "web" / "assets" / "app.js") << "1";
+    std::ofstream(root_ / "secret.txt") << "secret";
+    fs::create_symlink(root_ / "secret.txt", root_ / "web" / "link.txt");
+  }
+  void TearDown() override { fs::remove_all(root_); }
+  std::string web() const { return (root_ / "web").string(); }
+  fs::path root_;
+};
+
+TEST_F(ServeStaticTest, ServesFilesInsideTheFolder) {
+  auto r = ResolveStaticPath(web(), "/");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(fs::path(*r).filename(), "index.html");
+  EXPECT_TRUE(ResolveStaticPath(web(), "/assets/app.js?v=1").ok());
+  EXPECT_TRUE(ResolveStaticPath(web(), "/assets/%61pp.js").ok());  // an encoded ordinary letter is fine
+  EXPECT_TRUE(ResolveStaticPath(web(), "/nope.js").status().IsNotFound());
+  EXPECT_STREQ(ContentTypeFor("/a/b.js"), "text/javascript; charset=utf-8");
+}
+
+TEST_F(ServeStaticTest, RefusesTraversalInEveryForm) {
+  for (const char* bad : {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt",
+                          "/.%2e/secret.txt", "/%2e./secret.txt", "/assets/%2e%2e/%2e%2e/secret.txt",
+                          "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt", "/..\\secret.txt", "/%5c..%5csecret.txt",
+                          "/assets\\..\\..\\secret.txt", "//etc/passwd", "/./index.html", "/index.html%00.js",
+                          "/%252e%252e/secret.txt", "/%zz", "/%2", "relative.txt", "/C:/windows", "/link.txt"}) {
+    auto r = ResolveStaticPath(web(), bad);
+    EXPECT_FALSE(r.ok()) << bad;
+  }
+  std::string nul = std::string("/index.html") + '\0';
+  EXPECT_FALSE(ResolveStaticPath(web(), nul).ok());
+  EXPECT_FALSE(ResolveStaticPath(web(), "/" + std::string(600, 'a')).ok());
+}
+
+}  // namespace
+}  // namespace cinelake::serve

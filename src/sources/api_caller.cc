@@ -1,0 +1,163 @@
+#include "sources/api_caller.h"
+
+#include <ctime>
+
+#include "common/log.h"
+#include "sources/url_util.h"
+
+namespace cinelake {
+namespace {
+
+constexpr size_t kMaxKeptWarnings = 1000;
+
+}  // namespace
+
+ApiCaller::ApiCaller(ApiCallerOptions options, std::shared_ptr<Transport> transport)
+    : options_(std::move(options)),
+      transport_(std::move(transport)),
+      limiter_(options_.limits.rate_per_sec, options_.limits.burst),
+      rng_(std::random_device{}()) {}
+
+bool ApiCaller::SleepUnlessCancelled(std::chrono::milliseconds delay) {
+  auto until = std::chrono::steady_clock::now() + delay;
+  for (;;) {
+    if (Cancelled()) return false;
+    auto now = std::chrono::steady_clock::now();
+    if (now >= until) return true;
+    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(until - now, std::chrono::milliseconds(50)));
+  }
+}
+
+FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status* status) {
+  FetchInfo info;
+  // `where` is what messages show: the API and the path, never the key.
+  const std::string where = options_.api + " GET " + RedactUrl(path);
+  auto finish = [&](Status st) {
+    *status = std::move(st);
+    CountCall(*status);
+    return info;
+  };
+  if (!options_.missing_key_message.empty()) {
+    return finish(Status::Unauthorized(where + ": " + options_.missing_key_message));
+  }
+
+  HttpRequest request;
+  request.url = options_.base_url + path;
+  request.pool = options_.api;
+  if (options_.authorize) options_.authorize(&request);
+
+  const int max_attempts = std::max(1, options_.retry.max_attempts);
+  std::string last_problem;
+  Status::Code last_code = Status::Code::kNetwork;
+  for (int attempt = 1; attempt <= max_attempts; ++attempt) {
+    if (Cancelled() || !limiter_.Acquire(cancel_.load())) {
+      return finish(Status::Aborted(where + ": cancelled" +
+                                    (attempt > 1 ? " after " + std::to_string(attempt - 1) + " attempts" : "")));
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      ++stats_.requests;
+      if (attempt > 1) ++stats_.retries;
+    }
+    info.attempts = attempt;
+    std::optional<std::chrono::milliseconds> retry_after;
+
+    Result<HttpResponse> result = transport_->Perform(request);
+    if (!result.ok()) {
+      if (result.status().code() != Status::Code::kNetwork) {
+        return finish(Status(result.status()).WithContext(Redact(where)));
+      }
+      last_code = Status::Code::kNetwork;
+      last_problem = Redact(result.status().message());
+    } else {
+      const HttpResponse& resp = result.value();
+      info.http_status = resp.status;
+      if (resp.status >= 200 && resp.status < 300) {
+        std::vector<std::string> warnings;
+        Status st = decode(resp.body, &warnings);
+        if (st.ok()) {
+          AddWarnings(warnings);
+          return finish(Status::OK());
+        }
+        if (st.code() != Status::Code::kCorruption) return finish(st);
+        last_code = Status::Code::kCorruption;
+        last_problem = Redact(st.message());
+      } else if (resp.status == 404) {
+        return finish(Status::NotFound(where + ": HTTP 404 (not found)"));
+      } else if (resp.status == 401 || resp.status == 403) {
+        return finish(Status::Unauthorized(where + ": HTTP " + std::to_string(resp.status) +
+                                           " (the API key is missing, wrong or lacks access)"));
+      } else if (IsRetryableHttpStatus(resp.status)) {
+        last_code = resp.status == 429 ? Status::Code::kRateLimited : Status::Code::kNetwork;
+        last_problem = "HTTP " + std::to_string(resp.status);
+        if (resp.status == 429) {
+          std::lock_guard<std::mutex> lock(mu_);
+          ++stats_.rate_limited;
+        }
+        if (resp.status == 429 || resp.status == 503) {
+          retry_after = ParseRetryAfter(resp.Header("retry-after"), std::time(nullptr));
+        }
+      } else {
+        // Another 4xx (400, 422...): the request itself is wrong; retrying cannot help.
+        return finish(Status::Network(where + ": HTTP " + std::to_string(resp.status) + " (not retried)"));
+      }
+    }
+
+    if (attempt == max_attempts) break;
+    std::chrono::milliseconds delay;
+    if (retry_after) {
+      delay = std::min(*retry_after, std::chrono::milliseconds(options_.retry.max_retry_after_ms));
+      // The server asked the whole client to back off, not just this request.
+      limiter_.PauseUntil(std::chrono::steady_clock::now() + delay);
+    } else {
+      std::lock_guard<std::mutex> lock(mu_);
+      delay = BackoffDelay(options_.retry, attempt, rng_);
+    }
+    spdlog::debug("{}: {} on attempt {}/{}; retrying in {} ms", where, last_problem, attempt, max_attempts,
+                  delay.count());
+    if (!SleepUnlessCancelled(delay)) {
+      return finish(Status::Aborted(where + ": cancelled after " + std::to_string(attempt) + " attempts"));
+    }
+  }
+
+  std::string message = where + ": " + last_problem + " after " + std::to_string(info.attempts) +
+                        (info.attempts == 1 ? " attempt" : " attempts");
+  if (info.http_status != 0) message += " (last HTTP status " + std::to_string(info.http_status) + ")";
+  switch (last_code) {
+    case Status::Code::kRateLimited: return finish(Status::RateLimited(message));
+    case Status::Code::kCorruption: return finish(Status::Corruption(message));
+    default: return finish(Status::Network(message));
+  }
+}
+
+void ApiCaller::CountCall(const Status& status) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ++stats_.calls;
+  if (status.IsNotFound()) {
+    ++stats_.not_found;
+  } else if (!status.ok()) {
+    ++stats_.failures;
+  }
+}
+
+void ApiCaller::AddWarnings(const std::vector<std::string>& warnings) {
+  if (warnings.empty()) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  stats_.warnings += static_cast<int64_t>(warnings.size());
+  for (const auto& w : warnings) {
+    if (warnings_.size() >= kMaxKeptWarnings) break;
+    warnings_.push_back(Redact(w));
+  }
+}
+
+ApiStats ApiCaller::stats() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return stats_;
+}
+
+std::vector<std::string> ApiCaller::warnings() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return warnings_;
+}
+
+}  // namespace cinelake

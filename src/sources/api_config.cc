@@ -1,0 +1,219 @@
+#include "sources/api_config.h"
+
+#include <cctype>
+#include <cstdlib>
+
+#include <toml++/toml.h>
+
+#include "common/log.h"
+
+namespace cinelake {
+
+const char* MappingStrategyName(MappingStrategy s) {
+  return s == MappingStrategy::kImdb ? "imdb" : "tmdb_find";
+}
+
+Result<MappingStrategy> ParseMappingStrategy(std::string_view text) {
+  if (text == "imdb") return MappingStrategy::kImdb;
+  if (text == "tmdb_find" || text == "tmdb") return MappingStrategy::kTmdbFind;
+  return Status::InvalidArgument("mapping strategy must be 'imdb' or 'tmdb_find', got '" + std::string(text) + "'");
+}
+
+void ApiConfig::UseSandbox(std::string_view base_url, std::optional<std::string_view> date) {
+  std::string base(base_url);
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  if (date && !date->empty()) base += "/@" + std::string(*date);
+  imdb_base_url = base + "/imdb236/api/imdb";
+  tmdb_base_url = base + "/tmdb/3";
+  if (imdb_key.empty()) imdb_key = std::string(kSandboxImdbKey);
+  if (tmdb_token.empty()) tmdb_token = std::string(kSandboxTmdbToken);
+  RegisterSecret(imdb_key);
+  RegisterSecret(tmdb_token);
+}
+
+bool ApiConfig::TmdbTokenIsV3Key() const {
+  if (tmdb_token.size() != 32) return false;
+  for (char c : tmdb_token) {
+    if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+Status ApiConfig::Validate() const {
+  auto check_limits = [](const char* api, const ApiLimits& l) -> Status {
+    if (!(l.rate_per_sec > 0) || !(l.burst >= 1) || l.concurrency < 1 || l.concurrency > 256) {
+      return Status::InvalidArgument(std::string(api) +
+                                     " limits: need rate_per_sec > 0, burst >= 1, 1 <= concurrency <= 256");
+    }
+    return Status::OK();
+  };
+  RETURN_IF_ERROR(check_limits("imdb", imdb_limits));
+  RETURN_IF_ERROR(check_limits("tmdb", tmdb_limits));
+  if (imdb_base_url.empty() || tmdb_base_url.empty()) return Status::InvalidArgument("API base URLs must be set");
+  if (max_attempts < 1 || max_attempts > 20) return Status::InvalidArgument("http.max_attempts must be 1..20");
+  if (connect_timeout_ms <= 0 || timeout_ms <= 0) return Status::InvalidArgument("http timeouts must be > 0");
+  if (max_response_bytes <= 0) return Status::InvalidArgument("http.max_response_bytes must be > 0");
+  if (backoff_base_ms < 0 || backoff_max_ms < 0 || max_retry_after_ms < 0) {
+    return Status::InvalidArgument("http backoff values must be >= 0");
+  }
+  if (!record_dir.empty() && !replay_dir.empty()) {
+    return Status::InvalidArgument("record_dir and replay_dir cannot both be set");
+  }
+  return Status::OK();
+}
+
+namespace {
+
+// Reads optional typed values from a TOML table, failing on a wrong type so
+// a typo'd config does not silently fall back to defaults.
+class TomlSection {
+ public:
+  TomlSection(const toml::table* table, std::string name, std::string file)
+      : table_(table), name_(std::move(name)), file_(std::move(file)) {}
+
+  Status String(const char* key, std::string* out) {
+    const toml::node* n = Node(key);
+    if (n == nullptr) return Status::OK();
+    if (auto v = n->value<std::string>()) {
+      *out = *v;
+      return Status::OK();
+    }
+    return Wrong(key, "a string");
+  }
+  Status Double(const char* key, double* out) {
+    const toml::node* n = Node(key);
+    if (n == nullptr) return Status::OK();
+    if (auto v = n->value<double>()) {  // toml++ converts integers too
+      *out = *v;
+      return Status::OK();
+    }
+    return Wrong(key, "a number");
+  }
+  Status Int(const char* key, int64_t* out) {
+    const toml::node* n = Node(key);
+    if (n == nullptr) return Status::OK();
+    if (n->is_integer()) {
+      *out = n->as_integer()->get();
+      return Status::OK();
+    }
+    return Wrong(key, "an integer");
+  }
+  Status Int(const char* key, int* out) {
+    int64_t v = *out;
+    RETURN_IF_ERROR(Int(key, &v));
+    if (v < INT32_MIN || v > INT32_MAX) return Wrong(key, "a 32-bit integer");
+    *out = static_cast<int>(v);
+    return Status::OK();
+  }
+  Status Bool(const char* key, bool* out) {
+    const toml::node* n = Node(key);
+    if (n == nullptr) return Status::OK();
+    if (auto v = n->value<bool>()) {
+      *out = *v;
+      return Status::OK();
+    }
+    return Wrong(key, "true or false");
+  }
+  Status Limits(ApiLimits* l) {
+    RETURN_IF_ERROR(Double("rate_per_sec", &l->rate_per_sec));
+    RETURN_IF_ERROR(Double("burst", &l->burst));
+    return Int("concurrency", &l->concurrency);
+  }
+
+ private:
+  const toml::node* Node(const char* key) const { return table_ == nullptr ? nullptr : table_->get(key); }
+  Status Wrong(const char* key, const char* expected) const {
+    return Status::InvalidArgument(file_ + ": [" + name_ + "] " + key + " must be " + expected);
+  }
+  const toml::table* table_;
+  std::string name_;
+  std::string file_;
+};
+
+Status ApplyToml(const std::string& path, ApiConfig* c) {
+  toml::table root;
+  try {
+    root = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    std::string where;
+    if (e.source().begin) where = ":" + std::to_string(e.source().begin.line);
+    return Status::InvalidArgument("config " + path + where + ": " + std::string(e.description()));
+  } catch (const std::exception& e) {
+    return Status::InvalidArgument("config " + path + ": " + e.what());
+  }
+  TomlSection imdb(root["imdb"].as_table(), "imdb", path);
+  RETURN_IF_ERROR(imdb.String("base_url", &c->imdb_base_url));
+  RETURN_IF_ERROR(imdb.String("host", &c->imdb_host));
+  RETURN_IF_ERROR(imdb.String("key", &c->imdb_key));
+  RETURN_IF_ERROR(imdb.Limits(&c->imdb_limits));
+
+  TomlSection tmdb(root["tmdb"].as_table(), "tmdb", path);
+  RETURN_IF_ERROR(tmdb.String("base_url", &c->tmdb_base_url));
+  RETURN_IF_ERROR(tmdb.String("token", &c->tmdb_token));
+  RETURN_IF_ERROR(tmdb.String("language", &c->tmdb_language));
+  RETURN_IF_ERROR(tmdb.Limits(&c->tmdb_limits));
+
+  TomlSection http(root["http"].as_table(), "http", path);
+  RETURN_IF_ERROR(http.Int("connect_timeout_ms", &c->connect_timeout_ms));
+  RETURN_IF_ERROR(http.Int("timeout_ms", &c->timeout_ms));
+  RETURN_IF_ERROR(http.Int("max_response_bytes", &c->max_response_bytes));
+  RETURN_IF_ERROR(http.Int("max_attempts", &c->max_attempts));
+  RETURN_IF_ERROR(http.Int("backoff_base_ms", &c->backoff_base_ms));
+  RETURN_IF_ERROR(http.Int("backoff_max_ms", &c->backoff_max_ms));
+  RETURN_IF_ERROR(http.Int("max_retry_after_ms", &c->max_retry_after_ms));
+  RETURN_IF_ERROR(http.Bool("http2", &c->http2));
+
+  TomlSection mapping(root["mapping"].as_table(), "mapping", path);
+  std::string strategy;
+  RETURN_IF_ERROR(mapping.String("strategy", &strategy));
+  if (!strategy.empty()) {
+    ASSIGN_OR_RETURN(c->mapping, ParseMappingStrategy(strategy));
+  }
+
+  TomlSection record(root["record"].as_table(), "record", path);
+  RETURN_IF_ERROR(record.String("record_dir", &c->record_dir));
+  RETURN_IF_ERROR(record.String("replay_dir", &c->replay_dir));
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<ApiConfig> LoadApiConfig(const std::optional<std::string>& path) {
+  return LoadApiConfig(path, [](const char* name) -> std::optional<std::string> {
+    const char* v = std::getenv(name);
+    if (v == nullptr) return std::nullopt;
+    return std::string(v);
+  });
+}
+
+Result<ApiConfig> LoadApiConfig(const std::optional<std::string>& path, const GetEnvFn& getenv) {
+  ApiConfig c;
+  if (path && !path->empty()) {
+    Status st = ApplyToml(*path, &c);
+    // Register whatever keys were read before reporting anything.
+    RegisterSecret(c.imdb_key);
+    RegisterSecret(c.tmdb_token);
+    RETURN_IF_ERROR(st);
+  }
+  auto env = [&](const char* name, std::string* out) {
+    std::optional<std::string> v = getenv(name);
+    if (v && !v->empty()) *out = *v;
+  };
+  env("CINELAKE_IMDB_API_KEY", &c.imdb_key);
+  env("CINELAKE_TMDB_TOKEN", &c.tmdb_token);
+  RegisterSecret(c.imdb_key);
+  RegisterSecret(c.tmdb_token);
+  env("CINELAKE_IMDB_BASE_URL", &c.imdb_base_url);
+  env("CINELAKE_TMDB_BASE_URL", &c.tmdb_base_url);
+  env("CINELAKE_RECORD_DIR", &c.record_dir);
+  env("CINELAKE_REPLAY_DIR", &c.replay_dir);
+  std::string mapping;
+  env("CINELAKE_MAPPING", &mapping);
+  if (!mapping.empty()) {
+    ASSIGN_OR_RETURN(c.mapping, ParseMappingStrategy(mapping));
+  }
+  RETURN_IF_ERROR(c.Validate());
+  return c;
+}
+
+}  // namespace cinelake

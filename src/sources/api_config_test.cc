@@ -1,0 +1,102 @@
+#include "sources/api_config.h"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include <gtest/gtest.h>
+
+#include "common/log.h"
+
+namespace cinelake {
+namespace {
+
+GetEnvFn Env(std::map<std::string, std::string> vars) {
+  return [vars](const char* name) -> std::optional<std::string> {
+    auto it = vars.find(name);
+    if (it == vars.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+std::string WriteTemp(const std::string& name, const std::string& text) {
+  auto path = std::filesystem::temp_directory_path() / ("cinelake-sources-" + std::to_string(::getpid()) + name);
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+TEST(SourcesApiConfig, DefaultsAreSafe) {
+  auto c = LoadApiConfig(std::nullopt, Env({}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->imdb_base_url, "https://imdb236.p.rapidapi.com/api/imdb");
+  EXPECT_EQ(c->tmdb_base_url, "https://api.themoviedb.org/3");
+  EXPECT_DOUBLE_EQ(c->imdb_limits.rate_per_sec, 5);
+  EXPECT_DOUBLE_EQ(c->tmdb_limits.rate_per_sec, 35);
+  EXPECT_EQ(c->max_attempts, 5);
+  EXPECT_EQ(c->mapping, MappingStrategy::kTmdbFind);
+}
+
+TEST(SourcesApiConfig, FileThenEnvironmentAndSecretsRegistered) {
+  std::string path = WriteTemp("a.toml", R"(
+[imdb]
+key = "file-imdb-key-777"
+rate_per_sec = 2
+burst = 3
+concurrency = 2
+[tmdb]
+base_url = "http://127.0.0.1:9/tmdb/3"
+token = "file-tmdb-token-888"
+[http]
+max_attempts = 4
+http2 = false
+[mapping]
+strategy = "imdb"
+[other]
+ignored = true
+)");
+  auto c = LoadApiConfig(path, Env({{"CINELAKE_TMDB_TOKEN", "env-tmdb-token-999"}}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->imdb_key, "file-imdb-key-777");
+  EXPECT_EQ(c->tmdb_token, "env-tmdb-token-999");  // env wins
+  EXPECT_DOUBLE_EQ(c->imdb_limits.rate_per_sec, 2);
+  EXPECT_EQ(c->imdb_limits.concurrency, 2);
+  EXPECT_EQ(c->tmdb_base_url, "http://127.0.0.1:9/tmdb/3");
+  EXPECT_EQ(c->max_attempts, 4);
+  EXPECT_FALSE(c->http2);
+  EXPECT_EQ(c->mapping, MappingStrategy::kImdb);
+  EXPECT_EQ(Redact("k=file-imdb-key-777 t=env-tmdb-token-999 f=file-tmdb-token-888"), "k=*** t=*** f=***");
+  std::filesystem::remove(path);
+}
+
+TEST(SourcesApiConfig, BadValuesAreErrorsNamingTheFile) {
+  std::string path = WriteTemp("b.toml", "[imdb]\nrate_per_sec = \"fast\"\n");
+  auto c = LoadApiConfig(path, Env({}));
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(c.status().message().find(path), std::string::npos);
+  EXPECT_NE(c.status().message().find("rate_per_sec"), std::string::npos);
+  std::filesystem::remove(path);
+
+  path = WriteTemp("c.toml", "[imdb\nkey=");
+  EXPECT_FALSE(LoadApiConfig(path, Env({})).ok());
+  std::filesystem::remove(path);
+  EXPECT_FALSE(LoadApiConfig(std::string("/nonexistent/cinelake.toml"), Env({})).ok());
+  EXPECT_FALSE(LoadApiConfig(std::nullopt, Env({{"CINELAKE_MAPPING", "both"}})).ok());
+}
+
+TEST(SourcesApiConfig, TokenKindAndSandbox) {
+  ApiConfig c;
+  c.tmdb_token = "0123456789abcdef0123456789ABCDEF";
+  EXPECT_TRUE(c.TmdbTokenIsV3Key());
+  c.tmdb_token = "eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiIxIn0.sig";
+  EXPECT_FALSE(c.TmdbTokenIsV3Key());
+  ApiConfig s;
+  s.UseSandbox("http://127.0.0.1:8080/", std::string_view("2026-11-23"));
+  EXPECT_EQ(s.imdb_base_url, "http://127.0.0.1:8080/@2026-11-23/imdb236/api/imdb");
+  EXPECT_EQ(s.tmdb_base_url, "http://127.0.0.1:8080/@2026-11-23/tmdb/3");
+  EXPECT_EQ(s.imdb_key, "sandbox-imdb-key");
+  EXPECT_EQ(s.tmdb_token, "sandbox-tmdb-token");
+}
+
+}  // namespace
+}  // namespace cinelake

@@ -1,0 +1,109 @@
+#include "sources/imdb_client.h"
+
+#include <cctype>
+#include <charconv>
+
+#include "sources/api_caller.h"
+#include "sources/imdb_decode.h"
+#include "sources/url_util.h"
+
+namespace cinelake {
+namespace {
+
+// imdb ids are "tt" + digits; anything else could smuggle a path.
+bool ValidImdbId(const std::string& id) {
+  if (id.size() < 3 || id.size() > 16 || id.compare(0, 2, "tt") != 0) return false;
+  for (size_t i = 2; i < id.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(id[i]))) return false;
+  }
+  return true;
+}
+
+ApiCallerOptions ImdbOptions(const ApiConfig& config) {
+  ApiCallerOptions o;
+  o.api = "imdb";
+  o.base_url = config.imdb_base_url;
+  while (!o.base_url.empty() && o.base_url.back() == '/') o.base_url.pop_back();
+  o.limits = config.imdb_limits;
+  o.retry = RetryPolicy{config.max_attempts, config.backoff_base_ms, config.backoff_max_ms, config.max_retry_after_ms};
+  std::string key = config.imdb_key;
+  std::string host = config.imdb_host;
+  o.authorize = [key, host](HttpRequest* r) {
+    r->headers.emplace_back("X-RapidAPI-Key", key);
+    r->headers.emplace_back("X-RapidAPI-Host", host);
+    r->headers.emplace_back("Accept", "application/json");
+  };
+  // A replayed run needs no key.
+  if (key.empty() && config.replay_dir.empty()) {
+    o.missing_key_message = "no IMDB key configured (set CINELAKE_IMDB_API_KEY)";
+  }
+  return o;
+}
+
+}  // namespace
+
+ImdbClient::ImdbClient(const ApiConfig& config, std::shared_ptr<Transport> transport)
+    : caller_(std::make_unique<ApiCaller>(ImdbOptions(config), std::move(transport))) {}
+
+ImdbClient::~ImdbClient() = default;
+
+Fetched<std::vector<ImdbTitle>> ImdbClient::MostPopularMovies() {
+  return caller_->GetAs<std::vector<ImdbTitle>>("/most-popular-movies", [](std::string_view body, auto* w) {
+    return DecodeImdbTitleList(body, "imdb /most-popular-movies", w);
+  });
+}
+
+Fetched<std::vector<ImdbTitle>> ImdbClient::MostPopularTv() {
+  return caller_->GetAs<std::vector<ImdbTitle>>("/most-popular-tv", [](std::string_view body, auto* w) {
+    return DecodeImdbTitleList(body, "imdb /most-popular-tv", w);
+  });
+}
+
+Fetched<ImdbTitle> ImdbClient::Title(const std::string& imdb_id) {
+  if (!ValidImdbId(imdb_id)) {
+    caller_->CountCall(Status::InvalidArgument(""));
+    return Status::InvalidArgument("imdb: not an IMDB title id: '" + imdb_id + "'");
+  }
+  std::string path = "/" + imdb_id;
+  return caller_->GetAs<ImdbTitle>(path, [path](std::string_view body, auto* w) {
+    return DecodeImdbTitle(body, "imdb " + path, w);
+  });
+}
+
+std::vector<Fetched<ImdbTitle>> ImdbClient::Titles(const std::vector<std::string>& imdb_ids,
+                                                   const ProgressFn& progress) {
+  return caller_->Batch<std::string, ImdbTitle>(
+      imdb_ids, [this](const std::string& id) { return Title(id); }, progress);
+}
+
+Fetched<std::optional<TmdbRef>> ImdbClient::TmdbIdFor(const std::string& imdb_id, const std::string& imdb_type) {
+  using Out = std::optional<TmdbRef>;
+  if (!ValidImdbId(imdb_id)) {
+    caller_->CountCall(Status::InvalidArgument(""));
+    return Status::InvalidArgument("imdb: not an IMDB title id: '" + imdb_id + "'");
+  }
+  std::string path = "/" + imdb_id + "/tmdb-id";
+  Fetched<Out> r = caller_->GetAs<Out>(path, [path, imdb_type](std::string_view body, auto* w) {
+    return DecodeImdbTmdbId(body, imdb_type, "imdb " + path, w);
+  });
+  // Unknown to IMDB's mapping: an answer, not a failure.
+  if (!r.ok() && r.status().IsNotFound()) return Fetched<Out>(Out(std::nullopt), r.info());
+  return r;
+}
+
+std::vector<Fetched<std::optional<TmdbRef>>> ImdbClient::TmdbIdsFor(const std::vector<std::string>& imdb_ids,
+                                                                    const std::vector<std::string>& imdb_types,
+                                                                    const ProgressFn& progress) {
+  std::vector<size_t> indices(imdb_ids.size());
+  for (size_t i = 0; i < indices.size(); ++i) indices[i] = i;
+  return caller_->Batch<size_t, std::optional<TmdbRef>>(
+      indices,
+      [&](const size_t& i) { return TmdbIdFor(imdb_ids[i], i < imdb_types.size() ? imdb_types[i] : std::string()); },
+      progress);
+}
+
+void ImdbClient::SetCancelFlag(const std::atomic<bool>* cancel) { caller_->SetCancelFlag(cancel); }
+ApiStats ImdbClient::stats() const { return caller_->stats(); }
+std::vector<std::string> ImdbClient::warnings() const { return caller_->warnings(); }
+
+}  // namespace cinelake

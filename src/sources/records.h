@@ -1,0 +1,204 @@
+// Typed records decoded from the IMDB (imdb236) and TMDB v3 APIs.
+//
+// Contract: every field that the API may omit or send as null is a
+// std::optional (arrays are plain vectors: missing, null or mistyped arrays
+// decode as empty, with a recorded warning when mistyped). A field whose JSON
+// type is wrong decodes as nullopt and the client records a warning; fields
+// the pipeline does not use are ignored. Names follow the APIs' fields in
+// snake_case (apis.md lists them).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+
+namespace cinelake {
+
+// ---------------------------------------------------------------- IMDB ---
+
+struct ImdbPerson {  // directors and writers
+  std::optional<std::string> id;  // "nm0634240"
+  std::optional<std::string> full_name;
+  std::optional<std::string> url;
+
+  bool operator==(const ImdbPerson&) const = default;
+};
+
+struct ImdbCastMember {  // in billing order within ImdbTitle::cast
+  std::optional<std::string> id;
+  std::optional<std::string> full_name;
+  std::optional<std::string> url;
+  std::optional<std::string> primary_image;
+  std::optional<std::string> job;  // "actor", "actress", ...
+  std::vector<std::string> characters;
+
+  bool operator==(const ImdbCastMember&) const = default;
+};
+
+struct ImdbEpisode {
+  std::optional<std::string> id;  // "tt…" of the episode, when given
+  std::optional<int32_t> season_number;
+  std::optional<int32_t> episode_number;
+  std::optional<std::string> primary_title;
+  std::optional<std::string> original_title;
+  std::optional<int32_t> runtime_minutes;
+  std::optional<double> average_rating;
+  std::optional<int64_t> num_votes;
+
+  bool operator==(const ImdbEpisode&) const = default;
+};
+
+struct ImdbTitle {
+  std::optional<std::string> id;    // "tt1375666"
+  std::optional<std::string> type;  // "movie", "tvSeries", "tvMiniSeries", ...
+  std::optional<std::string> primary_title;
+  std::optional<std::string> original_title;
+  std::optional<std::string> release_date;  // "yyyy-mm-dd" as sent
+  std::optional<int32_t> start_year;
+  std::optional<int32_t> end_year;
+  std::optional<std::string> trailer;
+  std::optional<int32_t> runtime_minutes;
+  std::optional<std::string> primary_image;
+  std::optional<double> average_rating;
+  std::optional<int64_t> num_votes;
+  std::vector<std::string> genres;
+  std::vector<std::string> interests;
+  std::vector<ImdbPerson> directors;
+  std::vector<ImdbPerson> writers;
+  std::vector<ImdbCastMember> cast;
+  std::vector<ImdbEpisode> episodes;
+
+  bool operator==(const ImdbTitle&) const = default;
+};
+
+// ---------------------------------------------------------------- TMDB ---
+
+// Which TMDB record an IMDB title maps to.
+struct TmdbRef {
+  enum class Kind { kMovie, kTv };
+  Kind kind = Kind::kMovie;
+  int64_t id = 0;
+
+  // "movie/27205" or "tv/1399": the stg_contentIDs.tmdb_id value.
+  std::string path() const;
+  // Parses "movie/27205", "tv/1399" (also with a leading '/'); anything else
+  // is InvalidArgument.
+  static Result<TmdbRef> Parse(std::string_view path);
+  bool operator==(const TmdbRef&) const = default;
+};
+
+// The TMDB kind for an IMDB title type: movie/tvMovie/short/video... → movie,
+// tvSeries/tvMiniSeries → tv; nullopt when the type is unknown (e.g. tvEpisode).
+std::optional<TmdbRef::Kind> TmdbKindForImdbType(std::string_view imdb_type);
+
+struct TmdbCompany {  // production_companies and networks
+  std::optional<int64_t> id;
+  std::optional<std::string> name;
+  std::optional<std::string> logo_path;  // "/abc.png", not a full URL
+
+  bool operator==(const TmdbCompany&) const = default;
+};
+
+struct TmdbCreator {  // tv created_by
+  std::optional<int64_t> id;
+  std::optional<std::string> name;
+  std::optional<std::string> profile_path;
+
+  bool operator==(const TmdbCreator&) const = default;
+};
+
+struct TmdbSeasonSummary {  // tv seasons[]
+  std::optional<int32_t> season_number;
+  std::optional<std::string> name;
+  std::optional<std::string> overview;
+  std::optional<std::string> air_date;
+  std::optional<int32_t> episode_count;
+  std::optional<std::string> poster_path;
+
+  bool operator==(const TmdbSeasonSummary&) const = default;
+};
+
+struct TmdbMovie {
+  std::optional<int64_t> id;
+  std::optional<std::string> imdb_id;
+  std::optional<std::string> title;
+  std::optional<std::string> original_title;
+  std::optional<std::string> release_date;
+  std::optional<double> popularity;
+  std::optional<std::string> homepage;
+  std::optional<std::string> overview;
+  std::optional<std::string> original_language;
+  std::optional<std::string> status;
+  std::optional<std::string> tagline;
+  std::optional<int64_t> budget;
+  std::optional<int64_t> revenue;
+  std::optional<std::string> poster_path;
+  std::vector<TmdbCompany> production_companies;
+
+  bool operator==(const TmdbMovie&) const = default;
+};
+
+struct TmdbTv {
+  std::optional<int64_t> id;
+  std::optional<std::string> name;
+  std::optional<std::string> original_name;
+  std::optional<std::string> first_air_date;
+  std::optional<double> popularity;
+  std::optional<std::string> homepage;
+  std::optional<std::string> overview;
+  std::optional<std::string> original_language;
+  std::optional<std::string> status;  // "Returning Series", "Ended", ...
+  std::optional<std::string> tagline;
+  std::optional<bool> in_production;
+  std::optional<std::string> poster_path;
+  std::vector<TmdbCreator> created_by;
+  std::vector<TmdbCompany> networks;
+  std::vector<TmdbCompany> production_companies;
+  std::vector<TmdbSeasonSummary> seasons;
+
+  bool operator==(const TmdbTv&) const = default;
+};
+
+struct TmdbEpisode {
+  std::optional<int32_t> episode_number;
+  std::optional<int32_t> season_number;
+  std::optional<std::string> name;
+  std::optional<std::string> air_date;
+  std::optional<std::string> episode_type;  // "standard", "mid_season", "finale"
+  std::optional<std::string> still_path;
+  std::optional<int32_t> runtime;
+  std::optional<double> vote_average;
+
+  bool operator==(const TmdbEpisode&) const = default;
+};
+
+struct TmdbSeason {
+  std::optional<int64_t> id;
+  std::optional<int32_t> season_number;
+  std::optional<std::string> name;
+  std::optional<std::string> overview;
+  std::optional<std::string> air_date;
+  std::optional<std::string> poster_path;
+  std::vector<TmdbEpisode> episodes;
+
+  bool operator==(const TmdbSeason&) const = default;
+};
+
+// The detail record behind a TmdbRef: exactly one of movie / tv is set,
+// matching ref.kind.
+struct TmdbDetails {
+  TmdbRef ref;
+  std::optional<TmdbMovie> movie;
+  std::optional<TmdbTv> tv;
+
+  std::optional<double> popularity() const {
+    return movie ? movie->popularity : tv ? tv->popularity : std::nullopt;
+  }
+  bool operator==(const TmdbDetails&) const = default;
+};
+
+}  // namespace cinelake

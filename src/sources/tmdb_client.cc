@@ -1,0 +1,153 @@
+#include "sources/tmdb_client.h"
+
+#include <cctype>
+
+#include "sources/api_caller.h"
+#include "sources/tmdb_decode.h"
+#include "sources/url_util.h"
+
+namespace cinelake {
+namespace {
+
+bool ValidImdbId(const std::string& id) {
+  if (id.size() < 3 || id.size() > 16 || id.compare(0, 2, "tt") != 0) return false;
+  for (size_t i = 2; i < id.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(id[i]))) return false;
+  }
+  return true;
+}
+
+ApiCallerOptions TmdbOptions(const ApiConfig& config) {
+  ApiCallerOptions o;
+  o.api = "tmdb";
+  o.base_url = config.tmdb_base_url;
+  while (!o.base_url.empty() && o.base_url.back() == '/') o.base_url.pop_back();
+  o.limits = config.tmdb_limits;
+  o.retry = RetryPolicy{config.max_attempts, config.backoff_base_ms, config.backoff_max_ms, config.max_retry_after_ms};
+  std::string token = config.tmdb_token;
+  if (config.TmdbTokenIsV3Key()) {
+    o.authorize = [token](HttpRequest* r) {
+      r->url += (r->url.find('?') == std::string::npos ? "?" : "&");
+      r->url += "api_key=" + token;
+      r->headers.emplace_back("Accept", "application/json");
+    };
+  } else {
+    o.authorize = [token](HttpRequest* r) {
+      r->headers.emplace_back("Authorization", "Bearer " + token);
+      r->headers.emplace_back("Accept", "application/json");
+    };
+  }
+  if (token.empty() && config.replay_dir.empty()) {
+    o.missing_key_message = "no TMDB token configured (set CINELAKE_TMDB_TOKEN)";
+  }
+  return o;
+}
+
+}  // namespace
+
+TmdbClient::TmdbClient(const ApiConfig& config, std::shared_ptr<Transport> transport)
+    : caller_(std::make_unique<ApiCaller>(TmdbOptions(config), std::move(transport))),
+      language_(config.tmdb_language) {}
+
+TmdbClient::~TmdbClient() = default;
+
+std::string TmdbClient::LanguageQuery() const {
+  return language_.empty() ? std::string() : "?language=" + UrlEncode(language_);
+}
+
+Fetched<TmdbMovie> TmdbClient::Movie(int64_t id) {
+  std::string path = "/movie/" + std::to_string(id) + LanguageQuery();
+  return caller_->GetAs<TmdbMovie>(path, [path](std::string_view body, auto* w) {
+    return DecodeTmdbMovie(body, "tmdb " + path, w);
+  });
+}
+
+Fetched<TmdbTv> TmdbClient::Tv(int64_t id) {
+  std::string path = "/tv/" + std::to_string(id) + LanguageQuery();
+  return caller_->GetAs<TmdbTv>(path, [path](std::string_view body, auto* w) {
+    return DecodeTmdbTv(body, "tmdb " + path, w);
+  });
+}
+
+Fetched<TmdbSeason> TmdbClient::Season(int64_t tv_id, int32_t n) {
+  std::string path = "/tv/" + std::to_string(tv_id) + "/season/" + std::to_string(n) + LanguageQuery();
+  return caller_->GetAs<TmdbSeason>(path, [path](std::string_view body, auto* w) {
+    return DecodeTmdbSeason(body, "tmdb " + path, w);
+  });
+}
+
+Fetched<TmdbDetails> TmdbClient::Details(const TmdbRef& ref) {
+  TmdbDetails details;
+  details.ref = ref;
+  if (ref.kind == TmdbRef::Kind::kMovie) {
+    Fetched<TmdbMovie> m = Movie(ref.id);
+    if (!m.ok()) return Fetched<TmdbDetails>(m.status(), m.info());
+    details.movie = std::move(m).value();
+    return Fetched<TmdbDetails>(std::move(details), m.info());
+  }
+  Fetched<TmdbTv> t = Tv(ref.id);
+  if (!t.ok()) return Fetched<TmdbDetails>(t.status(), t.info());
+  details.tv = std::move(t).value();
+  return Fetched<TmdbDetails>(std::move(details), t.info());
+}
+
+Fetched<std::optional<TmdbRef>> TmdbClient::Find(const std::string& imdb_id,
+                                                 const std::optional<std::string>& imdb_type) {
+  using Out = std::optional<TmdbRef>;
+  if (!ValidImdbId(imdb_id)) {
+    caller_->CountCall(Status::InvalidArgument(""));
+    return Status::InvalidArgument("tmdb: not an IMDB title id: '" + imdb_id + "'");
+  }
+  bool prefer_tv = imdb_type && TmdbKindForImdbType(*imdb_type) == TmdbRef::Kind::kTv;
+  std::string path = "/find/" + imdb_id + "?external_source=imdb_id";
+  Fetched<Out> r = caller_->GetAs<Out>(path, [path, prefer_tv](std::string_view body, auto* w) {
+    return DecodeTmdbFind(body, prefer_tv, "tmdb " + path, w);
+  });
+  if (!r.ok() && r.status().IsNotFound()) return Fetched<Out>(Out(std::nullopt), r.info());
+  return r;
+}
+
+std::vector<Fetched<TmdbDetails>> TmdbClient::DetailsBatch(const std::vector<TmdbRef>& refs,
+                                                           const ProgressFn& progress) {
+  return caller_->Batch<TmdbRef, TmdbDetails>(
+      refs, [this](const TmdbRef& ref) { return Details(ref); }, progress);
+}
+
+std::vector<Fetched<std::optional<double>>> TmdbClient::PopularityBatch(const std::vector<TmdbRef>& refs,
+                                                                        const ProgressFn& progress) {
+  return caller_->Batch<TmdbRef, std::optional<double>>(
+      refs,
+      [this](const TmdbRef& ref) -> Fetched<std::optional<double>> {
+        Fetched<TmdbDetails> d = Details(ref);
+        if (!d.ok()) return Fetched<std::optional<double>>(d.status(), d.info());
+        return Fetched<std::optional<double>>(d->popularity(), d.info());
+      },
+      progress);
+}
+
+std::vector<Fetched<TmdbSeason>> TmdbClient::SeasonsBatch(const std::vector<TmdbSeasonKey>& keys,
+                                                          const ProgressFn& progress) {
+  return caller_->Batch<TmdbSeasonKey, TmdbSeason>(
+      keys, [this](const TmdbSeasonKey& k) { return Season(k.tv_id, k.season_number); }, progress);
+}
+
+std::vector<Fetched<std::optional<TmdbRef>>> TmdbClient::FindBatch(const std::vector<std::string>& imdb_ids,
+                                                                   const std::vector<std::string>& imdb_types,
+                                                                   const ProgressFn& progress) {
+  std::vector<size_t> indices(imdb_ids.size());
+  for (size_t i = 0; i < indices.size(); ++i) indices[i] = i;
+  return caller_->Batch<size_t, std::optional<TmdbRef>>(
+      indices,
+      [&](const size_t& i) {
+        std::optional<std::string> type;
+        if (i < imdb_types.size()) type = imdb_types[i];
+        return Find(imdb_ids[i], type);
+      },
+      progress);
+}
+
+void TmdbClient::SetCancelFlag(const std::atomic<bool>* cancel) { caller_->SetCancelFlag(cancel); }
+ApiStats TmdbClient::stats() const { return caller_->stats(); }
+std::vector<std::string> TmdbClient::warnings() const { return caller_->warnings(); }
+
+}  // namespace cinelake

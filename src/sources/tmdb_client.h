@@ -1,0 +1,76 @@
+// TmdbClient: the TMDB v3 endpoints cinelake reads.
+//
+// Same guarantees as ImdbClient (rate limiting before every attempt, retries
+// with backoff honouring Retry-After, 404 = kNotFound after one request,
+// 401/403 = kUnauthorized never retried, per-item batch results in input
+// order). The token is sent as "Authorization: Bearer" or, for a 32-hex v3
+// key, as ?api_key= (stripped from every message and recording). Detail calls
+// carry language=<ApiConfig::tmdb_language>. Thread-safe.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sources/api_config.h"
+#include "sources/api_stats.h"
+#include "sources/fetched.h"
+#include "sources/records.h"
+#include "sources/transport.h"
+
+namespace cinelake {
+
+class ApiCaller;
+
+struct TmdbSeasonKey {
+  int64_t tv_id = 0;
+  int32_t season_number = 0;
+};
+
+class TmdbClient {
+ public:
+  TmdbClient(const ApiConfig& config, std::shared_ptr<Transport> transport);
+  ~TmdbClient();
+  TmdbClient(const TmdbClient&) = delete;
+  TmdbClient& operator=(const TmdbClient&) = delete;
+
+  Fetched<TmdbMovie> Movie(int64_t id);                    // GET /movie/{id}
+  Fetched<TmdbTv> Tv(int64_t id);                          // GET /tv/{id}
+  Fetched<TmdbSeason> Season(int64_t tv_id, int32_t n);    // GET /tv/{id}/season/{n}
+  Fetched<TmdbDetails> Details(const TmdbRef& ref);        // /movie/{id} or /tv/{id} by kind
+
+  // GET /find/{imdb_id}?external_source=imdb_id. When both movie_results and
+  // tv_results answer, `imdb_type` (if given) picks; otherwise movie wins.
+  // nullopt = TMDB knows no such IMDB id.
+  Fetched<std::optional<TmdbRef>> Find(const std::string& imdb_id,
+                                       const std::optional<std::string>& imdb_type = std::nullopt);
+
+  // Batch forms: one result per input, in input order.
+  std::vector<Fetched<TmdbDetails>> DetailsBatch(const std::vector<TmdbRef>& refs,
+                                                 const ProgressFn& progress = {});
+  // Popularity only (the same detail requests; the value may be null).
+  std::vector<Fetched<std::optional<double>>> PopularityBatch(const std::vector<TmdbRef>& refs,
+                                                              const ProgressFn& progress = {});
+  std::vector<Fetched<TmdbSeason>> SeasonsBatch(const std::vector<TmdbSeasonKey>& keys,
+                                                const ProgressFn& progress = {});
+  std::vector<Fetched<std::optional<TmdbRef>>> FindBatch(const std::vector<std::string>& imdb_ids,
+                                                         const std::vector<std::string>& imdb_types,
+                                                         const ProgressFn& progress = {});
+
+  void SetCancelFlag(const std::atomic<bool>* cancel);
+
+  ApiStats stats() const;
+  int64_t request_count() const { return stats().requests; }
+  std::vector<std::string> warnings() const;
+
+ private:
+  std::string LanguageQuery() const;
+
+  std::unique_ptr<ApiCaller> caller_;
+  std::string language_;
+};
+
+}  // namespace cinelake

@@ -1,0 +1,193 @@
+// The dashboard in a real browser (Debian's chromium through playwright-core):
+// every landing visual has data, titles open their detail pages, seasons open
+// their episodes, search works, and an HTML-looking title stays text.
+// Screenshots of each page go to $CINELAKE_BUILD_DIR/test-artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { testLake } from '../lib/lake.mjs';
+import { startServer, importOracle, ROOT, BUILD_DIR } from './server.mjs';
+
+const XSS = '<img src=x onerror=alert(1)>';
+const ARTIFACTS = path.join(BUILD_DIR, 'test-artifacts');
+const WEB = path.join(ROOT, 'web', 'dist');
+
+let server;
+let context;
+let page;
+let userDataDir;
+const dialogs = [];
+const pageErrors = [];
+
+before(async () => {
+  if (!fs.existsSync(path.join(WEB, 'index.html'))) {
+    const r = spawnSync('npm', ['run', 'build'], { cwd: path.join(ROOT, 'web'), encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.status, 0, `npm run build in web/: ${r.stderr}`);
+  }
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const lake = await testLake({ days: 30 });
+  server = await startServer(lake, ['--web', WEB]);
+  const pw = await importOracle('playwright-core');
+  const chromium = pw.chromium ?? pw.default.chromium;
+  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cinelake-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    timeout: 30_000,
+    viewport: { width: 1500, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  context.setDefaultTimeout(10_000);
+  page = context.pages()[0] ?? await context.newPage();
+  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss().catch(() => {}); });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+}, { timeout: 150_000 });
+
+after(async () => {
+  await context?.close().catch(() => {});
+  await server?.stop();
+  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+});
+
+async function open(hash, pageName) {
+  await page.goto(`${server.url}/${hash}`);
+  await page.waitForSelector(`#app[data-page="${pageName}"]:not([aria-busy])`);
+}
+
+async function shot(name) {
+  await page.waitForTimeout(300);  // let failed image loads settle into placeholders
+  await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-${name}.png`), fullPage: true });
+}
+
+// No <img> is left showing a broken image: each one loaded or was removed.
+async function assertNoBrokenImages() {
+  await page.waitForTimeout(500);
+  const broken = await page.$$eval('img', (imgs) => imgs.filter((i) => i.complete && i.naturalWidth === 0 && getComputedStyle(i).opacity !== '0').length);
+  assert.equal(broken, 0);
+}
+
+test('landing shows every visual with data', { timeout: 60_000 }, async () => {
+  await open('#/', 'landing');
+  assert.match(await page.textContent('.headline'), /Popular Content of/);
+  assert.ok((await page.textContent('[data-testid=landing-date]')).trim().length > 4);
+  assert.equal(await page.locator('.top10 tbody tr').count(), 10);
+  assert.ok(await page.locator('.gems tbody tr').count() >= 20);
+  assert.ok(await page.locator('[data-testid=networks] li').count() >= 3);
+  assert.equal(await page.locator('.movers-up tbody tr').count(), 10);
+  assert.equal(await page.locator('.movers-down tbody tr').count(), 10);
+  for (const k of ['binge', 'quick', 'oncoming', 'global']) {
+    const v = Number(await page.textContent(`[data-kpi=${k}] .kpi-value`));
+    assert.ok(v > 0, `${k} KPI is ${v}`);
+  }
+  const trending = await page.locator('[data-testid=trending] .trend-num').allTextContents();
+  assert.equal(trending.length, 4);
+  assert.ok(trending.every((t) => Number(t) > 0));
+  assert.match(await page.textContent('.movers-up tbody'), /\+\d+/);
+  assert.match(await page.textContent('.movers-down tbody'), /\u2212\d+/);
+  assert.ok(await page.locator('.top10 .pic').count() >= 10);
+  await assertNoBrokenImages();
+  await shot('landing');
+});
+
+test('an HTML-looking title renders as text and runs nothing', { timeout: 30_000 }, async () => {
+  await open('#/', 'landing');
+  const cell = page.locator('.top10 a.title-link', { hasText: XSS });
+  assert.equal(await cell.count(), 1, 'the fixture keeps the title in the top 10');
+  assert.equal(await cell.textContent(), XSS);
+  assert.ok(await cell.isVisible());
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  await page.fill('.header-card .search-input', 'onerror');
+  const hit = page.locator('.header-card .search-results .search-title', { hasText: XSS });
+  await hit.waitFor();
+  assert.equal(await hit.textContent(), XSS);
+  await page.waitForTimeout(300);
+  assert.deepEqual(dialogs, []);
+  await cell.click();
+  await page.waitForSelector('#app[data-page="detail"]:not([aria-busy])');
+  assert.equal(await page.textContent('[data-testid=detail-title]'), XSS);
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  await shot('detail-xss');
+  assert.deepEqual(dialogs, []);
+});
+
+test('a top-10 title opens its detail with a 30-point rank trend; back returns', { timeout: 40_000 }, async () => {
+  await open('#/', 'landing');
+  const row = page.locator('.top10 tbody tr').filter({ hasText: 'Movie' }).first();
+  const title = (await row.locator('a.title-link').textContent()).trim();
+  await row.locator('a.title-link').click();
+  await page.waitForSelector('#app[data-page="detail"]:not([aria-busy])');
+  assert.equal((await page.textContent('[data-testid=detail-title]')).trim(), title);
+  const trend = page.locator('[data-testid=rank-trend]');
+  assert.equal(await trend.getAttribute('data-points'), '30');
+  assert.ok(Number(await trend.getAttribute('data-known')) > 0);
+  const box = await trend.locator('canvas').boundingBox();
+  assert.ok(box && box.width > 100 && box.height > 100);
+  assert.match(await page.textContent('[data-testid=rank-today]'), /^\d+$/);
+  assert.match(await page.textContent('.stars-text'), /^(\d+\.\d{2}\/10|-)$/);
+  await page.hover('.pop .gauge-box');
+  assert.match(await page.textContent('.pop .tooltip'), /Popularity Yesterday/);
+  await assertNoBrokenImages();
+  await shot('detail-movie');
+  await page.goBack();
+  await page.waitForSelector('#app[data-page="landing"]:not([aria-busy])');
+  assert.equal(await page.locator('.top10 tbody tr').count(), 10);
+});
+
+test('a series opens a season and lists its episodes with type labels', { timeout: 40_000 }, async () => {
+  await open('#/', 'landing');
+  const row = page.locator('.top10 tbody tr').filter({ hasText: 'TV-Series' }).first();
+  await row.locator('a.title-link').click();
+  await page.waitForSelector('#app[data-page="detail"]:not([aria-busy])');
+  assert.ok(await page.locator('.seasons-table tbody tr').count() >= 1);
+  assert.equal(await page.getAttribute('[data-testid=rank-trend]', 'data-points'), '30');
+  await shot('detail-series');
+  await page.locator('.seasons-table a', { hasText: /Season 1$/ }).click();
+  await page.waitForSelector('.season-panel');
+  const rows = page.locator('.episodes-table tbody tr');
+  assert.ok(await rows.count() >= 1);
+  const labels = await page.locator('.episodes-table .ep-type').allTextContents();
+  assert.ok(labels.length >= 1);
+  for (const l of labels) assert.ok(['Normal', 'Mid-Season', 'Final', 'Season Final', '-'].includes(l), l);
+  await shot('season-episodes');
+  await page.goBack();
+  await page.waitForSelector('#app[data-page="detail"]:not([aria-busy])');
+  assert.equal(await page.locator('.season-panel').count(), 0);
+});
+
+test('search finds a title by part of its name', { timeout: 30_000 }, async () => {
+  await open('#/', 'landing');
+  await page.fill('.header-card .search-input', 'arbo');
+  const hit = page.locator('.header-card .search-results a.search-hit').first();
+  await hit.waitFor();
+  const name = (await hit.locator('.search-title').textContent()).trim();
+  assert.match(name, /arbo/i);
+  await shot('search');
+  await hit.click();
+  await page.waitForSelector('#app[data-page="detail"]:not([aria-busy])');
+  assert.equal((await page.textContent('[data-testid=detail-title]')).trim(), name);
+});
+
+test('KPI cards open their tables; trends page draws both charts', { timeout: 40_000 }, async () => {
+  await open('#/', 'landing');
+  await page.click('[data-kpi=oncoming]');
+  await page.waitForSelector('#app[data-page="kpi"]:not([aria-busy])');
+  assert.ok(await page.locator('.kpi-table tbody tr').count() >= 1);
+  assert.match(await page.textContent('.kpi-table tbody'), /\d+ yrs \d+ mths \d+ days/);
+  await shot('kpi-oncoming');
+  await open('#/kpi/binge', 'kpi');
+  assert.ok(await page.locator('.kpi-table tbody tr').count() >= 1);
+  await shot('kpi-binge');
+  await open('#/trends', 'trends');
+  assert.ok(await page.locator('.chip').count() >= 2);
+  for (const id of ['trend-popularity', 'trend-rank']) {
+    const box = await page.locator(`[data-testid=${id}] canvas`).boundingBox();
+    assert.ok(box && box.width > 100 && box.height > 100, id);
+  }
+  await shot('trends');
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(pageErrors, []);
+});
