@@ -3,6 +3,7 @@
 // suites (built once per build directory).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -53,9 +54,23 @@ export async function startSandbox(extraArgs = ['--faults', FAST_SANDBOX]) {
   };
 }
 
-export async function sandboxJson(url, pathname, init = {}) {
-  const res = await fetch(url + pathname, init);
-  return { status: res.status, body: await res.json() };
+// One request on a fresh connection (no keep-alive pool: the sandbox closes
+// idle connections, and a pooled one would fail the next request).
+export function sandboxJson(url, pathname, { method = 'GET', body } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url + pathname, { method, agent: false, timeout: 10_000 }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { text += d; });
+      res.on('end', () => {
+        try { resolve({ status: res.statusCode, body: JSON.parse(text) }); } catch (e) { reject(e); }
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error(`${pathname}: timed out`)));
+    req.on('error', reject);
+    if (body !== undefined) req.write(typeof body === 'string' ? body : JSON.stringify(body));
+    req.end();
+  });
 }
 
 // A lake with FIRST_DAY..LAST_DAY backfilled from a sandbox (seed 42),

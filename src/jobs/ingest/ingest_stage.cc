@@ -157,6 +157,14 @@ Status RunIngestStage(const JobContext& ctx) {
                    Redact(d.status().ToString()));
     }
   }
+  // A day where most titles got no popularity is an outage, not news: written,
+  // it would turn yesterday's whole list into leavers. Fail (the orchestrator
+  // retries the step) and keep the lake as it was.
+  if (refs.size() >= 10 && pop.num_rows() * 2 < refs.size()) {
+    return Status::Network("TMDB answered popularity for only " + std::to_string(pop.num_rows()) + " of " +
+                           std::to_string(refs.size()) + " titles; not writing a partial snapshot for " +
+                           ctx.load_date.ToString());
+  }
   RETURN_IF_ERROR(ctx.lake->Write(det_def, det, ctx.load_date));
   RETURN_IF_ERROR(ctx.lake->Write(pop_def, pop, ctx.load_date));
   ctx.Count("rows.stg_popularity", static_cast<int64_t>(pop.num_rows()));
