@@ -78,6 +78,18 @@ c=$(get cinelake_file_bytes); d=$(get duckdb_file_bytes)
 printf '%-34s %12s %14s %8s\n' "file size" "${c:--}" "${d:--}" "$(ratio "$c" "$d")"
 echo "(ratio = cinelake / DuckDB; target <= 1.0; all figures also in $results)"
 
+# ---- the pipeline ------------------------------------------------------------
+if [[ -n "$(get pipeline_day_ratio)" ]]; then
+  echo
+  echo "Pipeline"
+  printf '%-58s %10s %10s\n' "" "measured" "target"
+  printf '%-58s %10s %10s\n' "(a) sandbox day, 50 ms latency: wall / rate-limit floor" "$(get pipeline_day_ratio)" "<= 1.15"
+  printf '%-58s %10s\n' "    wall s / floor s ($(get pipeline_day_requests_imdb) IMDB, $(get pipeline_day_requests_tmdb) TMDB requests)" "$(get pipeline_day_wall_s) / $(get pipeline_day_floor_s)"
+  printf '%-58s %10s %10s\n' "(b) requests per steady day vs the original's scheme" "$(get requests_ratio)" "<= 0.25"
+  printf '%-58s %10s\n' "    ours / original per day over $(get requests_days) days" "$(get requests_ours_per_day) / $(get requests_original_per_day)"
+  printf '%-58s %10s %10s\n' "(c) CPU seconds of a zero-latency day, ingest..catalog" "$(get pipeline_cpu_s)" "< 1"
+fi
+
 # parquet_bench leaves its file for the DuckDB side to check and read.
 [[ -n "$cinelake_file" && "$cinelake_file" == */cinelake_parquet_bench.*.parquet ]] && rm -f "$cinelake_file"
 

@@ -51,6 +51,11 @@ json Str(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 std::string TypeLabel(const std::string& type) {
   if (type == "movie") return "Movie";
   if (type == "tvSeries") return "TV-Series";
+  if (type == "tvMiniSeries") return "TV-Mini-Series";
+  if (type == "tvMovie") return "TV-Movie";
+  if (type == "tvSpecial") return "TV-Special";
+  if (type == "short") return "Short";
+  if (type == "video") return "Video";
   return type;
 }
 
@@ -154,12 +159,16 @@ json PrevDate(const Snapshot& s, int day) { return day > 0 ? json(s.days[day - 1
 
 // ---- landing parts -------------------------------------------------------
 
+// Per kind: "movie" counts every movie-like type, "tvSeries" every series
+// type (mini-series included), so the two cards cover the day's titles.
 json Trending(const Snapshot& s, const Day& day) {
   json out = json::array();
   for (const char* type : {"movie", "tvSeries"}) {
+    bool series = Title::IsSeriesType(type);
     int total = 0, climbed = 0;
     for (const FactRow& r : day.ranked) {
-      if (s.titles[r.title].type != type) continue;
+      const Title& t = s.titles[r.title];
+      if (series ? !t.is_series() : !t.is_movie()) continue;
       ++total;
       if (!r.joiner && r.rank_change && *r.rank_change < 0) ++climbed;
     }

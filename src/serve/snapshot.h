@@ -72,8 +72,15 @@ struct Title {
   int episode_count = 0;  // episodes in seasons numbered > 0
   std::string first_air_date, last_air_date;  // min/max episode air_date, "" if none
 
-  bool is_movie() const { return type == "movie"; }
-  bool is_series() const { return type == "tvSeries"; }
+  // IMDB lists more types than movie and tvSeries (apis.md): a mini-series
+  // is a series (TMDB's tv kind), a TV movie, short, video or special a movie.
+  // The dashboard groups by these two kinds; `type` keeps IMDB's word.
+  bool is_movie() const { return IsMovieType(type); }
+  bool is_series() const { return IsSeriesType(type); }
+  static bool IsSeriesType(std::string_view t) { return t == "tvSeries" || t == "tvMiniSeries"; }
+  static bool IsMovieType(std::string_view t) {
+    return t == "movie" || t == "tvMovie" || t == "short" || t == "video" || t == "tvSpecial";
+  }
 };
 
 struct FactRow {

@@ -47,3 +47,13 @@ test('dates in the viewer\'s locale', () => {
   assert.equal(fmt.date(null), '-');
   assert.equal(fmt.date('soon'), '-');
 });
+
+test('type labels, IMDB types beyond movie and tvSeries included', () => {
+  assert.equal(fmt.typeLabel('movie'), 'Movie');
+  assert.equal(fmt.typeLabel('tvSeries'), 'TV-Series');
+  assert.equal(fmt.typeLabel('tvMiniSeries'), 'TV-Mini-Series');
+  assert.equal(fmt.typeLabel('tvMovie'), 'TV-Movie');
+  assert.equal(fmt.typeLabel('podcast'), 'podcast');
+  assert.equal(fmt.typeLabel('constructor'), 'constructor');
+  assert.equal(fmt.typeLabel(null), '-');
+});

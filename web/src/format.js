@@ -88,8 +88,11 @@ export function list(v, sep = ', ') {
   return Array.isArray(v) && v.length ? v.join(sep) : BLANK;
 }
 
+// The server's type_label, for answers (search, trends) that carry only `type`.
+const TYPE_LABELS = {
+  movie: 'Movie', tvSeries: 'TV-Series', tvMiniSeries: 'TV-Mini-Series', tvMovie: 'TV-Movie',
+  tvSpecial: 'TV-Special', short: 'Short', video: 'Video',
+};
 export function typeLabel(type) {
-  if (type === 'movie') return 'Movie';
-  if (type === 'tvSeries') return 'TV-Series';
-  return text(type);
+  return Object.hasOwn(TYPE_LABELS, type) ? TYPE_LABELS[type] : text(type);
 }
