@@ -206,7 +206,12 @@ class CurlTransport::Impl {
     curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, curl_off_t{options_.max_response_bytes});
     curl_easy_setopt(e, CURLOPT_HTTP_VERSION,
                      options_.http2 ? long{CURL_HTTP_VERSION_2TLS} : long{CURL_HTTP_VERSION_1_1});
-    curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);  // prefer a new HTTP/2 stream over a new connection
+    if (options_.http2 && req.url.rfind("https://", 0) == 0) {
+      // Prefer a new HTTP/2 stream over a new connection. Only where h2 can
+      // be negotiated: on plain HTTP/1.1 a waiting transfer can sit until
+      // the poll timeout before libcurl opens its own connection.
+      curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+    }
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect could carry the key elsewhere
     curl_easy_setopt(e, CURLOPT_USERAGENT, options_.user_agent.c_str());
     curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);

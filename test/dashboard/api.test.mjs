@@ -208,23 +208,50 @@ test('series detail and season episodes with type labels', { timeout: 20_000 }, 
   await api(`/api/title/${s.content_id}/season/99`, 404);
 });
 
-test('search and trends', { timeout: 20_000 }, async () => {
-  const [{ n }] = await db.all(`SELECT count(*)::INT AS n FROM dim_content WHERE primary_title ILIKE '%harbor%' OR original_title ILIKE '%harbor%'`);
-  const s = await api('/api/search?q=HarBor');
-  assert.equal(s.total, n);
-  assert.ok(s.results.every((r) => r.title.toLowerCase().includes('harbor')));
-  const ids = s.results.slice(0, 2).map((r) => r.id);
+test('search: substring of either title, case-insensitive, prefix then rank then title', { timeout: 20_000 }, async () => {
+  const l = await api('/api/landing');
+  const ascii = l.top10.map((r) => r.title).find((t) => /^[\x20-\x7e]{6,}$/.test(t));
+  assert.ok(ascii, 'an ASCII title in the top 10');
+  // A piece from inside the name, its letters' case flipped every other one.
+  const piece = [...ascii.slice(2, 7)].map((c, i) => (i % 2 ? c.toUpperCase() : c.toLowerCase())).join('');
+  for (const q of [piece, '千尋', 'mélie', 'onerror']) {
+    const lit = `'${q.toLowerCase().replaceAll("'", "''")}'`;
+    const want = await db.all(`SELECT c.content_id,
+        (starts_with(lower(c.primary_title), ${lit}) OR starts_with(lower(c.original_title), ${lit})) AS prefix
+      FROM dim_content c LEFT JOIN ${TODAY_ROWS} t USING (content_id)
+      WHERE contains(lower(c.primary_title), ${lit}) OR contains(lower(c.original_title), ${lit})
+      ORDER BY prefix DESC, t.rank NULLS LAST, c.primary_title`);
+    assert.ok(want.length > 0, q);
+    const s = await api(`/api/search?q=${encodeURIComponent(q)}`);
+    assert.equal(s.q, q);
+    assert.equal(s.total, want.length, q);
+    assert.deepEqual(s.results.map((r) => r.id), want.slice(0, 20).map((w) => w.content_id), q);
+  }
+  const s = await api(`/api/search?q=${encodeURIComponent(piece)}`);
+  assert.ok(s.results.some((r) => r.title === ascii));
+  assert.equal((await api('/api/search?q=%E5%8D%83%E5%B0%8B')).results[0].title, '千と千尋の神隠し');
+});
+
+test('trends over a date range for several titles', { timeout: 20_000 }, async () => {
+  const l = await api('/api/landing');
+  const ids = [l.top10[0].id, l.raises[0].id, l.falls[0].id];
   const from = (await api('/api/dates')).dates.at(-10);
   const t = await api(`/api/trends?ids=${ids.join(',')}&from=${from}&to=${today}`);
   assert.equal(t.dates.length, 10);
-  const want = await db.all(`SELECT strftime(d.loadDate, '%Y-%m-%d') AS d, f.rank FROM
-      (SELECT DISTINCT loadDate FROM fact_popularity WHERE loadDate >= DATE '${from}') d
-      LEFT JOIN fact_popularity f ON f.loadDate = d.loadDate AND f.content_id = '${ids[0]}' AND f.rank IS NOT NULL ORDER BY d.loadDate`);
-  assert.deepEqual(t.series[0].ranks, want.map((w) => w.rank ?? null));
+  assert.deepEqual(t.series.map((x) => x.id), ids);
+  for (const [k, id] of ids.entries()) {
+    const want = await db.all(`SELECT strftime(d.loadDate, '%Y-%m-%d') AS d, f.rank, f.popularity FROM
+        (SELECT DISTINCT loadDate FROM fact_popularity WHERE loadDate >= DATE '${from}') d
+        LEFT JOIN fact_popularity f ON f.loadDate = d.loadDate AND f.content_id = '${id}' AND f.rank IS NOT NULL ORDER BY d.loadDate`);
+    assert.deepEqual(t.dates, want.map((w) => w.d));
+    assert.deepEqual(t.series[k].ranks, want.map((w) => w.rank ?? null), id);
+    assert.deepEqual(t.series[k].popularity, want.map((w) => w.popularity ?? null), id);
+  }
 });
 
 test('bad parameters: 400 naming the parameter; unknown title 404', { timeout: 20_000 }, async () => {
-  for (const p of ['/api/landing?date=2026-02-30', '/api/landing?date=abc', '/api/kpi/binge?date=1', '/api/title/tt1000000?date=x']) {
+  const id = (await api('/api/landing')).top10[0].id;
+  for (const p of ['/api/landing?date=2026-02-30', '/api/landing?date=abc', '/api/kpi/binge?date=1', `/api/title/${id}?date=x`]) {
     const r = await getJson(server.url, p);
     assert.equal(r.status, 400, p);
     assert.match(r.json.error, /'date'/);
@@ -267,46 +294,34 @@ test('security: headers, methods, traversal, escaping', { timeout: 20_000 }, asy
   assert.ok(long.status >= 400 && long.status < 500, `long URI -> ${long.status}`);
 });
 
-test('landing p95 under 20 ms with 365 days of history', { timeout: 90_000 }, async (t) => {
-  const big = await testLake({ days: 365 });
-  const s = await startServer(big, ['--web', webDir]);
-  try {
-    const dates = (await getJson(s.url, '/api/dates')).json.dates;
-    assert.equal(dates.length, 365);
-    const times = [];
-    for (let i = 0; i < 200; i++) {
-      const d = dates[(i * 37) % dates.length];
-      const t0 = process.hrtime.bigint();
-      const r = await raw(s.url, `/api/landing?date=${d}`);
-      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      assert.equal(r.status, 200);
-    }
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.floor(times.length * 0.95)];
-    t.diagnostic(`landing p95 ${p95.toFixed(2)} ms over 200 requests`);
-    assert.ok(p95 <= 20, `p95 ${p95.toFixed(2)} ms`);
-  } finally {
-    await s.stop();
-  }
-});
-
 test('a newly landed partition is served without a restart', { timeout: 60_000 }, async () => {
-  // The 31-day fixture has one more (earlier) day than the 30-day one.
-  const more = await testLake({ days: 31 });
+  // The lake without its last day; the server is started, then the day lands.
+  const parts = path.join(lake, 'gold/fact_popularity');
+  const last = `loadDate=${today}`;
+  assert.ok(fs.existsSync(path.join(parts, last)));
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'cinelake-reload-'));
-  fs.cpSync(lake, copy, { recursive: true });
+  fs.cpSync(lake, copy, { recursive: true, filter: (src) => src !== path.join(parts, last) });
   const s = await startServer(copy, ['--web', webDir, '--poll-ms', '200']);
   try {
-    const before = (await getJson(s.url, '/api/dates')).json.dates;
-    const extra = fs.readdirSync(path.join(more, 'gold/fact_popularity')).find((d) => !before.includes(d.replace('loadDate=', '')));
-    assert.ok(extra, 'an extra partition to land');
-    fs.cpSync(path.join(more, 'gold/fact_popularity', extra), path.join(copy, 'gold/fact_popularity', extra), { recursive: true });
+    const before = (await getJson(s.url, '/api/dates')).json;
+    assert.equal(before.latest, yesterday);
+    assert.ok(!before.dates.includes(today));
+    // Land it as a writer would: copy beside, then rename into place.
+    const staging = path.join(copy, `.landing-${last}`);
+    fs.cpSync(path.join(parts, last), staging, { recursive: true });
+    fs.renameSync(staging, path.join(copy, 'gold/fact_popularity', last));
+    const t0 = Date.now();
     let after = before;
-    for (let i = 0; i < 50 && after.length === before.length; i++) {
+    while (after.latest !== today && Date.now() - t0 < 5000) {
       await new Promise((r) => setTimeout(r, 100));
-      after = (await getJson(s.url, '/api/dates')).json.dates;
+      after = (await getJson(s.url, '/api/dates')).json;
     }
-    assert.equal(after.length, before.length + 1);
+    assert.equal(after.latest, today, `not served within ${Date.now() - t0} ms`);
+    assert.deepEqual(after.dates, [...before.dates, today]);
+    const l = (await getJson(s.url, '/api/landing')).json;
+    assert.equal(l.date, today);
+    assert.equal(l.prev_date, yesterday);
+    assert.deepEqual(l, (await getJson(server.url, '/api/landing')).json);
   } finally {
     await s.stop();
     fs.rmSync(copy, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // The dashboard in a real browser (Debian's chromium through playwright-core):
 // every landing visual has data, titles open their detail pages, seasons open
-// their episodes, search works, and an HTML-looking title stays text.
+// their episodes, search works, and an HTML-looking title stays text. The lake
+// is the shared 30-day sandbox backfill (test/lib/cinelake.mjs).
 // Screenshots of each page go to $CINELAKE_BUILD_DIR/test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,14 +9,15 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { testLake } from '../lib/lake.mjs';
-import { startServer, importOracle, ROOT, BUILD_DIR } from './server.mjs';
+import { sandboxLake } from '../lib/cinelake.mjs';
+import { startServer, getJson, importOracle, ROOT, BUILD_DIR } from './server.mjs';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const ARTIFACTS = path.join(BUILD_DIR, 'test-artifacts');
 const WEB = path.join(ROOT, 'web', 'dist');
 
 let server;
+let landing;  // today's /api/landing, to know what the page should show
 let context;
 let page;
 let userDataDir;
@@ -28,8 +30,9 @@ before(async () => {
     assert.equal(r.status, 0, `npm run build in web/: ${r.stderr}`);
   }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const lake = await testLake({ days: 30 });
+  const lake = await sandboxLake();
   server = await startServer(lake, ['--web', WEB]);
+  landing = (await getJson(server.url, '/api/landing')).json;
   const pw = await importOracle('playwright-core');
   const chromium = pw.chromium ?? pw.default.chromium;
   userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cinelake-chromium-'));
@@ -45,7 +48,7 @@ before(async () => {
   page = context.pages()[0] ?? await context.newPage();
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss().catch(() => {}); });
   page.on('pageerror', (e) => pageErrors.push(e.message));
-}, { timeout: 150_000 });
+}, { timeout: 600_000 });  // the first suite of a build backfills the shared lake
 
 after(async () => {
   await context?.close().catch(() => {});
@@ -95,32 +98,36 @@ test('landing shows every visual with data', { timeout: 60_000 }, async () => {
 
 test('an HTML-looking title renders as text and runs nothing', { timeout: 30_000 }, async () => {
   await open('#/', 'landing');
-  const cell = page.locator('.top10 a.title-link', { hasText: XSS });
-  assert.equal(await cell.count(), 1, 'the fixture keeps the title in the top 10');
-  assert.equal(await cell.textContent(), XSS);
-  assert.ok(await cell.isVisible());
-  assert.equal(await page.locator('img[src="x"]').count(), 0);
   await page.fill('.header-card .search-input', 'onerror');
-  const hit = page.locator('.header-card .search-results .search-title', { hasText: XSS });
+  const hit = page.locator('.header-card .search-results a.search-hit', { hasText: XSS });
   await hit.waitFor();
-  assert.equal(await hit.textContent(), XSS);
+  assert.equal(await hit.locator('.search-title').textContent(), XSS);
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
   await page.waitForTimeout(300);
   assert.deepEqual(dialogs, []);
-  await cell.click();
+  await hit.click();
   await page.waitForSelector('#app[data-page="detail"]:not([aria-busy])');
   assert.equal(await page.textContent('[data-testid=detail-title]'), XSS);
+  assert.ok(await page.locator('[data-testid=detail-title]').isVisible());
   assert.equal(await page.locator('img[src="x"]').count(), 0);
+  // Its placeholder poster (initials) is text too, and the page title.
+  assert.equal(await page.title(), `cinelake \u00b7 ${XSS}`);
   await shot('detail-xss');
+  await page.waitForTimeout(300);
   assert.deepEqual(dialogs, []);
 });
 
 test('a top-10 title opens its detail with a 30-point rank trend; back returns', { timeout: 40_000 }, async () => {
   await open('#/', 'landing');
-  const row = page.locator('.top10 tbody tr').filter({ hasText: 'Movie' }).first();
+  const first = landing.top10.find((r) => r.type === 'movie');
+  assert.ok(first, 'a movie in the top 10');
+  const row = page.locator('.top10 tbody tr').nth(landing.top10.indexOf(first));
   const title = (await row.locator('a.title-link').textContent()).trim();
   await row.locator('a.title-link').click();
   await page.waitForSelector('#app[data-page="detail"]:not([aria-busy])');
+  assert.equal(title, first.title);
   assert.equal((await page.textContent('[data-testid=detail-title]')).trim(), title);
+  assert.equal(await page.textContent('[data-testid=rank-today]'), String(first.rank));
   const trend = page.locator('[data-testid=rank-trend]');
   assert.equal(await trend.getAttribute('data-points'), '30');
   assert.ok(Number(await trend.getAttribute('data-known')) > 0);
@@ -139,16 +146,22 @@ test('a top-10 title opens its detail with a 30-point rank trend; back returns',
 
 test('a series opens a season and lists its episodes with type labels', { timeout: 40_000 }, async () => {
   await open('#/', 'landing');
-  const row = page.locator('.top10 tbody tr').filter({ hasText: 'TV-Series' }).first();
-  await row.locator('a.title-link').click();
+  const first = landing.top10.find((r) => r.type === 'tvSeries');
+  assert.ok(first, 'a series in the top 10');
+  await page.locator('.top10 tbody tr').nth(landing.top10.indexOf(first)).locator('a.title-link').click();
   await page.waitForSelector('#app[data-page="detail"]:not([aria-busy])');
-  assert.ok(await page.locator('.seasons-table tbody tr').count() >= 1);
+  assert.equal((await page.textContent('[data-testid=detail-title]')).trim(), first.title);
+  const detail = (await getJson(server.url, `/api/title/${first.id}`)).json;
+  assert.ok(detail.series.season_count >= 1);
+  assert.equal(await page.locator('.seasons-table tbody tr').count(), detail.series.seasons.length);
   assert.equal(await page.getAttribute('[data-testid=rank-trend]', 'data-points'), '30');
   await shot('detail-series');
-  await page.locator('.seasons-table a', { hasText: /Season 1$/ }).click();
+  const season = detail.series.seasons.find((x) => x.number === 1);
+  await page.locator(`.seasons-table a[href="#/title/${first.id}/season/1"]`).click();
   await page.waitForSelector('.season-panel');
   const rows = page.locator('.episodes-table tbody tr');
-  assert.ok(await rows.count() >= 1);
+  assert.ok(season.episodes_listed >= 1);
+  assert.equal(await rows.count(), season.episodes_listed);
   const labels = await page.locator('.episodes-table .ep-type').allTextContents();
   assert.ok(labels.length >= 1);
   for (const l of labels) assert.ok(['Normal', 'Mid-Season', 'Final', 'Season Final', '-'].includes(l), l);
@@ -159,16 +172,22 @@ test('a series opens a season and lists its episodes with type labels', { timeou
 });
 
 test('search finds a title by part of its name', { timeout: 30_000 }, async () => {
-  await open('#/', 'landing');
-  await page.fill('.header-card .search-input', 'arbo');
-  const hit = page.locator('.header-card .search-results a.search-hit').first();
-  await hit.waitFor();
-  const name = (await hit.locator('.search-title').textContent()).trim();
-  assert.match(name, /arbo/i);
-  await shot('search');
-  await hit.click();
-  await page.waitForSelector('#app[data-page="detail"]:not([aria-busy])');
-  assert.equal((await page.textContent('[data-testid=detail-title]')).trim(), name);
+  // A piece from inside a top-10 title, in other letter case, then a piece of a
+  // non-Latin title.
+  const target = landing.top10.map((r) => r.title).find((t) => /^[\x20-\x7e]{6,}$/.test(t));
+  const cases = [[target.slice(2, 6).toUpperCase(), target], ['千尋', '千と千尋の神隠し']];
+  for (const [q, want] of cases) {
+    await open('#/', 'landing');
+    await page.fill('.header-card .search-input', q);
+    const exact = new RegExp(`^${want.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const hit = page.locator('.header-card .search-results a.search-hit', { has: page.locator('.search-title', { hasText: exact }) }).first();
+    await hit.waitFor();
+    assert.equal((await hit.locator('.search-title').textContent()).trim(), want);
+    if (q === cases[0][0]) await shot('search');
+    await hit.click();
+    await page.waitForSelector('#app[data-page="detail"]:not([aria-busy])');
+    assert.equal((await page.textContent('[data-testid=detail-title]')).trim(), want);
+  }
 });
 
 test('KPI cards open their tables; trends page draws both charts', { timeout: 40_000 }, async () => {
