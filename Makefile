@@ -39,10 +39,10 @@ bench: build
 	@bash scripts/bench.sh $(BUILD_DIR)
 
 FUZZ_SECONDS ?= 60
-fuzz: deps
+fuzz: build
 	cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
 	  -DCINELAKE_SANITIZE=ON -DCINELAKE_FUZZ=ON -DCINELAKE_BENCH=OFF
-	cmake --build build-fuzz -j $(JOBS)
+	cmake --build build-fuzz -j $(JOBS) --target $(notdir $(basename $(wildcard fuzz/*_fuzz.cc)))
 	@bash scripts/fuzz.sh build-fuzz $(FUZZ_SECONDS)
 
 format:

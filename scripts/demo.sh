@@ -5,7 +5,8 @@
 #  3. prints the run status and where the lake and its SQL catalog are,
 #  4. serves the dashboard until Ctrl-C.
 set -euo pipefail
-BIN=${1:-build/cinelake}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BIN=${1:-$ROOT/build/cinelake}
 LAKE=${CINELAKE_DEMO_LAKE:-lake}
 PORT=${CINELAKE_DEMO_PORT:-8080}
 DAYS=${CINELAKE_DEMO_DAYS:-30}
@@ -13,7 +14,7 @@ DAYS=${CINELAKE_DEMO_DAYS:-30}
 log() { printf '\033[1mdemo:\033[0m %s\n' "$*" >&2; }
 
 sandbox_out=$(mktemp)
-"$BIN" sandbox --port 0 --faults config/sandbox-fast.json >"$sandbox_out" 2>"$sandbox_out.log" &
+"$BIN" sandbox --port 0 --faults "$ROOT/config/sandbox-fast.json" >"$sandbox_out" 2>"$sandbox_out.log" &
 sandbox_pid=$!
 cleanup() { kill "$sandbox_pid" 2>/dev/null || true; rm -f "$sandbox_out" "$sandbox_out.log"; }
 trap cleanup EXIT
@@ -32,7 +33,7 @@ log "sandbox at $url"
 from=$(date -u -d "$((DAYS - 1)) days ago" +%F)
 today=$(date -u +%F)
 log "backfilling $from .. $today into $LAKE"
-"$BIN" backfill --lake "$LAKE" --sandbox "$url" --config config/sandbox-client.toml --from "$from" --to "$today"
+"$BIN" backfill --lake "$LAKE" --sandbox "$url" --config "$ROOT/config/sandbox-client.toml" --from "$from" --to "$today"
 "$BIN" status --lake "$LAKE" --limit 5
 
 log "the lake is at $(cd "$LAKE" && pwd); query it with DuckDB: $LAKE/gold/_catalog/duckdb.sql"
