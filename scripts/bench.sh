@@ -9,7 +9,9 @@
 # tabled with the ratio cinelake / DuckDB (below 1.0 means cinelake is faster
 # or smaller). A .mjs bench may read the earlier results through the
 # CINELAKE_BENCH_RESULTS file (parquet_duckdb.mjs uses it to find, check and
-# read cinelake's file). Exits non-zero if any benchmark fails to run.
+# read cinelake's file). .mjs benches get CINELAKE_BIN=BUILD_DIR/cinelake and
+# CINELAKE_BUILD_DIR (dashboard_bench.mjs serves a 365-day lake with it and
+# loads it with wrk). Exits non-zero if any benchmark fails to run.
 set -uo pipefail
 
 if [[ $# -ne 1 ]]; then
@@ -54,7 +56,8 @@ for script in "$root"/bench/*.mjs; do
   if [[ "$name" == parquet_duckdb && -n "$cinelake_file" && -f "$cinelake_file" ]]; then
     extra=(--cinelake-file "$cinelake_file" --check)
   fi
-  run_bench "$name" env CINELAKE_BENCH_RESULTS="$results" node "$script" "${extra[@]}"
+  run_bench "$name" env CINELAKE_BENCH_RESULTS="$results" CINELAKE_BIN="$build_dir/cinelake" \
+    CINELAKE_BUILD_DIR="$build_dir" node "$script" "${extra[@]}"
 done
 
 # ---- the Parquet table -----------------------------------------------------
@@ -78,6 +81,15 @@ c=$(get cinelake_file_bytes); d=$(get duckdb_file_bytes)
 printf '%-34s %12s %14s %8s\n' "file size" "${c:--}" "${d:--}" "$(ratio "$c" "$d")"
 echo "(ratio = cinelake / DuckDB; target <= 1.0; all figures also in $results)"
 
+# ---- the clients -------------------------------------------------------------
+if [[ -n "$(get clients_ratio)" ]]; then
+  echo
+  echo "Clients: $(get clients_titles) TMDB details through the sandbox, 50 ms latency, 40 req/s limit"
+  printf '%-58s %10s %10s\n' "wall / floor (requests / limit)" "$(get clients_ratio)" "<= 1.1"
+  printf '%-58s %10s\n' "    wall s / floor s" "$(get clients_wall_s) / $(get clients_floor_s)"
+  printf '%-58s %10s %10s\n' "rate-limit violations seen by the sandbox" "$(get clients_rate_limit_violations)" "0"
+fi
+
 # ---- the pipeline ------------------------------------------------------------
 if [[ -n "$(get pipeline_day_ratio)" ]]; then
   echo
@@ -88,6 +100,16 @@ if [[ -n "$(get pipeline_day_ratio)" ]]; then
   printf '%-58s %10s %10s\n' "(b) requests per steady day vs the original's scheme" "$(get requests_ratio)" "<= 0.25"
   printf '%-58s %10s\n' "    ours / original per day over $(get requests_days) days" "$(get requests_ours_per_day) / $(get requests_original_per_day)"
   printf '%-58s %10s %10s\n' "(c) CPU seconds of a zero-latency day, ingest..catalog" "$(get pipeline_cpu_s)" "< 1"
+fi
+
+# ---- the dashboard ---------------------------------------------------------
+if [[ -n "$(get dashboard_landing_p95_ms)" ]]; then
+  echo
+  echo "Dashboard landing API, $(get dashboard_days) days ($(get dashboard_lake)), loopback"
+  printf '%-34s %12s %14s\n' "" "measured" "target"
+  printf '%-34s %12s %14s\n' "p95 latency, sequential (ms)" "$(get dashboard_landing_p95_ms)" "<= $(get dashboard_landing_target_p95_ms)"
+  printf '%-34s %12s %14s\n' "wrk req/s ($(get dashboard_wrk_connections) conns, $(get dashboard_wrk_seconds)s)" "$(get dashboard_wrk_rps)" "-"
+  printf '%-34s %12s %14s\n' "wrk errors" "$(get dashboard_wrk_errors)" "0"
 fi
 
 # parquet_bench leaves its file for the DuckDB side to check and read.
