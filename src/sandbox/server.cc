@@ -1,5 +1,7 @@
 #include "sandbox/server.h"
 
+#include "common/http_listen.h"
+
 #include <dirent.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -544,11 +546,7 @@ Status SandboxServer::Start() {
     // Paths only: query strings may carry api_key.
     spdlog::debug("sandbox: {} {} -> {}", req.method, req.path, res.status);
   });
-  if (m.options.port == 0) {
-    m.port = m.svr.bind_to_any_port(m.options.host);
-  } else {
-    m.port = m.svr.bind_to_port(m.options.host, m.options.port) ? m.options.port : -1;
-  }
+  m.port = BindHttpServer(m.svr, m.options.host, m.options.port);
   if (m.port <= 0) {
     return Status::IOError("sandbox: cannot listen on " + m.options.host + ":" +
                            std::to_string(m.options.port) + " (port in use or address not local)");

@@ -1,5 +1,9 @@
 #include "sources/testing/fake_api_server.h"
 
+#include "common/http_listen.h"
+
+#include <sys/socket.h>
+
 #include <httplib.h>
 
 namespace cinelake::testing {
@@ -170,7 +174,7 @@ Status FakeApiServer::Start() {
     leave();
   };
   server_->Get(".*", handler);
-  port_ = server_->bind_to_any_port("127.0.0.1");
+  port_ = BindHttpServer(*server_, "127.0.0.1", 0);
   if (port_ <= 0) return Status::IOError("fake api server: cannot bind 127.0.0.1");
   {
     std::lock_guard<std::mutex> lock(mu_);
