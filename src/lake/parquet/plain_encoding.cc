@@ -16,7 +16,7 @@ Status DecodeFixed(const uint8_t* data, size_t size, size_t n, std::vector<T>* o
   }
   size_t old = out->size();
   out->resize(old + n);
-  std::memcpy(out->data() + old, data, n * sizeof(T));
+  if (n > 0) std::memcpy(out->data() + old, data, n * sizeof(T));  // data may be null when n is 0
   *consumed = n * sizeof(T);
   return Status::OK();
 }
