@@ -1,5 +1,6 @@
 #include "jobs/enrich/enrich_stage.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -36,6 +37,21 @@ SeasonSignature SignatureOf(const TmdbTv& tv) {
     }
   }
   return s;
+}
+
+// A title is refreshed on its own phase day, which recurs every TTL days, so
+// its enrichment is never older than the TTL. Without the phase, every title
+// first enriched on one day (a backfill's first day: all of them) would come
+// due on the same later day and spend a week's IMDB quota at once; with it
+// they spread evenly (only their first refresh comes early).
+bool DueForRefresh(const std::string& id, int64_t updated_at, const JobContext& ctx) {
+  const int ttl = std::max(1, ctx.enrich_ttl_days);
+  const int64_t age_days = (ctx.LogicalMicros() - updated_at) / kMicrosPerDay;
+  if (age_days >= ttl) return true;
+  if (age_days < 1) return false;
+  uint32_t phase = 2166136261u;  // FNV-1a: stable across runs and machines
+  for (unsigned char c : id) phase = (phase ^ c) * 16777619u;
+  return (static_cast<int64_t>(ctx.load_date.days) + phase) % ttl == 0;
 }
 
 void AppendError(Table& errors, const std::string& id, const std::string& message, const char* stage,
@@ -127,7 +143,7 @@ Status RunEnrichStage(const JobContext& ctx) {
     const Listed& t = titles[i];
     auto it = previous.find(t.id);
     bool want = ctx.full_refresh || it == previous.end() || !it->second.updated_at ||
-                *it->second.updated_at <= now - int64_t{ctx.enrich_ttl_days} * kMicrosPerDay;
+                DueForRefresh(t.id, *it->second.updated_at, ctx);
     if (!want && t.details && t.details->tv) {
       auto st = stored_seasons.find(t.id);
       SeasonSignature have = st == stored_seasons.end() ? SeasonSignature{} : st->second;
