@@ -23,11 +23,7 @@ const manifestOf = (lake, date) => {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   return JSON.parse(fs.readFileSync(path.join(dir, files.at(-1)), 'utf8'));
 };
-const requests = (m) => {
-  let imdb = 0, tmdb = 0;
-  for (const s of m.steps) { imdb += s.counters['requests.imdb'] ?? 0; tmdb += s.counters['requests.tmdb'] ?? 0; }
-  return { imdb, tmdb };
-};
+const requests = (m) => ({ imdb: m.requests.imdb ?? 0, tmdb: m.requests.tmdb ?? 0 });
 // The client's default budgets (src/sources/api_config.h): IMDB 5/s, TMDB 35/s.
 const IMDB_RATE = 5;
 const TMDB_RATE = 35;

@@ -46,6 +46,10 @@ std::vector<TableDef> BuildTables() {
                true, {"id"},
                "(new) Today's TMDB detail answer per title, as fetched for popularity; enrichment "
                "reuses it instead of asking again."});
+  t.push_back({Layer::kRaw, "stg_imdb_titles",
+               {Key("id"), Col("http_status", I), Col("attempts", I), Col("error"), Col("title_json")},
+               true, {"id"},
+               "(new) The IMDB title detail of each title due for enrichment that day, as fetched."});
   // stg
   t.push_back({Layer::kStg, "content_detail",
                {Key("content_id"), Col("content_type"), Col("primary_title"), Col("original_title"),

@@ -37,6 +37,7 @@ namespace tables {
 inline constexpr std::string_view kContentIds = "stg_contentIDs";
 inline constexpr std::string_view kPopularity = "stg_popularity";
 inline constexpr std::string_view kTmdbDetails = "stg_tmdb_details";
+inline constexpr std::string_view kImdbTitles = "stg_imdb_titles";
 inline constexpr std::string_view kContentDetail = "content_detail";
 inline constexpr std::string_view kContentPerson = "content_person";
 inline constexpr std::string_view kContentGenre = "content_genre";

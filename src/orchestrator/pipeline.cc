@@ -4,6 +4,7 @@
 
 #include "catalog/catalog_stage.h"
 #include "common/log.h"
+#include "jobs/enrich/enrich_fetch_stage.h"
 #include "jobs/enrich/enrich_stage.h"
 #include "jobs/fact/fact_stage.h"
 #include "jobs/ingest/ingest_stage.h"
@@ -12,23 +13,6 @@
 #include "sources/api_clients.h"
 
 namespace cinelake {
-namespace {
-
-// Wraps a stage that talks to the APIs so its manifest entry records how many
-// requests it made of each.
-std::function<Status(const JobContext&)> CountingRequests(Status (*stage)(const JobContext&)) {
-  return [stage](const JobContext& ctx) {
-    int64_t imdb0 = ctx.apis->imdb().request_count();
-    int64_t tmdb0 = ctx.apis->tmdb().request_count();
-    Status st = stage(ctx);
-    ctx.Count("requests.imdb", ctx.apis->imdb().request_count() - imdb0);
-    ctx.Count("requests.tmdb", ctx.apis->tmdb().request_count() - tmdb0);
-    return st;
-  };
-}
-
-}  // namespace
-
 Result<RunManifest> RunPipeline(Lake& lake, const PipelineOptions& options, const std::atomic<bool>* cancel,
                                 const RunObserver& observer) {
   ASSIGN_OR_RETURN(std::optional<RunManifest> latest, LatestManifest(lake.storage(), options.date));
@@ -64,14 +48,29 @@ Result<RunManifest> RunPipeline(Lake& lake, const PipelineOptions& options, cons
 
   RetryPolicy network_retry{3, 2000};
   StepGraph graph;
-  RETURN_IF_ERROR(graph.Add({"ingest", {}, network_retry, CountingRequests(&RunIngestStage)}));
-  RETURN_IF_ERROR(graph.Add({"enrich", {"ingest"}, network_retry, CountingRequests(&RunEnrichStage)}));
+  RETURN_IF_ERROR(graph.Add({"ingest", {}, network_retry, &RunIngestListsStage}));
+  RETURN_IF_ERROR(
+      graph.Add({"popularity", {"ingest"}, network_retry, &RunIngestPopularityStage}));
+  RETURN_IF_ERROR(graph.Add({"enrich_fetch", {"ingest"}, network_retry, &RunEnrichFetchStage}));
+  RETURN_IF_ERROR(
+      graph.Add({"enrich", {"popularity", "enrich_fetch"}, network_retry, &RunEnrichStage}));
   RETURN_IF_ERROR(graph.Add({"model", {"enrich"}, {}, &RunModelStage}));
-  RETURN_IF_ERROR(graph.Add({"fact", {"ingest"}, {}, &RunFactStage}));
+  RETURN_IF_ERROR(graph.Add({"fact", {"popularity"}, {}, &RunFactStage}));
   RETURN_IF_ERROR(graph.Add({"catalog", {"model", "fact"}, {},
                              [catalog_options](const JobContext& c) { return RunCatalogStage(c, catalog_options); }}));
 
-  Status st = graph.Run(ctx, &manifest, &lake.storage(), observer);
+  // Steps share the clients and run concurrently, so requests are counted
+  // per run (per process, added to what earlier attempts of the run spent).
+  const std::map<std::string, int64_t> spent_before = manifest.requests;
+  auto count_requests = [&] {
+    manifest.requests["imdb"] = (spent_before.count("imdb") ? spent_before.at("imdb") : 0) + apis->imdb().request_count();
+    manifest.requests["tmdb"] = (spent_before.count("tmdb") ? spent_before.at("tmdb") : 0) + apis->tmdb().request_count();
+  };
+  Status st = graph.Run(ctx, &manifest, &lake.storage(), [&](const RunManifest& m) {
+    count_requests();
+    if (observer) observer(m);
+  });
+  count_requests();
   manifest.finished_at = NowMicros();
   if (st.ok()) {
     manifest.state = RunState::kSucceeded;

@@ -1,10 +1,12 @@
 // The daily pipeline for one logical date, as a step graph:
 //
-//   ingest ──> enrich ──> model ──┐
-//      └─────> fact ──────────────┴──> catalog
+//   ingest ──┬─> popularity ──┬─> enrich ──> model ──┐
+//            │                └─> fact ──────────────┴──> catalog
+//            └─> enrich_fetch ──┘ (into enrich)
 //
-// fact needs only ingest's raw/stg_popularity, so it runs beside enrich and
-// model. A run for a date whose latest manifest did not succeed resumes that
+// ingest writes the lists; popularity (TMDB) and enrich_fetch (IMDB) then
+// spend the two APIs' rate limits in parallel; fact needs only popularity,
+// so it runs beside enrich and model. A run for a date whose latest manifest did not succeed resumes that
 // run (completed steps are skipped); otherwise a new run starts.
 #pragma once
 

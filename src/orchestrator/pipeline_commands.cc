@@ -129,10 +129,10 @@ Status PrintStatus(const LakeOptions& lo, size_t limit, bool as_json) {
   std::printf("%-10s  %-11s  %8s  %6s  %6s  %7s  %s\n", "date", "state", "duration", "imdb", "tmdb", "fact",
               "run id");
   for (const auto& m : runs) {
-    int64_t imdb = 0, tmdb = 0, fact = -1;
+    int64_t imdb = m.requests.count("imdb") ? m.requests.at("imdb") : 0;
+    int64_t tmdb = m.requests.count("tmdb") ? m.requests.at("tmdb") : 0;
+    int64_t fact = -1;
     for (const auto& s : m.steps) {
-      if (auto it = s.counters.find("requests.imdb"); it != s.counters.end()) imdb += it->second;
-      if (auto it = s.counters.find("requests.tmdb"); it != s.counters.end()) tmdb += it->second;
       if (auto it = s.counters.find("rows.fact_popularity"); it != s.counters.end()) fact = it->second;
     }
     std::string dur = m.finished_at > m.started_at ? Duration(m.finished_at - m.started_at) : "-";

@@ -71,6 +71,7 @@ std::string RunManifest::ToJson() const {
   j["started_at_us"] = started_at;
   j["finished_at_us"] = finished_at;
   j["pid"] = pid;
+  j["requests"] = requests;
   if (!error.empty()) j["error"] = error;
   json steps_json = json::array();
   for (const auto& s : steps) {
@@ -108,6 +109,7 @@ Result<RunManifest> RunManifest::FromJson(const std::string& text, const std::st
     m.finished_at = j.value("finished_at_us", int64_t{0});
     m.pid = j.value("pid", 0);
     m.error = j.value("error", std::string());
+    if (j.contains("requests")) m.requests = j.at("requests").get<std::map<std::string, int64_t>>();
     for (const auto& sj : j.at("steps")) {
       StepRecord s;
       s.name = sj.at("name").get<std::string>();

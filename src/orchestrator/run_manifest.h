@@ -43,6 +43,9 @@ struct RunManifest {
   int64_t finished_at = 0;
   int pid = 0;
   std::vector<StepRecord> steps;
+  // Requests sent to each API ("imdb", "tmdb") by this run, retries included,
+  // summed over every process that worked on it (a resumed run adds up).
+  std::map<std::string, int64_t> requests;
   std::string error;
 
   StepRecord* FindStep(const std::string& name);

@@ -67,10 +67,11 @@ Status StepGraph::Run(const JobContext& ctx, RunManifest* manifest, Storage* sto
       rec->error.clear();
     }
   }
+  // The observer runs first: it may add run-level figures (request counts)
+  // to the manifest before it is saved.
   auto save_locked = [&]() -> Status {
-    Status st = SaveManifest(*store, *manifest);
     if (on_change) on_change(*manifest);
-    return st;
+    return SaveManifest(*store, *manifest);
   };
   {
     std::lock_guard<std::mutex> lock(mu);

@@ -43,7 +43,8 @@ class StepGraph {
   // Order-independent validation: unknown dependencies, cycles.
   Status Validate() const;
   // Runs to completion or first failure. `on_change` is called (under a lock)
-  // after every transition, e.g. to draw progress.
+  // at every transition, just before the manifest is saved, e.g. to draw
+  // progress or to record run-level figures in the manifest.
   Status Run(const JobContext& ctx, RunManifest* manifest, Storage* manifest_store,
              const std::function<void(const RunManifest&)>& on_change = {}) const;
 

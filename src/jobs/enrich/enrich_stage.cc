@@ -7,6 +7,8 @@
 
 #include "common/log.h"
 #include "jobs/enrich/enrich_rows.h"
+#include "jobs/enrich/imdb_title_codec.h"
+#include "jobs/enrich/refresh_policy.h"
 #include "jobs/ingest/tmdb_details_codec.h"
 #include "jobs/table_ops.h"
 #include "sources/api_clients.h"
@@ -14,17 +16,10 @@
 namespace cinelake {
 namespace {
 
-constexpr int64_t kMicrosPerDay = 86'400'000'000LL;
-
 struct Listed {
   std::string id;
   std::string type;
   std::optional<TmdbDetails> details;  // today's, from raw
-};
-
-struct Previous {
-  std::optional<int64_t> created_at;
-  std::optional<int64_t> updated_at;
 };
 
 using SeasonSignature = std::set<std::tuple<int32_t, int32_t, std::string>>;  // (season, episodes, air_date)
@@ -37,21 +32,6 @@ SeasonSignature SignatureOf(const TmdbTv& tv) {
     }
   }
   return s;
-}
-
-// A title is refreshed on its own phase day, which recurs every TTL days, so
-// its enrichment is never older than the TTL. Without the phase, every title
-// first enriched on one day (a backfill's first day: all of them) would come
-// due on the same later day and spend a week's IMDB quota at once; with it
-// they spread evenly (only their first refresh comes early).
-bool DueForRefresh(const std::string& id, int64_t updated_at, const JobContext& ctx) {
-  const int ttl = std::max(1, ctx.enrich_ttl_days);
-  const int64_t age_days = (ctx.LogicalMicros() - updated_at) / kMicrosPerDay;
-  if (age_days >= ttl) return true;
-  if (age_days < 1) return false;
-  uint32_t phase = 2166136261u;  // FNV-1a: stable across runs and machines
-  for (unsigned char c : id) phase = (phase ^ c) * 16777619u;
-  return (static_cast<int64_t>(ctx.load_date.days) + phase) % ttl == 0;
 }
 
 void AppendError(Table& errors, const std::string& id, const std::string& message, const char* stage,
@@ -116,16 +96,7 @@ Status RunEnrichStage(const JobContext& ctx) {
     ASSIGN_OR_RETURN(Table t, lake.ReadOrEmpty(TableByName(name)));
     existing.tables.emplace(name, std::move(t));
   }
-  std::map<std::string, Previous> previous;
-  {
-    const Table& d = existing[std::string(tables::kContentDetail)];
-    for (size_t r = 0; r < d.num_rows(); ++r) {
-      Previous p;
-      if (!d.column("created_at").IsNull(r)) p.created_at = d.column("created_at").Int64(r);
-      if (!d.column("updated_at").IsNull(r)) p.updated_at = d.column("updated_at").Int64(r);
-      previous[std::string(d.column("content_id").String(r))] = p;
-    }
-  }
+  std::map<std::string, EnrichmentState> previous = ReadEnrichmentState(existing[std::string(tables::kContentDetail)]);
   std::map<std::string, SeasonSignature> stored_seasons;
   {
     const Table& s = existing[std::string(tables::kContentSeason)];
@@ -137,28 +108,51 @@ Status RunEnrichStage(const JobContext& ctx) {
     }
   }
 
-  // Which titles to enrich, and why.
+  // The IMDB details enrich_fetch got today, by title.
+  ASSIGN_OR_RETURN(Table fetched_tbl, lake.Read(TableByName(tables::kImdbTitles), ctx.load_date));
+  std::map<std::string, Fetched<ImdbTitle>> fetched;
+  for (size_t r = 0; r < fetched_tbl.num_rows(); ++r) {
+    std::string id(fetched_tbl.column("id").String(r));
+    FetchInfo info{fetched_tbl.column("attempts").Int32(r), fetched_tbl.column("http_status").Int32(r)};
+    if (fetched_tbl.column("title_json").IsNull(r)) {
+      fetched.emplace(id, Fetched<ImdbTitle>(Status::Network(std::string(fetched_tbl.column("error").String(r))), info));
+    } else {
+      ASSIGN_OR_RETURN(ImdbTitle title, DecodeImdbTitle(fetched_tbl.column("title_json").String(r),
+                                                        lake.Location(TableByName(tables::kImdbTitles).path()) +
+                                                            " row for " + id));
+      fetched.emplace(id, Fetched<ImdbTitle>(std::move(title), info));
+    }
+  }
+
+  // Which titles to enrich: those enrich_fetch fetched, and series whose TMDB
+  // season list changed (their IMDB detail, with the new episodes, is
+  // fetched here: a handful a day).
   std::vector<size_t> chosen;
+  std::vector<std::string> late_ids;
+  std::vector<size_t> late_rows;
   for (size_t i = 0; i < titles.size(); ++i) {
     const Listed& t = titles[i];
-    auto it = previous.find(t.id);
-    bool want = ctx.full_refresh || it == previous.end() || !it->second.updated_at ||
-                DueForRefresh(t.id, *it->second.updated_at, ctx);
-    if (!want && t.details && t.details->tv) {
+    if (fetched.count(t.id)) {
+      chosen.push_back(i);
+    } else if (t.details && t.details->tv) {
       auto st = stored_seasons.find(t.id);
       SeasonSignature have = st == stored_seasons.end() ? SeasonSignature{} : st->second;
-      want = SignatureOf(*t.details->tv) != have;
-      if (want) ctx.Count("enrich.season_changes", 1);
+      if (SignatureOf(*t.details->tv) != have) {
+        ctx.Count("enrich.season_changes", 1);
+        chosen.push_back(i);
+        late_ids.push_back(t.id);
+      }
     }
-    if (want) chosen.push_back(i);
   }
   ctx.Count("enrich.titles", static_cast<int64_t>(chosen.size()));
-  spdlog::info("enrich: {} of {} titles need enrichment", chosen.size(), titles.size());
-
-  std::vector<std::string> imdb_ids;
-  for (size_t i : chosen) imdb_ids.push_back(titles[i].id);
-  auto imdb = ctx.apis->imdb().Titles(imdb_ids);
+  spdlog::info("enrich: {} of {} titles to enrich ({} for changed seasons)", chosen.size(), titles.size(),
+               late_ids.size());
+  auto late = ctx.apis->imdb().Titles(late_ids);
+  for (size_t k = 0; k < late_ids.size(); ++k) fetched.emplace(late_ids[k], std::move(late[k]));
   if (ctx.Cancelled()) return Status::Aborted("enrich interrupted");
+  std::vector<const Fetched<ImdbTitle>*> imdb_ptrs;
+  for (size_t i : chosen) imdb_ptrs.push_back(&fetched.at(titles[i].id));
+  auto imdb_at = [&](size_t k) -> const Fetched<ImdbTitle>& { return *imdb_ptrs[k]; };
 
   // Existing TMDB episode parts, to keep for seasons that did not change.
   std::map<std::string, std::map<EpisodeKey, EpisodeTmdbPart>> kept_episodes;
@@ -183,7 +177,7 @@ Status RunEnrichStage(const JobContext& ctx) {
   std::vector<std::pair<size_t, int32_t>> season_owner;  // (index into chosen, season)
   for (size_t k = 0; k < chosen.size(); ++k) {
     const Listed& t = titles[chosen[k]];
-    if (!imdb[k].ok() || !t.details || !t.details->tv || !t.details->tv->id) continue;
+    if (!imdb_at(k).ok() || !t.details || !t.details->tv || !t.details->tv->id) continue;
     auto st = stored_seasons.find(t.id);
     for (const auto& season : t.details->tv->seasons) {
       if (!season.season_number) continue;
@@ -215,10 +209,9 @@ Status RunEnrichStage(const JobContext& ctx) {
     const Listed& t = titles[chosen[k]];
     auto prev = previous.find(t.id);
     int64_t created = prev != previous.end() && prev->second.created_at ? *prev->second.created_at : now;
-    if (!imdb[k].ok()) {
-      ctx.Count("enrich.imdb_failed", 1);
-      AppendError(errors, t.id, imdb[k].status().ToString(), "enrich.imdb", imdb[k].http_status(),
-                  imdb[k].attempts(), ctx);
+    if (!imdb_at(k).ok()) {
+      AppendError(errors, t.id, imdb_at(k).status().message(), "enrich.imdb", imdb_at(k).http_status(),
+                  imdb_at(k).attempts(), ctx);
       if (prev == previous.end()) {
         // Never enriched: a placeholder detail row keeps the title in the
         // model; its null updated_at makes the next run try again.
@@ -247,7 +240,7 @@ Status RunEnrichStage(const JobContext& ctx) {
       }
     }
     if (!t.details) ctx.Count("enrich.tmdb_missing", 1);
-    AppendTitleRows(t.id, t.type, imdb[k].value(), t.details ? &*t.details : nullptr, episodes, created, now,
+    AppendTitleRows(t.id, t.type, imdb_at(k).value(), t.details ? &*t.details : nullptr, episodes, created, now,
                     &fresh);
     replaced.insert(t.id);
   }

@@ -2,13 +2,13 @@
 //
 // The stg tables are unpartitioned snapshots holding the latest enrichment of
 // every title ever enriched; content_error is partitioned by loadDate.
-// Which titles are enriched (data-model.md defect 5): those on today's lists
-// that were never enriched, whose enrichment is due (each title has a phase
-// day recurring every TTL days, so refreshes spread evenly over the TTL
-// instead of arriving in waves), whose last attempt failed, or — for series — whose TMDB season list (free in
-// today's raw/stg_tmdb_details) differs from what stg holds; --full-refresh
-// takes all. TMDB details come from raw/stg_tmdb_details (ingest fetched
-// them for popularity), so only IMDB detail and changed seasons are fetched.
+// Which titles are enriched (data-model.md defect 5): those whose IMDB detail
+// the enrich_fetch step got today (refresh_policy.h: new, failed last time,
+// due, or all on --full-refresh), and series whose TMDB season list (free in
+// today's raw/stg_tmdb_details) differs from what stg holds. TMDB details
+// come from raw/stg_tmdb_details (ingest fetched them for popularity) and
+// IMDB details from raw/stg_imdb_titles, so only changed seasons (and the
+// IMDB detail of series with changed seasons) are fetched here.
 //
 // A title whose IMDB detail cannot be had goes to content_error and keeps
 // its previous enrichment. content_detail is written last: it is what marks

@@ -50,7 +50,7 @@ Status CollectList(const Fetched<std::vector<ImdbTitle>>& list, const char* what
 
 }  // namespace
 
-Status RunIngestStage(const JobContext& ctx) {
+Status RunIngestListsStage(const JobContext& ctx) {
   if (ctx.apis == nullptr) return Status::Internal("ingest needs API clients");
   ApiClients& apis = *ctx.apis;
 
@@ -113,17 +113,29 @@ Status RunIngestStage(const JobContext& ctx) {
   }
   RETURN_IF_ERROR(ctx.lake->Write(ids_def, content_ids, ctx.load_date));
   ctx.Count("rows.stg_contentIDs", static_cast<int64_t>(content_ids.num_rows()));
-  if (ctx.Cancelled()) return Status::Aborted("ingest interrupted");
+  return Status::OK();
+}
 
+Status RunIngestPopularityStage(const JobContext& ctx) {
+  if (ctx.apis == nullptr) return Status::Internal("ingest needs API clients");
+  ASSIGN_OR_RETURN(Table listed, ctx.lake->Read(TableByName(tables::kContentIds), ctx.load_date,
+                                                {"id", "type", "tmdb_id"}));
+  std::vector<ListedTitle> titles;
   std::vector<TmdbRef> refs;
   std::vector<size_t> ref_rows;
-  for (size_t i = 0; i < titles.size(); ++i) {
-    if (titles[i].ref) {
-      refs.push_back(*titles[i].ref);
-      ref_rows.push_back(i);
+  for (size_t r = 0; r < listed.num_rows(); ++r) {
+    if (listed.column(2).IsNull(r)) continue;
+    auto ref = TmdbRef::Parse(listed.column(2).String(r));
+    if (!ref.ok()) {
+      return Status::Corruption(ctx.lake->Location(Lake::PartitionDir(TableByName(tables::kContentIds), ctx.load_date)) +
+                                ": " + ref.status().message());
     }
+    ref_rows.push_back(titles.size());
+    refs.push_back(*ref);
+    titles.push_back(ListedTitle{std::string(listed.column(0).String(r)), std::string(listed.column(1).String(r)), 0,
+                                 *ref});
   }
-  auto details = apis.tmdb().DetailsBatch(refs);
+  auto details = ctx.apis->tmdb().DetailsBatch(refs);
 
   const TableDef& det_def = TableByName(tables::kTmdbDetails);
   const TableDef& pop_def = TableByName(tables::kPopularity);

@@ -1,0 +1,45 @@
+#include "jobs/enrich/enrich_fetch_stage.h"
+
+#include "common/log.h"
+#include "jobs/enrich/imdb_title_codec.h"
+#include "jobs/enrich/refresh_policy.h"
+#include "sources/api_clients.h"
+
+namespace cinelake {
+
+Status RunEnrichFetchStage(const JobContext& ctx) {
+  if (ctx.apis == nullptr) return Status::Internal("enrich_fetch needs API clients");
+  ASSIGN_OR_RETURN(Table listed, ctx.lake->Read(TableByName(tables::kContentIds), ctx.load_date, {"id"}));
+  ASSIGN_OR_RETURN(Table detail, ctx.lake->ReadOrEmpty(TableByName(tables::kContentDetail), std::nullopt,
+                                                        {"content_id", "created_at", "updated_at"}));
+  auto state = ReadEnrichmentState(detail);
+  std::vector<std::string> ids;
+  for (size_t r = 0; r < listed.num_rows(); ++r) {
+    std::string id(listed.column(0).String(r));
+    if (NeedsImdbRefresh(id, state, ctx)) ids.push_back(std::move(id));
+  }
+  spdlog::info("enrich_fetch: {} of {} titles need their IMDB detail", ids.size(), listed.num_rows());
+  auto titles = ctx.apis->imdb().Titles(ids);
+  if (ctx.Cancelled()) return Status::Aborted("enrich_fetch interrupted");
+
+  const TableDef& def = TableByName(tables::kImdbTitles);
+  Table out(def.schema);
+  for (size_t k = 0; k < ids.size(); ++k) {
+    out.column("id").AppendString(ids[k]);
+    out.column("http_status").AppendInt32(titles[k].http_status());
+    out.column("attempts").AppendInt32(titles[k].attempts());
+    if (titles[k].ok()) {
+      out.column("error").AppendNull();
+      out.column("title_json").AppendString(EncodeImdbTitle(titles[k].value()));
+    } else {
+      out.column("error").AppendString(Redact(titles[k].status().ToString()));
+      out.column("title_json").AppendNull();
+      ctx.Count("enrich.imdb_failed", 1);
+    }
+  }
+  RETURN_IF_ERROR(ctx.lake->Write(def, out, ctx.load_date));
+  ctx.Count("rows.stg_imdb_titles", static_cast<int64_t>(out.num_rows()));
+  return Status::OK();
+}
+
+}  // namespace cinelake

@@ -1,0 +1,15 @@
+// enrich_fetch: the IMDB title details of today's titles that need them
+// (refresh_policy.h) into raw/stg_imdb_titles, one row per attempt with its
+// HTTP status and attempts, the decoded title on success. It needs only
+// today's raw/stg_contentIDs and yesterday's stg, so it runs while ingest
+// fetches TMDB popularity: the two APIs' rate limits are spent in parallel.
+#pragma once
+
+#include "common/status.h"
+#include "jobs/job_context.h"
+
+namespace cinelake {
+
+Status RunEnrichFetchStage(const JobContext& ctx);
+
+}  // namespace cinelake
