@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "serve/fold_case.h"
+
 namespace cinelake::serve {
 
 namespace {
@@ -510,18 +512,12 @@ ApiResponse SeasonDetail(const Snapshot& s, int ti, std::string_view num) {
 
 // ---- search and trends ---------------------------------------------------
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 ApiResponse Search(const Snapshot& s, const Query& q) {
   std::string text = Param(q, "q");
   if (text.empty() || text.size() > kMaxSearch) {
     return Error(400, "parameter 'q': give 1 to " + std::to_string(kMaxSearch) + " characters");
   }
-  std::string needle = Lower(text);
+  std::string needle = FoldCase(text);
   const Day* latest = s.LatestDay();
   struct Hit {
     int title;
@@ -531,7 +527,7 @@ ApiResponse Search(const Snapshot& s, const Query& q) {
   std::vector<Hit> hits;
   for (size_t i = 0; i < s.titles.size(); ++i) {
     const Title& t = s.titles[i];
-    std::string a = Lower(t.title), b = Lower(t.original_title);
+    std::string a = FoldCase(t.title), b = FoldCase(t.original_title);
     size_t pa = a.find(needle), pb = b.find(needle);
     if (pa == std::string::npos && pb == std::string::npos) continue;
     const FactRow* r = latest ? latest->Find(static_cast<int>(i)) : nullptr;

@@ -445,5 +445,38 @@ TEST(ServeFixture, DeterministicAndEveryKpiNonZeroEveryDay) {
   EXPECT_GE(s->FindTitle("tt1000000"), 0);
 }
 
+// IMDB lists types beyond movie and tvSeries (the sandbox lists mini-series):
+// a mini-series is a series, a TV movie a movie, for every visual.
+TEST(ServeTypes, MiniSeriesAndTvMoviesJoinTheirKinds) {
+  GoldTables g = GoldTables::Empty();
+  Title(g, "tt01", "tvMiniSeries", "Short Mini", 8.2, 100, 30);
+  Episodes(g, "tt01", 1, {30, 30, 30, 30});
+  Title(g, "tt02", "tvMovie", "Am\xc3\xa9lie At Home", 7.6, 50, 84);
+  Title(g, "tt03", "movie", "Plain Movie", 6.0, 10, 120);
+  g.fact.emplace_back(kYesterday, Fact({{"tt01", 2, 500, 0}, {"tt02", 3, 400, 0}, {"tt03", 1, 900, 0}}));
+  g.fact.emplace_back(kToday, Fact({{"tt01", 1, 900, -1}, {"tt02", 2, 800, -1}, {"tt03", 3, 100, 2}}));
+  auto s = PrepareSnapshot(g);
+  json l = json::parse(HandleApi(*s, "/api/landing", {}).body);
+  EXPECT_EQ(l["kpis"]["binge"], 1);
+  EXPECT_EQ(l["kpis"]["quick"], 1);
+  ASSERT_EQ(l["trending"].size(), 2u);
+  EXPECT_EQ(l["trending"][0]["total"], 2);  // tt02, tt03
+  EXPECT_EQ(l["trending"][0]["trending"], 1);
+  EXPECT_EQ(l["trending"][1]["total"], 1);  // tt01
+  EXPECT_EQ(l["trending"][1]["trending"], 1);
+  EXPECT_EQ(l["top10"][0]["type"], "tvMiniSeries");
+  EXPECT_EQ(l["top10"][0]["type_label"], "TV-Mini-Series");
+  EXPECT_EQ(l["top10"][0]["runtime"], 30);  // the average episode, as for series
+  EXPECT_EQ(l["top10"][1]["type_label"], "TV-Movie");
+  json d = json::parse(HandleApi(*s, "/api/title/tt01", {}).body);
+  ASSERT_TRUE(d["series"].is_object());
+  EXPECT_EQ(d["series"]["episode_count"], 4);
+  EXPECT_TRUE(json::parse(HandleApi(*s, "/api/title/tt02", {}).body)["series"].is_null());
+  // Search folds case beyond ASCII.
+  json q = json::parse(HandleApi(*s, "/api/search", {{"q", "AM\xc3\x89LIE"}}).body);
+  EXPECT_EQ(q["total"], 1);
+  EXPECT_EQ(q["results"][0]["id"], "tt02");
+}
+
 }  // namespace
 }  // namespace cinelake::serve
