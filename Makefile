@@ -49,7 +49,7 @@ format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i
 
 format-check:
-	@git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror
+	@bash scripts/format-check.sh
 
 clean:
 	rm -rf build build-asan build-fuzz web/dist

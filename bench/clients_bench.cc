@@ -8,7 +8,6 @@
 // "key value" lines; the target is wall <= 1.1 x floor, zero violations.
 #include <chrono>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "common/log.h"
@@ -42,7 +41,8 @@ int main(int argc, char** argv) {
   for (auto kind : {sandbox::Kind::kMovie, sandbox::Kind::kSeries}) {
     for (const auto* t : server.world().AnnouncedTitles(kind, *so.date)) {
       if (static_cast<int>(refs.size()) >= n) break;
-      refs.push_back(TmdbRef{kind == sandbox::Kind::kMovie ? TmdbRef::Kind::kMovie : TmdbRef::Kind::kTv, t->tmdb_id});
+      refs.push_back(
+          TmdbRef{kind == sandbox::Kind::kMovie ? TmdbRef::Kind::kMovie : TmdbRef::Kind::kTv, t->tmdb_id});
     }
   }
 
@@ -63,9 +63,9 @@ int main(int argc, char** argv) {
   int64_t requests = (*apis)->tmdb().request_count();
   auto stats = nlohmann::json::parse(server.StatsJson());
   double floor = static_cast<double>(requests) / rate;
-  std::printf("clients_titles %zu\nclients_ok %d\nclients_requests %lld\nclients_wall_s %.2f\n", refs.size(), ok,
-              static_cast<long long>(requests), wall);
-  std::printf("clients_floor_s %.2f\nclients_ratio %.3f\nclients_rate_limit_violations %lld\n", floor, wall / floor,
-              static_cast<long long>(stats["rate_limit_violations"]["total"].get<int64_t>()));
+  std::printf("clients_titles %zu\nclients_ok %d\nclients_requests %lld\nclients_wall_s %.2f\n", refs.size(),
+              ok, static_cast<long long>(requests), wall);
+  std::printf("clients_floor_s %.2f\nclients_ratio %.3f\nclients_rate_limit_violations %lld\n", floor,
+              wall / floor, static_cast<long long>(stats["rate_limit_violations"]["total"].get<int64_t>()));
   return ok == static_cast<int>(refs.size()) ? 0 : 1;
 }

@@ -20,6 +20,8 @@
 //   rank_in_type        (i % 400) + 1
 //   rank_change_in_type ((i * 17) % 201) - 100, null when i % 9 == 0
 //   prev_load_date      2026-01-01 + i / 2000 days, null when i % 20 == 0
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -30,8 +32,6 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <unistd.h>
 
 #include "common/date.h"
 #include "lake/parquet/parquet.h"
@@ -62,21 +62,30 @@ Table BuildFactPopularity(size_t rows) {
   Column& prev_load_date = t.column("prev_load_date");
   char id[16];
   for (uint64_t i = 0; i < rows; ++i) {
-    std::snprintf(id, sizeof id, "tt%07llu", static_cast<unsigned long long>(1000000 + ((i * 7919) % 2000) * 37));
+    std::snprintf(id, sizeof id, "tt%07llu",
+                  static_cast<unsigned long long>(1000000 + ((i * 7919) % 2000) * 37));
     content_id.AppendString(id);
     rank.AppendInt32(static_cast<int32_t>(i % 2000) + 1);
     popularity.AppendInt64(static_cast<int64_t>((i * 2654435761ULL) % 10000000));
-    if (i % 10 == 0) rank_change.AppendNull();
-    else rank_change.AppendInt32(static_cast<int32_t>((i * 31) % 401) - 200);
+    if (i % 10 == 0)
+      rank_change.AppendNull();
+    else
+      rank_change.AppendInt32(static_cast<int32_t>((i * 31) % 401) - 200);
     is_new_joiner.AppendBool(i % 7 == 0);
-    if (i % 13 == 0) is_leaver.AppendNull();
-    else is_leaver.AppendBool(i % 11 == 0);
+    if (i % 13 == 0)
+      is_leaver.AppendNull();
+    else
+      is_leaver.AppendBool(i % 11 == 0);
     content_type.AppendString(kTypes[i % 5]);
     rank_in_type.AppendInt32(static_cast<int32_t>(i % 400) + 1);
-    if (i % 9 == 0) rank_change_in_type.AppendNull();
-    else rank_change_in_type.AppendInt32(static_cast<int32_t>((i * 17) % 201) - 100);
-    if (i % 20 == 0) prev_load_date.AppendNull();
-    else prev_load_date.AppendInt32(base + static_cast<int32_t>(i / 2000));
+    if (i % 9 == 0)
+      rank_change_in_type.AppendNull();
+    else
+      rank_change_in_type.AppendInt32(static_cast<int32_t>((i * 17) % 201) - 100);
+    if (i % 20 == 0)
+      prev_load_date.AppendNull();
+    else
+      prev_load_date.AppendInt32(base + static_cast<int32_t>(i / 2000));
   }
   return t;
 }
@@ -116,10 +125,14 @@ int main(int argc, char** argv) {
                         .string();
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--rows" && i + 1 < argc) rows = std::strtoull(argv[++i], nullptr, 10);
-    else if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
-    else if (a == "--out" && i + 1 < argc) out = argv[++i];
-    else return Fail("usage: parquet_bench [--rows N] [--runs R] [--out FILE]");
+    if (a == "--rows" && i + 1 < argc)
+      rows = std::strtoull(argv[++i], nullptr, 10);
+    else if (a == "--runs" && i + 1 < argc)
+      runs = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--out" && i + 1 < argc)
+      out = argv[++i];
+    else
+      return Fail("usage: parquet_bench [--rows N] [--runs R] [--out FILE]");
   }
 
   auto t0 = std::chrono::steady_clock::now();

@@ -1,8 +1,7 @@
 #include "catalog/catalog_stage.h"
 
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "catalog/catalog_table.h"
 #include "catalog/ddl.h"
@@ -22,7 +21,8 @@ Status RunCatalogStage(const JobContext& ctx, const CatalogOptions& options) {
   std::set<std::string> names;
   for (const auto& t : tables) {
     if (!names.insert(t.name).second) {
-      return Status::Corruption("catalog: table name '" + t.name + "' appears in two layers of " + lake.Location());
+      return Status::Corruption("catalog: table name '" + t.name + "' appears in two layers of " +
+                                lake.Location());
     }
   }
   if (ctx.Cancelled()) return Status::Aborted("catalog stage cancelled");
@@ -41,7 +41,8 @@ Status RunCatalogStage(const JobContext& ctx, const CatalogOptions& options) {
   }
   RETURN_IF_ERROR(lake.storage().WriteAtomic(dir + "/tables.json", index.dump(2) + "\n"));
   RETURN_IF_ERROR(lake.storage().WriteAtomic(dir + "/athena.sql", catalog::AthenaDdl(tables)));
-  RETURN_IF_ERROR(lake.storage().WriteAtomic(dir + "/trino.sql", catalog::TrinoDdl(tables, options.trino_schema)));
+  RETURN_IF_ERROR(
+      lake.storage().WriteAtomic(dir + "/trino.sql", catalog::TrinoDdl(tables, options.trino_schema)));
   RETURN_IF_ERROR(lake.storage().WriteAtomic(dir + "/spark.sql", catalog::SparkDdl(tables)));
   RETURN_IF_ERROR(lake.storage().WriteAtomic(dir + "/duckdb.sql", catalog::DuckDbDdl(tables)));
 
@@ -49,7 +50,8 @@ Status RunCatalogStage(const JobContext& ctx, const CatalogOptions& options) {
   ASSIGN_OR_RETURN(std::vector<std::string> existing, lake.storage().List(dir));
   const std::string suffix = ".schema.json";
   for (const auto& file : existing) {
-    if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0) {
+    if (file.size() <= suffix.size() ||
+        file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0) {
       continue;
     }
     if (!names.contains(file.substr(0, file.size() - suffix.size()))) {

@@ -41,7 +41,8 @@ Status ScanFolder(const Lake& lake, const std::string& dir, CatalogTable* table,
     bool same = a.size() == b.size();
     for (size_t i = 0; same && i < a.size(); ++i) same = a[i].name == b[i].name && a[i].type == b[i].type;
     if (!same) {
-      return Status::Corruption(lake.Location(path) + ": columns differ from the other files of " + table->path);
+      return Status::Corruption(lake.Location(path) + ": columns differ from the other files of " +
+                                table->path);
     }
   }
   return Status::OK();
@@ -64,8 +65,8 @@ Status CheckDeclared(const Lake& lake, const TableDef& def, CatalogTable* table)
       return Status::Corruption(where + ": files have undeclared column '" + got[i].name + "'");
     }
     if (got[i].name != want[i].name || got[i].type != want[i].type) {
-      return Status::Corruption(where + ": file column " + std::to_string(i + 1) + " is '" + got[i].name + "' " +
-                                DataTypeName(got[i].type) + ", declared '" + want[i].name + "' " +
+      return Status::Corruption(where + ": file column " + std::to_string(i + 1) + " is '" + got[i].name +
+                                "' " + DataTypeName(got[i].type) + ", declared '" + want[i].name + "' " +
                                 DataTypeName(want[i].type));
     }
   }
@@ -99,7 +100,8 @@ Result<std::vector<CatalogTable>> DiscoverTables(const Lake& lake, const std::st
         if (child.rfind("loadDate=", 0) != 0) continue;
         auto date = Date::Parse(std::string_view(child).substr(9));
         if (!date.ok()) {
-          return Status::Corruption(lake.Location(table.path + "/" + child) + ": not a loadDate partition folder");
+          return Status::Corruption(lake.Location(table.path + "/" + child) +
+                                    ": not a loadDate partition folder");
         }
         int64_t files_before = table.file_count;
         RETURN_IF_ERROR(ScanFolder(lake, table.path + "/" + child, &table, &have_schema));
@@ -107,7 +109,8 @@ Result<std::vector<CatalogTable>> DiscoverTables(const Lake& lake, const std::st
       }
       if (direct_files) {
         if (!table.partitions.empty()) {
-          return Status::Corruption(lake.Location(table.path) + ": holds both Parquet files and loadDate folders");
+          return Status::Corruption(lake.Location(table.path) +
+                                    ": holds both Parquet files and loadDate folders");
         }
         RETURN_IF_ERROR(ScanFolder(lake, table.path, &table, &have_schema));
       }

@@ -25,13 +25,13 @@ namespace cinelake::catalog {
 
 struct CatalogTable {
   Layer layer = Layer::kRaw;
-  std::string name;         // "fact_popularity"
-  std::string path;         // "gold/fact_popularity"
-  std::string location;     // location prefix + "/" + path, no trailing '/'
-  Schema schema;            // columns inside the files (not loadDate)
-  bool declared = false;    // present in schemas.h
-  std::string description;  // from schemas.h; empty when undeclared
-  bool partitioned = false; // by loadDate (DATE), in the folder names
+  std::string name;              // "fact_popularity"
+  std::string path;              // "gold/fact_popularity"
+  std::string location;          // location prefix + "/" + path, no trailing '/'
+  Schema schema;                 // columns inside the files (not loadDate)
+  bool declared = false;         // present in schemas.h
+  std::string description;       // from schemas.h; empty when undeclared
+  bool partitioned = false;      // by loadDate (DATE), in the folder names
   std::vector<Date> partitions;  // ascending
   int64_t row_count = 0;
   int64_t file_count = 0;

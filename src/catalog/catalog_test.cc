@@ -2,7 +2,6 @@
 #include <unistd.h>
 
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include "catalog/catalog_stage.h"
@@ -48,7 +47,9 @@ CatalogTable PersonBridge() {
   return t;
 }
 
-bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 TEST(CatalogDdlTest, TypeMappingPerEngine) {
   const Schema& s = TableByName(tables::kFactPopularity).schema;
@@ -70,15 +71,19 @@ TEST(CatalogDdlTest, TypeMappingPerEngine) {
 
 TEST(CatalogDdlTest, AthenaUsesPartitionProjectionFromFirstPartitionToNow) {
   std::string ddl = AthenaDdl({FactTable(), PersonBridge()});
-  EXPECT_TRUE(Has(ddl, "CREATE EXTERNAL TABLE IF NOT EXISTS `fact_popularity` (\n  `content_id` string,\n  `rank` int,\n"
-                       "  `popularity` decimal(10,2),\n"));
-  EXPECT_TRUE(Has(ddl, "  `prev_load_date` date\n)\nPARTITIONED BY (`loaddate` date)\nSTORED AS PARQUET\n"
-                       "LOCATION 's3://bucket/lake/gold/fact_popularity/'\nTBLPROPERTIES (\n"));
+  EXPECT_TRUE(
+      Has(ddl,
+          "CREATE EXTERNAL TABLE IF NOT EXISTS `fact_popularity` (\n  `content_id` string,\n  `rank` int,\n"
+          "  `popularity` decimal(10,2),\n"));
+  EXPECT_TRUE(Has(ddl,
+                  "  `prev_load_date` date\n)\nPARTITIONED BY (`loaddate` date)\nSTORED AS PARQUET\n"
+                  "LOCATION 's3://bucket/lake/gold/fact_popularity/'\nTBLPROPERTIES (\n"));
   EXPECT_TRUE(Has(ddl, "'projection.enabled' = 'true'"));
   EXPECT_TRUE(Has(ddl, "'projection.loaddate.type' = 'date'"));
   EXPECT_TRUE(Has(ddl, "'projection.loaddate.format' = 'yyyy-MM-dd'"));
   EXPECT_TRUE(Has(ddl, "'projection.loaddate.range' = '2026-11-01,NOW'"));
-  EXPECT_TRUE(Has(ddl, "'storage.location.template' = 's3://bucket/lake/gold/fact_popularity/loadDate=${loaddate}/'"));
+  EXPECT_TRUE(Has(
+      ddl, "'storage.location.template' = 's3://bucket/lake/gold/fact_popularity/loadDate=${loaddate}/'"));
   // Unpartitioned: no partition clause nor projection.
   size_t bridge = ddl.find("`bridge_content_person`");
   ASSERT_NE(bridge, std::string::npos);
@@ -93,25 +98,31 @@ TEST(CatalogDdlTest, TrinoSparkAndDuckDbStatements) {
   std::vector<CatalogTable> tables{FactTable(), PersonBridge()};
   std::string trino = TrinoDdl(tables, "lakehouse");
   EXPECT_TRUE(Has(trino, "CREATE TABLE IF NOT EXISTS \"fact_popularity\" (\n  \"content_id\" varchar,\n"));
-  EXPECT_TRUE(Has(trino, "  \"prev_load_date\" date,\n  \"loaddate\" date\n)\nWITH (\n  format = 'PARQUET',\n"
-                         "  external_location = 's3://bucket/lake/gold/fact_popularity',\n"
-                         "  partitioned_by = ARRAY['loaddate']\n);\n"));
-  EXPECT_TRUE(Has(trino, "CALL system.sync_partition_metadata(schema_name => 'lakehouse', table_name => "
-                         "'fact_popularity', mode => 'FULL', case_sensitive => false);"));
+  EXPECT_TRUE(Has(trino,
+                  "  \"prev_load_date\" date,\n  \"loaddate\" date\n)\nWITH (\n  format = 'PARQUET',\n"
+                  "  external_location = 's3://bucket/lake/gold/fact_popularity',\n"
+                  "  partitioned_by = ARRAY['loaddate']\n);\n"));
+  EXPECT_TRUE(Has(trino,
+                  "CALL system.sync_partition_metadata(schema_name => 'lakehouse', table_name => "
+                  "'fact_popularity', mode => 'FULL', case_sensitive => false);"));
   EXPECT_FALSE(Has(trino, "table_name => 'bridge_content_person'"));
   EXPECT_TRUE(Has(trino, "\"character_names\" array(varchar),"));
 
   std::string spark = SparkDdl(tables);
-  EXPECT_TRUE(Has(spark, "  `prev_load_date` DATE,\n  `loadDate` DATE\n)\nUSING parquet\nPARTITIONED BY (`loadDate`)\n"
-                         "LOCATION 's3://bucket/lake/gold/fact_popularity';\nMSCK REPAIR TABLE `fact_popularity`;\n"));
+  EXPECT_TRUE(
+      Has(spark,
+          "  `prev_load_date` DATE,\n  `loadDate` DATE\n)\nUSING parquet\nPARTITIONED BY (`loadDate`)\n"
+          "LOCATION 's3://bucket/lake/gold/fact_popularity';\nMSCK REPAIR TABLE `fact_popularity`;\n"));
   EXPECT_FALSE(Has(spark, "MSCK REPAIR TABLE `bridge_content_person`"));
 
   std::string duck = DuckDbDdl(tables);
-  EXPECT_TRUE(Has(duck, "CREATE OR REPLACE VIEW \"fact_popularity\" AS SELECT * FROM read_parquet("
-                        "'s3://bucket/lake/gold/fact_popularity/**/*.parquet', hive_partitioning = true, "
-                        "hive_types = {'loadDate': DATE});"));
-  EXPECT_TRUE(Has(duck, "CREATE OR REPLACE VIEW \"bridge_content_person\" AS SELECT * FROM read_parquet("
-                        "'/abs/lake/gold/bridge_content_person/**/*.parquet', hive_partitioning = false);"));
+  EXPECT_TRUE(Has(duck,
+                  "CREATE OR REPLACE VIEW \"fact_popularity\" AS SELECT * FROM read_parquet("
+                  "'s3://bucket/lake/gold/fact_popularity/**/*.parquet', hive_partitioning = true, "
+                  "hive_types = {'loadDate': DATE});"));
+  EXPECT_TRUE(Has(duck,
+                  "CREATE OR REPLACE VIEW \"bridge_content_person\" AS SELECT * FROM read_parquet("
+                  "'/abs/lake/gold/bridge_content_person/**/*.parquet', hive_partitioning = false);"));
 }
 
 TEST(CatalogDdlTest, SchemaJsonDescribesColumnsPartitionsAndCounts) {

@@ -1,7 +1,6 @@
 #include "catalog/ddl.h"
 
 #include <cctype>
-
 #include <nlohmann/json.hpp>
 
 namespace cinelake::catalog {
@@ -17,8 +16,12 @@ std::string Quote(const std::string& name, char q) {
   out += q;
   return out;
 }
-std::string Tick(const std::string& name) { return Quote(name, '`'); }
-std::string Dq(const std::string& name) { return Quote(name, '"'); }
+std::string Tick(const std::string& name) {
+  return Quote(name, '`');
+}
+std::string Dq(const std::string& name) {
+  return Quote(name, '"');
+}
 
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -30,7 +33,8 @@ std::string Decimal(const Field& f) {
 }
 
 std::string Header(const std::string& engine, const std::string& notes) {
-  return "-- cinelake catalog for " + engine + ", generated from the tables found in the lake.\n" + notes + "\n";
+  return "-- cinelake catalog for " + engine + ", generated from the tables found in the lake.\n" + notes +
+         "\n";
 }
 
 std::string Comment(const CatalogTable& t) {
@@ -96,12 +100,13 @@ std::string SparkType(const Field& f) {
 
 std::string AthenaDdl(const std::vector<CatalogTable>& tables) {
   const std::string part = Lower(kPartitionColumn);
-  std::string out = Header(
-      "Amazon Athena (Glue Data Catalog)",
-      "-- Athena stores identifiers in lower case: the partition column loadDate is\n"
-      "-- `" + part + "` here and in queries, while the folders keep \"loadDate=YYYY-MM-DD\"\n"
-      "-- (storage.location.template maps one to the other). Partition projection\n"
-      "-- makes new days visible without MSCK REPAIR or crawlers.\n");
+  std::string out = Header("Amazon Athena (Glue Data Catalog)",
+                           "-- Athena stores identifiers in lower case: the partition column loadDate is\n"
+                           "-- `" +
+                               part +
+                               "` here and in queries, while the folders keep \"loadDate=YYYY-MM-DD\"\n"
+                               "-- (storage.location.template maps one to the other). Partition projection\n"
+                               "-- makes new days visible without MSCK REPAIR or crawlers.\n");
   for (const auto& t : tables) {
     out += "\n" + Comment(t);
     out += "CREATE EXTERNAL TABLE IF NOT EXISTS " + Tick(t.name) + " (\n";
@@ -122,7 +127,8 @@ std::string AthenaDdl(const std::vector<CatalogTable>& tables) {
       out += "  " + p + ".range' = '" + t.partitions.front().ToString() + ",NOW',\n";
       out += "  " + p + ".interval' = '1',\n";
       out += "  " + p + ".interval.unit' = 'DAYS',\n";
-      out += "  'storage.location.template' = '" + t.location + "/" + kPartitionColumn + "=${" + part + "}/'\n";
+      out +=
+          "  'storage.location.template' = '" + t.location + "/" + kPartitionColumn + "=${" + part + "}/'\n";
       out += ")";
     }
     out += ";\n";
@@ -132,11 +138,13 @@ std::string AthenaDdl(const std::vector<CatalogTable>& tables) {
 
 std::string TrinoDdl(const std::vector<CatalogTable>& tables, const std::string& schema_name) {
   const std::string part = Lower(kPartitionColumn);
-  std::string out = Header(
-      "Trino (Hive connector)",
-      "-- Run in the Hive catalog's schema " + Dq(schema_name) + ". Trino lower-cases identifiers:\n"
-      "-- the partition column loadDate is \"" + part + "\"; sync_partition_metadata is told\n"
-      "-- to match the \"loadDate=...\" folders case-insensitively.\n");
+  std::string out =
+      Header("Trino (Hive connector)", "-- Run in the Hive catalog's schema " + Dq(schema_name) +
+                                           ". Trino lower-cases identifiers:\n"
+                                           "-- the partition column loadDate is \"" +
+                                           part +
+                                           "\"; sync_partition_metadata is told\n"
+                                           "-- to match the \"loadDate=...\" folders case-insensitively.\n");
   for (const auto& t : tables) {
     out += "\n" + Comment(t);
     out += "CREATE TABLE IF NOT EXISTS " + Dq(t.name) + " (\n";
@@ -150,8 +158,8 @@ std::string TrinoDdl(const std::vector<CatalogTable>& tables, const std::string&
     if (t.partitioned) out += ",\n  partitioned_by = ARRAY['" + part + "']";
     out += "\n);\n";
     if (t.partitioned) {
-      out += "CALL system.sync_partition_metadata(schema_name => '" + schema_name + "', table_name => '" + t.name +
-             "', mode => 'FULL', case_sensitive => false);\n";
+      out += "CALL system.sync_partition_metadata(schema_name => '" + schema_name + "', table_name => '" +
+             t.name + "', mode => 'FULL', case_sensitive => false);\n";
     }
   }
   return out;

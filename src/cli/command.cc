@@ -22,7 +22,9 @@ int ReportFailure(const Status& status) {
   return ExitCodeFor(status);
 }
 
-void Exit(int code) { throw CLI::RuntimeError(code); }
+void Exit(int code) {
+  throw CLI::RuntimeError(code);
+}
 
 void AddLakeOptions(CLI::App* cmd, LakeOptions* options) {
   cmd->add_option("--lake", options->lake, "Lake folder")->capture_default_str();

@@ -5,9 +5,8 @@
 // Exit(); ExitCodeFor() maps a Status to the codes documented in the README.
 #pragma once
 
-#include <string>
-
 #include <CLI/CLI.hpp>
+#include <string>
 
 #include "common/status.h"
 
@@ -15,10 +14,10 @@ namespace cinelake {
 
 // Exit codes: what a script can rely on.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;       // the work failed (network, corrupt data, ...)
-inline constexpr int kExitUsage = 2;         // bad command line, config or date
-inline constexpr int kExitBusy = 3;          // another run holds the lake lock
-inline constexpr int kExitInterrupted = 130; // stopped by a signal; resumable
+inline constexpr int kExitFailure = 1;        // the work failed (network, corrupt data, ...)
+inline constexpr int kExitUsage = 2;          // bad command line, config or date
+inline constexpr int kExitBusy = 3;           // another run holds the lake lock
+inline constexpr int kExitInterrupted = 130;  // stopped by a signal; resumable
 
 int ExitCodeFor(const Status& status);
 
@@ -39,6 +38,6 @@ void AddLakeOptions(CLI::App* cmd, LakeOptions* options);
 void RegisterSandboxCommand(CLI::App& app);
 void RegisterPipelineCommands(CLI::App& app);  // run, backfill, status
 void RegisterServeCommand(CLI::App& app);
-void RegisterLakeCommands(CLI::App& app);     // parquet (inspection)
+void RegisterLakeCommands(CLI::App& app);  // parquet (inspection)
 
 }  // namespace cinelake

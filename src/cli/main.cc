@@ -1,8 +1,7 @@
 // cinelake: the daily IMDB/TMDB popularity pipeline, its sandbox and its
 // dashboard, as one program. Subcommands are registered by their subsystems.
-#include <cstdio>
-
 #include <CLI/CLI.hpp>
+#include <cstdio>
 
 #include "cli/command.h"
 #include "common/log.h"

@@ -4,8 +4,8 @@
 // wall clock of the machine that ran it.
 #pragma once
 
-#include <cstdint>
 #include <compare>
+#include <cstdint>
 #include <string>
 #include <string_view>
 

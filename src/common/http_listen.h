@@ -6,9 +6,9 @@
 // the backlog (Linux accepts a second listen() on a listening socket).
 #pragma once
 
-#include <string>
-
 #include <httplib.h>
+
+#include <string>
 
 namespace cinelake {
 

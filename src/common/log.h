@@ -6,10 +6,10 @@
 // that puts a URL, header or body into an error message calls Redact() on it.
 #pragma once
 
+#include <spdlog/spdlog.h>
+
 #include <string>
 #include <string_view>
-
-#include <spdlog/spdlog.h>
 
 namespace cinelake {
 

@@ -39,13 +39,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path CasesDir() { return fs::path(CINELAKE_SOURCE_DIR) / "test" / "cases"; }
+fs::path CasesDir() {
+  return fs::path(CINELAKE_SOURCE_DIR) / "test" / "cases";
+}
 
 std::vector<std::string> DiscoverCases() {
   std::vector<std::string> names;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(CasesDir(), ec)) {
-    if (entry.is_directory() && fs::exists(entry.path() / "run.txt")) names.push_back(entry.path().filename());
+    if (entry.is_directory() && fs::exists(entry.path() / "run.txt"))
+      names.push_back(entry.path().filename());
   }
   std::sort(names.begin(), names.end());
   return names;
@@ -85,7 +88,8 @@ Status LoadTables(Lake& lake, const fs::path& dir) {
     std::string layer = file.parent_path().filename();
     ASSIGN_OR_RETURN(auto name, ParseFileName(file));
     const TableDef* def = FindDef(layer, name.first);
-    if (def == nullptr) return Status::InvalidArgument(file.string() + ": no table " + layer + "/" + name.first);
+    if (def == nullptr)
+      return Status::InvalidArgument(file.string() + ": no table " + layer + "/" + name.first);
     if (def->partitioned != name.second.has_value()) {
       return Status::InvalidArgument(file.string() + ": partition date " +
                                      (def->partitioned ? "missing" : "given for an unpartitioned table"));
@@ -142,8 +146,8 @@ class GoldenCasesTest : public ::testing::TestWithParam<std::string> {};
 TEST_P(GoldenCasesTest, Matches) {
   const fs::path dir = CasesDir() / GetParam();
   ASSERT_TRUE(fs::exists(dir / "README.md")) << dir << " has no README.md";
-  const fs::path root = fs::temp_directory_path() /
-                        ("cinelake-golden-" + GetParam() + "-" + std::to_string(::getpid()));
+  const fs::path root =
+      fs::temp_directory_path() / ("cinelake-golden-" + GetParam() + "-" + std::to_string(::getpid()));
   fs::remove_all(root);
   auto opened = Lake::Open(root.string(), Lake::OpenMode::kCreateIfMissing);
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
@@ -249,7 +253,8 @@ TEST(GoldenCasesInventoryTest, RequiredCasesArePresent) {
   for (const char* name : {"first_day", "joiners", "leaver_once", "leaver_returns", "missing_day_gap",
                            "popularity_ties", "popularity_404", "dims_keep_leaver", "season_episode_keys",
                            "tmdb_person_prefix", "rerun_past_day", "content_error_keeps_previous"}) {
-    EXPECT_NE(std::find(found.begin(), found.end(), name), found.end()) << "test/cases/" << name << " missing";
+    EXPECT_NE(std::find(found.begin(), found.end(), name), found.end())
+        << "test/cases/" << name << " missing";
   }
 }
 

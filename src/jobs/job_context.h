@@ -40,12 +40,12 @@ class StageMetrics {
 
 struct JobContext {
   Lake* lake = nullptr;
-  Date load_date;           // the run's logical day
+  Date load_date;  // the run's logical day
   std::string run_id;
   bool full_refresh = false;
   int enrich_ttl_days = 7;
-  StageMetrics* metrics = nullptr;  // may be null in tests
-  ApiClients* apis = nullptr;       // ingest and enrich only
+  StageMetrics* metrics = nullptr;            // may be null in tests
+  ApiClients* apis = nullptr;                 // ingest and enrich only
   const std::atomic<bool>* cancel = nullptr;  // set on SIGINT/SIGTERM; may be null
 
   // The run's clock for created_at / updated_at: midnight UTC of load_date, so

@@ -26,14 +26,15 @@ Result<std::unique_ptr<Lake>> Lake::Open(const std::string& root, OpenMode mode)
                                      "); 'cinelake run' creates a lake in an empty or new folder");
     }
     if (!empty) {
-      return Status::InvalidArgument(where + " is not empty and is not a cinelake lake (no " +
-                                     kMarkerFile + "); refusing to write into it");
+      return Status::InvalidArgument(where + " is not empty and is not a cinelake lake (no " + kMarkerFile +
+                                     "); refusing to write into it");
     }
   }
   auto storage = std::make_unique<LocalStorage>(where);
   if (!has_marker) {
-    std::string marker = std::string("{\"format\": \"cinelake-lake\", \"version\": 1, \"created_by\": \"cinelake ") +
-                         CINELAKE_VERSION + "\"}\n";
+    std::string marker =
+        std::string("{\"format\": \"cinelake-lake\", \"version\": 1, \"created_by\": \"cinelake ") +
+        CINELAKE_VERSION + "\"}\n";
     RETURN_IF_ERROR(storage->WriteAtomic(kMarkerFile, marker));
   }
   return std::make_unique<Lake>(std::move(storage));
@@ -46,9 +47,11 @@ std::string Lake::PartitionDir(const TableDef& def, Date partition) {
 Status Lake::Write(const TableDef& def, const Table& data, std::optional<Date> partition,
                    const parquet::WriteOptions& options) {
   if (def.partitioned != partition.has_value()) {
-    return Status::Internal(def.path() + (def.partitioned ? " needs a partition date" : " is not partitioned"));
+    return Status::Internal(def.path() +
+                            (def.partitioned ? " needs a partition date" : " is not partitioned"));
   }
-  if (!(data.schema() == def.schema)) return Status::Internal(def.path() + ": data does not match its schema");
+  if (!(data.schema() == def.schema))
+    return Status::Internal(def.path() + ": data does not match its schema");
   RETURN_IF_ERROR(data.Validate().WithContext(def.path()));
   std::string bytes;
   RETURN_IF_ERROR(parquet::WriteParquet(data, options, &bytes).WithContext(def.path()));
@@ -108,7 +111,8 @@ Result<Table> Lake::ReadDir(const TableDef& def, const std::string& dir,
 Result<Table> Lake::Read(const TableDef& def, std::optional<Date> partition,
                          const std::vector<std::string>& columns) const {
   if (def.partitioned != partition.has_value()) {
-    return Status::Internal(def.path() + (def.partitioned ? " needs a partition date" : " is not partitioned"));
+    return Status::Internal(def.path() +
+                            (def.partitioned ? " needs a partition date" : " is not partitioned"));
   }
   return ReadDir(def, partition ? PartitionDir(def, *partition) : def.path(), columns);
 }
@@ -129,7 +133,8 @@ Result<std::vector<Date>> Lake::Partitions(const TableDef& def) const {
     if (n.rfind("loadDate=", 0) != 0) continue;
     auto d = Date::Parse(std::string_view(n).substr(9));
     if (!d.ok()) {
-      return Status::Corruption(storage_->Location(def.path() + "/" + n) + ": not a loadDate partition folder");
+      return Status::Corruption(storage_->Location(def.path() + "/" + n) +
+                                ": not a loadDate partition folder");
     }
     if (storage_->Exists(def.path() + "/" + n + "/" + kPartFile)) dates.push_back(*d);
   }

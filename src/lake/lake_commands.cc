@@ -295,8 +295,8 @@ Status RunSchema(const std::string& path, bool json) {
     for (const Field& f : info.schema.fields()) {
       std::string type = TypeName(f);
       out += "  " + f.name + std::string(width - f.name.size() + 2, ' ') + type +
-             std::string(type.size() < 16 ? 16 - type.size() : 1, ' ') + (f.nullable ? "nullable" : "not null") +
-             "\n";
+             std::string(type.size() < 16 ? 16 - type.size() : 1, ' ') +
+             (f.nullable ? "nullable" : "not null") + "\n";
     }
     out += "key-value metadata (" + std::to_string(info.metadata.size()) + "):\n";
     for (const auto& [k, v] : info.metadata) out += "  " + k + " = " + v + "\n";
@@ -371,13 +371,13 @@ const std::vector<std::string>& TrickyStrings() {
       "quote \" backslash \\ slash /",
       "tab\tnewline\ncarriage\r",
       "ctrl \x01\x1f\x7f end",
-      "caf\xc3\xa9",                                    // café, precomposed
-      "cafe\xcc\x81 Zoe\xcc\x88",                       // combining acute / diaeresis
-      "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e",           // 日本語
-      "emoji \xf0\x9f\x8e\xac\xf0\x9f\x8d\xbf!",        // 🎬🍿 (4-byte)
+      "caf\xc3\xa9",                              // café, precomposed
+      "cafe\xcc\x81 Zoe\xcc\x88",                 // combining acute / diaeresis
+      "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e",     // 日本語
+      "emoji \xf0\x9f\x8e\xac\xf0\x9f\x8d\xbf!",  // 🎬🍿 (4-byte)
       "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7",  // ZWJ family
-      "\xd7\xa2\xd7\x91\xd7\xa8\xd7\x99\xd7\xaa rtl",   // Hebrew
-      "line\xe2\x80\xa8sep\xe2\x80\xa9para",            // U+2028, U+2029
+      "\xd7\xa2\xd7\x91\xd7\xa8\xd7\x99\xd7\xaa rtl",                              // Hebrew
+      "line\xe2\x80\xa8sep\xe2\x80\xa9para",                                       // U+2028, U+2029
       "NULL",
       "  padded  ",
       "null",
@@ -401,8 +401,9 @@ const std::vector<std::vector<std::string>>& TrickyLists() {
 }
 
 const std::vector<int32_t>& TrickyInt32s() {
-  static const std::vector<int32_t> v = {0, 1, -1, std::numeric_limits<int32_t>::min(),
-                                         std::numeric_limits<int32_t>::max(), 42, -123456, 1000000};
+  static const std::vector<int32_t> v = {
+      0,  1,       -1,     std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max(),
+      42, -123456, 1000000};
   return v;
 }
 
@@ -442,8 +443,8 @@ const std::vector<double>& TrickyDoubles() {
 
 const std::vector<int32_t>& TrickyDates() {
   static const std::vector<int32_t> v = {
-      0,                                 // 1970-01-01
-      -1,                                // 1969-12-31
+      0,   // 1970-01-01
+      -1,  // 1969-12-31
       Date::FromYmd(1900, 1, 1).days,
       Date::FromYmd(1600, 2, 29).days,
       Date::FromYmd(1, 1, 1).days,
@@ -460,8 +461,8 @@ const std::vector<int64_t>& TrickyTimestamps() {
       0,
       -1,
       1,
-      1764000000123456LL,                                            // 2025-11-24T16:00:00.123456Z
-      -2208988800000000LL,                                           // 1900-01-01T00:00:00Z
+      1764000000123456LL,   // 2025-11-24T16:00:00.123456Z
+      -2208988800000000LL,  // 1900-01-01T00:00:00Z
       int64_t{Date::FromYmd(9999, 12, 31).days} * 86400000000LL + 86399999999LL,  // beyond 2^53
       1800000000000000LL,
   };
@@ -475,8 +476,21 @@ const std::vector<int64_t>& TrickyDecimals() {  // unscaled, scale 2
 
 // Random but valid text: ASCII mixed with 2-, 3- and 4-byte characters.
 std::string RandomString(std::mt19937_64& rng, size_t max_len) {
-  static const char* const kPieces[] = {"a", "b", "z", "Q", "0", "9", " ", "-", "_", "\xc3\xa9", "\xc3\xb1",
-                                        "\xe6\x97\xa5", "\xe2\x82\xac", "\xf0\x9f\x8e\xac", "e\xcc\x81"};
+  static const char* const kPieces[] = {"a",
+                                        "b",
+                                        "z",
+                                        "Q",
+                                        "0",
+                                        "9",
+                                        " ",
+                                        "-",
+                                        "_",
+                                        "\xc3\xa9",
+                                        "\xc3\xb1",
+                                        "\xe6\x97\xa5",
+                                        "\xe2\x82\xac",
+                                        "\xf0\x9f\x8e\xac",
+                                        "e\xcc\x81"};
   size_t len = rng() % (max_len + 1);
   std::string s;
   for (size_t i = 0; i < len; ++i) s += kPieces[rng() % std::size(kPieces)];
@@ -527,7 +541,8 @@ Column MakeColumn(const Field& field, size_t col_index, size_t rows, std::mt1993
       }
       case DataType::kTimestamp: {
         const auto& p = TrickyTimestamps();
-        col.AppendInt64(i < p.size() ? p[i] : static_cast<int64_t>(rng() % 4000000000000000ULL) - 1000000000000000LL);
+        col.AppendInt64(
+            i < p.size() ? p[i] : static_cast<int64_t>(rng() % 4000000000000000ULL) - 1000000000000000LL);
         break;
       }
       case DataType::kDecimal: {
@@ -562,14 +577,21 @@ Table MakeTable(const std::string& name, const Schema& schema, size_t rows, uint
 // few distinct values, and (nearly) all distinct.
 Table MakeTypesTable(size_t rows, uint64_t seed) {
   Schema schema{
-      {"id", DataType::kString, false},         {"s", DataType::kString, true},
-      {"i32", DataType::kInt32, true},          {"i32_req", DataType::kInt32, false},
-      {"i64", DataType::kInt64, true},          {"f64", DataType::kDouble, true},
-      {"flag", DataType::kBool, true},          {"day", DataType::kDate, true},
-      {"ts", DataType::kTimestamp, true},       {"amount", DataType::kDecimal, true, 10, 2},
+      {"id", DataType::kString, false},
+      {"s", DataType::kString, true},
+      {"i32", DataType::kInt32, true},
+      {"i32_req", DataType::kInt32, false},
+      {"i64", DataType::kInt64, true},
+      {"f64", DataType::kDouble, true},
+      {"flag", DataType::kBool, true},
+      {"day", DataType::kDate, true},
+      {"ts", DataType::kTimestamp, true},
+      {"amount", DataType::kDecimal, true, 10, 2},
       {"amount_req", DataType::kDecimal, false, 10, 2},
-      {"tags", DataType::kStringList, true},    {"tags_req", DataType::kStringList, false},
-      {"low_card", DataType::kString, true},    {"high_card", DataType::kString, false},
+      {"tags", DataType::kStringList, true},
+      {"tags_req", DataType::kStringList, false},
+      {"low_card", DataType::kString, true},
+      {"high_card", DataType::kString, false},
   };
   Table t = MakeTable("types", schema, rows, seed);
   // Rewrite the last two columns: 5 distinct values, and all distinct.
@@ -695,8 +717,10 @@ Status RunSamples(const std::string& dir, size_t rows, uint64_t seed) {
   samples.push_back({"types.empty", "types", MakeTypesTable(0, seed), {}});
   samples.push_back({"types.one_row", "types", MakeTypesTable(1, seed), {}});
   {
-    Schema schema{{"id", DataType::kString, false}, {"nothing", DataType::kString, true},
-                  {"no_ints", DataType::kInt64, true}, {"no_list", DataType::kStringList, true}};
+    Schema schema{{"id", DataType::kString, false},
+                  {"nothing", DataType::kString, true},
+                  {"no_ints", DataType::kInt64, true},
+                  {"no_list", DataType::kStringList, true}};
     Table t(schema);
     for (size_t r = 0; r < 50; ++r) {
       t.column(0).AppendString("row" + std::to_string(r));
@@ -730,7 +754,8 @@ void RegisterLakeCommands(CLI::App& app) {
     std::string path;
     bool json = false;
   };
-  auto* schema = cmd->add_subcommand("schema", "Columns (as cinelake types), row groups, rows, key-value metadata");
+  auto* schema =
+      cmd->add_subcommand("schema", "Columns (as cinelake types), row groups, rows, key-value metadata");
   auto schema_args = std::make_shared<SchemaArgs>();
   schema->add_option("FILE", schema_args->path, "Parquet file")->required();
   schema->add_flag("--json", schema_args->json, "One JSON object instead of text");
@@ -750,15 +775,15 @@ void RegisterLakeCommands(CLI::App& app) {
     size_t rows = 64;
     uint64_t seed = 20261123;
   };
-  auto* samples = cmd->add_subcommand("samples", "Write tricky sample files and their expected rows (for tests)");
+  auto* samples =
+      cmd->add_subcommand("samples", "Write tricky sample files and their expected rows (for tests)");
   samples->group("");
   auto samples_args = std::make_shared<SamplesArgs>();
   samples->add_option("DIR", samples_args->dir, "Output folder")->required();
   samples->add_option("--rows", samples_args->rows, "Rows per table")->capture_default_str();
   samples->add_option("--seed", samples_args->seed, "Seed for the random rows")->capture_default_str();
-  samples->callback([samples_args] {
-    Finish(RunSamples(samples_args->dir, samples_args->rows, samples_args->seed));
-  });
+  samples->callback(
+      [samples_args] { Finish(RunSamples(samples_args->dir, samples_args->rows, samples_args->seed)); });
 }
 
 }  // namespace cinelake

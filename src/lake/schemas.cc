@@ -14,7 +14,9 @@ const char* LayerName(Layer layer) {
   return "?";
 }
 
-std::string TableDef::path() const { return std::string(LayerName(layer)) + "/" + name; }
+std::string TableDef::path() const {
+  return std::string(LayerName(layer)) + "/" + name;
+}
 
 namespace {
 
@@ -28,113 +30,195 @@ constexpr DataType TS = DataType::kTimestamp;
 constexpr DataType DEC = DataType::kDecimal;
 constexpr DataType LIST = DataType::kStringList;
 
-Field Key(std::string name, DataType t = S) { return Field{std::move(name), t, false}; }
-Field Col(std::string name, DataType t = S) { return Field{std::move(name), t, true}; }
+Field Key(std::string name, DataType t = S) {
+  return Field{std::move(name), t, false};
+}
+Field Col(std::string name, DataType t = S) {
+  return Field{std::move(name), t, true};
+}
 
 std::vector<TableDef> BuildTables() {
   std::vector<TableDef> t;
   // raw
-  t.push_back({Layer::kRaw, "stg_contentIDs",
+  t.push_back({Layer::kRaw,
+               "stg_contentIDs",
                {Key("id"), Col("type"), Col("tmdb_id"), Col("list_rank", I)},
-               true, {"id"}, "Today's IMDB most-popular titles with their TMDB path."});
-  t.push_back({Layer::kRaw, "stg_popularity",
+               true,
+               {"id"},
+               "Today's IMDB most-popular titles with their TMDB path."});
+  t.push_back({Layer::kRaw,
+               "stg_popularity",
                {Key("id"), Col("type"), Col("tmdb_id"), Col("popularity", D)},
-               true, {"id"}, "Today's TMDB popularity per title that answered."});
-  t.push_back({Layer::kRaw, "stg_tmdb_details",
+               true,
+               {"id"},
+               "Today's TMDB popularity per title that answered."});
+  t.push_back({Layer::kRaw,
+               "stg_tmdb_details",
                {Key("id"), Col("type"), Col("tmdb_id"), Col("http_status", I), Col("attempts", I),
                 Col("error"), Col("details_json")},
-               true, {"id"},
+               true,
+               {"id"},
                "(new) Today's TMDB detail answer per title, as fetched for popularity; enrichment "
                "reuses it instead of asking again."});
-  t.push_back({Layer::kRaw, "stg_imdb_titles",
+  t.push_back({Layer::kRaw,
+               "stg_imdb_titles",
                {Key("id"), Col("http_status", I), Col("attempts", I), Col("error"), Col("title_json")},
-               true, {"id"},
+               true,
+               {"id"},
                "(new) The IMDB title detail of each title due for enrichment that day, as fetched."});
   // stg
-  t.push_back({Layer::kStg, "content_detail",
+  t.push_back({Layer::kStg,
+               "content_detail",
                {Key("content_id"), Col("content_type"), Col("primary_title"), Col("original_title"),
                 Col("release_date"), Col("trailer"), Col("runtime_minutes", I), Col("content_poster"),
                 Col("average_rating", D), Col("vote_count", I), Col("content_homepage"), Col("overview"),
-                Col("original_language"), Col("status"), Col("tagline"), Col("budget", L),
-                Col("revenue", L), Col("created_at", TS), Col("updated_at", TS)},
-               false, {"content_id"}, "Core metadata per title (IMDB + TMDB)."});
-  t.push_back({Layer::kStg, "content_person",
+                Col("original_language"), Col("status"), Col("tagline"), Col("budget", L), Col("revenue", L),
+                Col("created_at", TS), Col("updated_at", TS)},
+               false,
+               {"content_id"},
+               "Core metadata per title (IMDB + TMDB)."});
+  t.push_back({Layer::kStg,
+               "content_person",
                {Key("content_id"), Key("person_id"), Col("person_name"), Col("person_homepage"),
                 Col("person_poster"), Key("role_type"), Col("character_names", LIST), Col("order_no", I)},
-               false, {"content_id", "person_id", "role_type"}, "Directors, writers, cast, creators."});
-  t.push_back({Layer::kStg, "content_genre", {Key("content_id"), Key("genre_name")}, false,
-               {"content_id", "genre_name"}, "IMDB genres per title."});
-  t.push_back({Layer::kStg, "content_interest", {Key("content_id"), Key("interest_name")}, false,
-               {"content_id", "interest_name"}, "IMDB interests (sub-genres) per title."});
-  t.push_back({Layer::kStg, "content_production",
+               false,
+               {"content_id", "person_id", "role_type"},
+               "Directors, writers, cast, creators."});
+  t.push_back({Layer::kStg,
+               "content_genre",
+               {Key("content_id"), Key("genre_name")},
+               false,
+               {"content_id", "genre_name"},
+               "IMDB genres per title."});
+  t.push_back({Layer::kStg,
+               "content_interest",
+               {Key("content_id"), Key("interest_name")},
+               false,
+               {"content_id", "interest_name"},
+               "IMDB interests (sub-genres) per title."});
+  t.push_back({Layer::kStg,
+               "content_production",
                {Key("content_id"), Key("company_id"), Col("company_name"), Col("company_poster")},
-               false, {"content_id", "company_id"}, "TMDB production companies per title."});
-  t.push_back({Layer::kStg, "content_network",
+               false,
+               {"content_id", "company_id"},
+               "TMDB production companies per title."});
+  t.push_back({Layer::kStg,
+               "content_network",
                {Key("content_id"), Key("network_id"), Col("network_name"), Col("network_poster")},
-               false, {"content_id", "network_id"}, "TMDB networks per series."});
-  t.push_back({Layer::kStg, "content_season",
+               false,
+               {"content_id", "network_id"},
+               "TMDB networks per series."});
+  t.push_back({Layer::kStg,
+               "content_season",
                {Key("content_id"), Key("season_number", I), Col("air_date"), Col("episode_count", I),
                 Col("name"), Col("overview"), Col("poster_path")},
-               false, {"content_id", "season_number"}, "TMDB seasons per series."});
-  t.push_back({Layer::kStg, "content_episode",
-               {Key("content_id"), Key("season_number", I), Key("episode_number", I),
-                Col("primary_title"), Col("original_title"), Col("runtime_minutes", I),
-                Col("average_rating", D), Col("vote_count", I), Col("still_path"), Col("episode_type"),
-                Col("air_date")},
-               false, {"content_id", "season_number", "episode_number"},
+               false,
+               {"content_id", "season_number"},
+               "TMDB seasons per series."});
+  t.push_back({Layer::kStg,
+               "content_episode",
+               {Key("content_id"), Key("season_number", I), Key("episode_number", I), Col("primary_title"),
+                Col("original_title"), Col("runtime_minutes", I), Col("average_rating", D),
+                Col("vote_count", I), Col("still_path"), Col("episode_type"), Col("air_date")},
+               false,
+               {"content_id", "season_number", "episode_number"},
                "Episodes: IMDB and TMDB merged on (season, episode)."});
-  t.push_back({Layer::kStg, "content_error",
+  t.push_back({Layer::kStg,
+               "content_error",
                {Key("content_id"), Col("error"), Col("stage"), Col("http_status", I), Col("attempts", I),
                 Col("run_id"), Col("occurred_at", TS)},
-               true, {"content_id", "stage"}, "Titles whose enrichment failed, per run day."});
+               true,
+               {"content_id", "stage"},
+               "Titles whose enrichment failed, per run day."});
   // gold dimensions
-  t.push_back({Layer::kGold, "dim_content",
+  t.push_back({Layer::kGold,
+               "dim_content",
                {Key("content_id"), Col("content_type"), Col("primary_title"), Col("original_title"),
                 Col("overview"), Col("release_date"), Col("runtime_minutes", I), Col("status"),
                 Col("original_language"), Col("trailer"), Col("content_poster"), Col("average_rating", D),
                 Col("vote_count", I), Col("content_homepage"), Col("tagline"), Col("budget", L),
                 Col("revenue", L), Col("created_at", TS), Col("updated_at", TS)},
-               false, {"content_id"}, "Every title ever seen."});
-  t.push_back({Layer::kGold, "dim_season",
+               false,
+               {"content_id"},
+               "Every title ever seen."});
+  t.push_back({Layer::kGold,
+               "dim_season",
                {Key("season_key"), Col("content_id"), Col("season_number", I), Col("name"), Col("overview"),
                 Col("air_date"), Col("episode_count", I), Col("poster_path")},
-               false, {"season_key"}, "Seasons, keyed <content_id>_S<ss>."});
-  t.push_back({Layer::kGold, "dim_episode",
+               false,
+               {"season_key"},
+               "Seasons, keyed <content_id>_S<ss>."});
+  t.push_back({Layer::kGold,
+               "dim_episode",
                {Key("episode_key"), Col("season_key"), Col("content_id"), Col("season_number", I),
                 Col("episode_number", I), Col("primary_title"), Col("original_title"),
-                Col("runtime_minutes", I), Col("average_rating", D), Col("vote_count", I),
-                Col("still_path"), Col("episode_type"), Col("air_date")},
-               false, {"episode_key"}, "Episodes, keyed <content_id>_S<ss>_E<ee>."});
-  t.push_back({Layer::kGold, "dim_person",
+                Col("runtime_minutes", I), Col("average_rating", D), Col("vote_count", I), Col("still_path"),
+                Col("episode_type"), Col("air_date")},
+               false,
+               {"episode_key"},
+               "Episodes, keyed <content_id>_S<ss>_E<ee>."});
+  t.push_back({Layer::kGold,
+               "dim_person",
                {Key("person_id"), Col("person_name"), Col("person_homepage"), Col("person_poster")},
-               false, {"person_id"}, "People: IMDB nm ids, TMDB-only people as tmdb:<id>."});
+               false,
+               {"person_id"},
+               "People: IMDB nm ids, TMDB-only people as tmdb:<id>."});
   t.push_back({Layer::kGold, "dim_genre", {Key("genre_name")}, false, {"genre_name"}, "Genres."});
-  t.push_back({Layer::kGold, "dim_production_company",
-               {Key("company_id"), Col("company_name"), Col("company_poster")}, false, {"company_id"},
+  t.push_back({Layer::kGold,
+               "dim_production_company",
+               {Key("company_id"), Col("company_name"), Col("company_poster")},
+               false,
+               {"company_id"},
                "Production companies."});
-  t.push_back({Layer::kGold, "dim_interest", {Key("interest_name")}, false, {"interest_name"},
-               "IMDB interests."});
-  t.push_back({Layer::kGold, "dim_network", {Key("network_id"), Col("network_name"), Col("network_poster")},
-               false, {"network_id"}, "TV networks."});
+  t.push_back(
+      {Layer::kGold, "dim_interest", {Key("interest_name")}, false, {"interest_name"}, "IMDB interests."});
+  t.push_back({Layer::kGold,
+               "dim_network",
+               {Key("network_id"), Col("network_name"), Col("network_poster")},
+               false,
+               {"network_id"},
+               "TV networks."});
   // gold bridges
-  t.push_back({Layer::kGold, "bridge_content_genre", {Key("content_id"), Key("genre_name")}, false,
-               {"content_id", "genre_name"}, "Title to genre."});
-  t.push_back({Layer::kGold, "bridge_content_person",
+  t.push_back({Layer::kGold,
+               "bridge_content_genre",
+               {Key("content_id"), Key("genre_name")},
+               false,
+               {"content_id", "genre_name"},
+               "Title to genre."});
+  t.push_back({Layer::kGold,
+               "bridge_content_person",
                {Key("content_id"), Key("person_id"), Key("role_type"), Col("character_names", LIST),
                 Col("order_no", I)},
-               false, {"content_id", "person_id", "role_type"}, "Title to person, with role."});
-  t.push_back({Layer::kGold, "bridge_content_company", {Key("content_id"), Key("company_id")}, false,
-               {"content_id", "company_id"}, "Title to production company."});
-  t.push_back({Layer::kGold, "bridge_content_interest", {Key("content_id"), Key("interest_name")}, false,
-               {"content_id", "interest_name"}, "Title to interest."});
-  t.push_back({Layer::kGold, "bridge_content_network", {Key("content_id"), Key("network_id")}, false,
-               {"content_id", "network_id"}, "Series to network."});
+               false,
+               {"content_id", "person_id", "role_type"},
+               "Title to person, with role."});
+  t.push_back({Layer::kGold,
+               "bridge_content_company",
+               {Key("content_id"), Key("company_id")},
+               false,
+               {"content_id", "company_id"},
+               "Title to production company."});
+  t.push_back({Layer::kGold,
+               "bridge_content_interest",
+               {Key("content_id"), Key("interest_name")},
+               false,
+               {"content_id", "interest_name"},
+               "Title to interest."});
+  t.push_back({Layer::kGold,
+               "bridge_content_network",
+               {Key("content_id"), Key("network_id")},
+               false,
+               {"content_id", "network_id"},
+               "Series to network."});
   // gold fact
-  t.push_back({Layer::kGold, "fact_popularity",
+  t.push_back({Layer::kGold,
+               "fact_popularity",
                {Key("content_id"), Col("rank", I), Col("popularity", DEC), Col("rank_change", I),
                 Col("is_new_joiner", B), Col("is_leaver", B), Col("content_type"), Col("rank_in_type", I),
                 Col("rank_change_in_type", I), Col("prev_load_date", DT)},
-               true, {"content_id"}, "One row per title per day: ranks, changes, joiners, leavers."});
+               true,
+               {"content_id"},
+               "One row per title per day: ranks, changes, joiners, leavers."});
   return t;
 }
 

@@ -18,9 +18,9 @@ const char* LayerName(Layer layer);  // "raw", "stg", "gold"
 
 struct TableDef {
   Layer layer;
-  std::string name;            // "stg_contentIDs", "dim_content", ...
-  Schema schema;               // columns inside the files
-  bool partitioned = false;    // by loadDate (DATE), in the folder name
+  std::string name;              // "stg_contentIDs", "dim_content", ...
+  Schema schema;                 // columns inside the files
+  bool partitioned = false;      // by loadDate (DATE), in the folder name
   std::vector<std::string> key;  // the natural key, for dims and bridges
   std::string description;
 

@@ -5,10 +5,10 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <csignal>
-#include <cstdlib>
 #include <atomic>
 #include <cerrno>
+#include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -88,10 +88,10 @@ Status LocalStorage::WriteAtomic(const std::string& path, std::string_view data)
   if (ec) return Status::IOError("create folder " + target.parent_path().string() + ": " + ec.message());
   // Hidden temporary beside the target: same file system, so rename is atomic,
   // and query engines skip dot-files when they list a table's folder.
-  std::string tmp = (target.parent_path() / ("." + target.filename().string() + ".tmp." +
-                                              std::to_string(::getpid()) + "." +
-                                              std::to_string(counter.fetch_add(1))))
-                        .string();
+  std::string tmp =
+      (target.parent_path() / ("." + target.filename().string() + ".tmp." + std::to_string(::getpid()) + "." +
+                               std::to_string(counter.fetch_add(1))))
+          .string();
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return Errno("create", tmp);
   size_t done = 0;
@@ -147,7 +147,8 @@ Result<int> LocalStorage::RemoveTemporaryFiles() {
   if (!fs::is_directory(root_, ec)) return 0;
   for (fs::recursive_directory_iterator it(root_, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (it->is_regular_file(ec) && name.size() > 1 && name[0] == '.' && name.find(".tmp.") != std::string::npos) {
+    if (it->is_regular_file(ec) && name.size() > 1 && name[0] == '.' &&
+        name.find(".tmp.") != std::string::npos) {
       fs::remove(it->path(), ec);
       if (!ec) ++removed;
     }

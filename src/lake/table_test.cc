@@ -5,8 +5,8 @@
 namespace cinelake {
 
 TEST(TableTest, AppendsAndReadsEveryType) {
-  Schema schema{{"b", DataType::kBool},   {"i", DataType::kInt32},  {"l", DataType::kInt64},
-                {"d", DataType::kDouble}, {"s", DataType::kString}, {"list", DataType::kStringList},
+  Schema schema{{"b", DataType::kBool},     {"i", DataType::kInt32},  {"l", DataType::kInt64},
+                {"d", DataType::kDouble},   {"s", DataType::kString}, {"list", DataType::kStringList},
                 {"dec", DataType::kDecimal}};
   Table t(schema);
   t.column("b").AppendBool(true);

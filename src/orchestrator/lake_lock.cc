@@ -12,7 +12,8 @@
 
 namespace cinelake {
 
-Result<std::unique_ptr<LakeLock>> LakeLock::Acquire(const std::string& lake_root, const std::string& purpose) {
+Result<std::unique_ptr<LakeLock>> LakeLock::Acquire(const std::string& lake_root,
+                                                    const std::string& purpose) {
   std::error_code ec;
   std::filesystem::create_directories(lake_root + "/_runs", ec);
   if (ec) return Status::IOError("create " + lake_root + "/_runs: " + ec.message());

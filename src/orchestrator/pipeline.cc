@@ -49,22 +49,23 @@ Result<RunManifest> RunPipeline(Lake& lake, const PipelineOptions& options, cons
   RetryPolicy network_retry{3, 2000};
   StepGraph graph;
   RETURN_IF_ERROR(graph.Add({"ingest", {}, network_retry, &RunIngestListsStage}));
-  RETURN_IF_ERROR(
-      graph.Add({"popularity", {"ingest"}, network_retry, &RunIngestPopularityStage}));
+  RETURN_IF_ERROR(graph.Add({"popularity", {"ingest"}, network_retry, &RunIngestPopularityStage}));
   RETURN_IF_ERROR(graph.Add({"enrich_fetch", {"ingest"}, network_retry, &RunEnrichFetchStage}));
-  RETURN_IF_ERROR(
-      graph.Add({"enrich", {"popularity", "enrich_fetch"}, network_retry, &RunEnrichStage}));
+  RETURN_IF_ERROR(graph.Add({"enrich", {"popularity", "enrich_fetch"}, network_retry, &RunEnrichStage}));
   RETURN_IF_ERROR(graph.Add({"model", {"enrich"}, {}, &RunModelStage}));
   RETURN_IF_ERROR(graph.Add({"fact", {"popularity"}, {}, &RunFactStage}));
-  RETURN_IF_ERROR(graph.Add({"catalog", {"model", "fact"}, {},
-                             [catalog_options](const JobContext& c) { return RunCatalogStage(c, catalog_options); }}));
+  RETURN_IF_ERROR(graph.Add({"catalog", {"model", "fact"}, {}, [catalog_options](const JobContext& c) {
+                               return RunCatalogStage(c, catalog_options);
+                             }}));
 
   // Steps share the clients and run concurrently, so requests are counted
   // per run (per process, added to what earlier attempts of the run spent).
   const std::map<std::string, int64_t> spent_before = manifest.requests;
   auto count_requests = [&] {
-    manifest.requests["imdb"] = (spent_before.count("imdb") ? spent_before.at("imdb") : 0) + apis->imdb().request_count();
-    manifest.requests["tmdb"] = (spent_before.count("tmdb") ? spent_before.at("tmdb") : 0) + apis->tmdb().request_count();
+    manifest.requests["imdb"] =
+        (spent_before.count("imdb") ? spent_before.at("imdb") : 0) + apis->imdb().request_count();
+    manifest.requests["tmdb"] =
+        (spent_before.count("tmdb") ? spent_before.at("tmdb") : 0) + apis->tmdb().request_count();
   };
   Status st = graph.Run(ctx, &manifest, &lake.storage(), [&](const RunManifest& m) {
     count_requests();

@@ -1,7 +1,6 @@
 // `cinelake run`, `cinelake backfill` and `cinelake status`.
 #include <csignal>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
@@ -15,7 +14,9 @@ namespace {
 
 std::atomic<bool> g_cancel{false};
 
-void OnSignal(int) { g_cancel.store(true); }
+void OnSignal(int) {
+  g_cancel.store(true);
+}
 
 void InstallSignalHandlers() {
   struct sigaction sa {};
@@ -66,7 +67,8 @@ Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
   RETURN_IF_ERROR(ConfigFor(f, dates.front()).status());
   ASSIGN_OR_RETURN(auto lake, Lake::Open(f.lake.lake, Lake::OpenMode::kCreateIfMissing));
   ASSIGN_OR_RETURN(auto lock, LakeLock::Acquire(lake->Location(), dates.size() > 1 ? "backfill" : "run"));
-  if (lock->found_stale()) spdlog::warn("found a stale lake lock left by a process that died; taking it over");
+  if (lock->found_stale())
+    spdlog::warn("found a stale lake lock left by a process that died; taking it over");
   ASSIGN_OR_RETURN(int removed, lake->storage().RemoveTemporaryFiles());
   if (removed > 0) spdlog::warn("removed {} temporary file(s) left by an interrupted write", removed);
   InstallSignalHandlers();
@@ -79,7 +81,8 @@ Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
     po.enrich_ttl_days = f.ttl_days;
     po.catalog_location = f.catalog_location;
     ASSIGN_OR_RETURN(po.api, ConfigFor(f, dates[i]));
-    if (dates.size() > 1) progress.SetPrefix("[" + std::to_string(i + 1) + "/" + std::to_string(dates.size()) + "] ");
+    if (dates.size() > 1)
+      progress.SetPrefix("[" + std::to_string(i + 1) + "/" + std::to_string(dates.size()) + "] ");
     auto result = RunPipeline(*lake, po, &g_cancel, [&](const RunManifest& m) { progress.Update(m); });
     progress.Finish();
     if (!result.ok()) return result.status().WithContext("run for " + dates[i].ToString());
@@ -136,9 +139,10 @@ Status PrintStatus(const LakeOptions& lo, size_t limit, bool as_json) {
       if (auto it = s.counters.find("rows.fact_popularity"); it != s.counters.end()) fact = it->second;
     }
     std::string dur = m.finished_at > m.started_at ? Duration(m.finished_at - m.started_at) : "-";
-    std::printf("%-10s  %-11s  %8s  %6lld  %6lld  %7s  %s\n", m.load_date.ToString().c_str(), RunStateName(m.state),
-                dur.c_str(), static_cast<long long>(imdb), static_cast<long long>(tmdb),
-                fact < 0 ? "-" : std::to_string(fact).c_str(), m.run_id.c_str());
+    std::printf("%-10s  %-11s  %8s  %6lld  %6lld  %7s  %s\n", m.load_date.ToString().c_str(),
+                RunStateName(m.state), dur.c_str(), static_cast<long long>(imdb),
+                static_cast<long long>(tmdb), fact < 0 ? "-" : std::to_string(fact).c_str(),
+                m.run_id.c_str());
     if (!m.error.empty()) std::printf("            %s\n", m.error.c_str());
   }
   return Status::OK();
@@ -166,7 +170,8 @@ void RegisterPipelineCommands(CLI::App& app) {
   });
 
   auto bf_flags = std::make_shared<RunFlags>();
-  auto* backfill = app.add_subcommand("backfill", "Run the pipeline for every date in a range, in date order");
+  auto* backfill =
+      app.add_subcommand("backfill", "Run the pipeline for every date in a range, in date order");
   AddRunFlags(backfill, bf_flags.get());
   backfill->add_option("--from", bf_flags->from, "First date YYYY-MM-DD")->required();
   backfill->add_option("--to", bf_flags->to, "Last date YYYY-MM-DD (default: today, UTC)");

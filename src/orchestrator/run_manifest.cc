@@ -5,9 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <random>
-
 #include <nlohmann/json.hpp>
+#include <random>
 
 namespace cinelake {
 

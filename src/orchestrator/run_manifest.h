@@ -27,7 +27,7 @@ struct StepRecord {
   std::string name;
   StepState state = StepState::kPending;
   int attempts = 0;
-  int64_t started_at = 0;   // micros since epoch (wall clock)
+  int64_t started_at = 0;  // micros since epoch (wall clock)
   int64_t finished_at = 0;
   std::map<std::string, int64_t> counters;  // rows.<table>, requests.<api>, ...
   std::string error;

@@ -112,8 +112,8 @@ Status StepGraph::Run(const JobContext& ctx, RunManifest* manifest, Storage* sto
             ++attempt;
             spdlog::info("step {}: start (attempt {})", step.name, attempt);
             result = step.run(step_ctx);
-            if (result.ok() || attempt >= step.retry.max_attempts || !step.retry.RetryableCode(result.code()) ||
-                ctx.Cancelled()) {
+            if (result.ok() || attempt >= step.retry.max_attempts ||
+                !step.retry.RetryableCode(result.code()) || ctx.Cancelled()) {
               break;
             }
             spdlog::warn("step {}: {}; retrying in {} ms", step.name, Redact(result.ToString()), backoff);

@@ -68,13 +68,21 @@ TEST_F(StepGraphTest, RunsIndependentBranchesConcurrentlyAndInDependencyOrder) {
 TEST_F(StepGraphTest, RetriesRetryableFailuresOnly) {
   int network_calls = 0, bad_input_calls = 0;
   StepGraph g;
-  ASSERT_TRUE(g.Add({"flaky", {}, RetryPolicy{3, 1}, [&](const JobContext&) {
+  ASSERT_TRUE(g.Add({"flaky",
+                     {},
+                     RetryPolicy{3, 1},
+                     [&](const JobContext&) {
                        return ++network_calls < 3 ? Status::Network("reset") : Status::OK();
-                     }}).ok());
-  ASSERT_TRUE(g.Add({"bad", {"flaky"}, RetryPolicy{3, 1}, [&](const JobContext&) {
+                     }})
+                  .ok());
+  ASSERT_TRUE(g.Add({"bad",
+                     {"flaky"},
+                     RetryPolicy{3, 1},
+                     [&](const JobContext&) {
                        ++bad_input_calls;
                        return Status::InvalidArgument("no");
-                     }}).ok());
+                     }})
+                  .ok());
   Status st = g.Run(ctx_, &manifest_, store_.get());
   EXPECT_EQ(network_calls, 3);
   EXPECT_EQ(bad_input_calls, 1);
@@ -88,12 +96,30 @@ TEST_F(StepGraphTest, ResumeSkipsCompletedStepsAndStopsAfterFailure) {
   int a_calls = 0, b_calls = 0, c_calls = 0;
   bool fail_b = true;
   StepGraph g;
-  ASSERT_TRUE(g.Add({"a", {}, {}, [&](const JobContext&) { ++a_calls; return Status::OK(); }}).ok());
-  ASSERT_TRUE(g.Add({"b", {"a"}, {}, [&](const JobContext&) {
+  ASSERT_TRUE(g.Add({"a",
+                     {},
+                     {},
+                     [&](const JobContext&) {
+                       ++a_calls;
+                       return Status::OK();
+                     }})
+                  .ok());
+  ASSERT_TRUE(g.Add({"b",
+                     {"a"},
+                     {},
+                     [&](const JobContext&) {
                        ++b_calls;
                        return fail_b ? Status::IOError("disk") : Status::OK();
-                     }}).ok());
-  ASSERT_TRUE(g.Add({"c", {"b"}, {}, [&](const JobContext&) { ++c_calls; return Status::OK(); }}).ok());
+                     }})
+                  .ok());
+  ASSERT_TRUE(g.Add({"c",
+                     {"b"},
+                     {},
+                     [&](const JobContext&) {
+                       ++c_calls;
+                       return Status::OK();
+                     }})
+                  .ok());
   EXPECT_FALSE(g.Run(ctx_, &manifest_, store_.get()).ok());
   EXPECT_EQ(c_calls, 0) << "nothing runs after a failed dependency";
   fail_b = false;
@@ -120,8 +146,22 @@ TEST_F(StepGraphTest, CancellationStopsBeforeTheNextStep) {
   ctx_.cancel = &cancel;
   int second = 0;
   StepGraph g;
-  ASSERT_TRUE(g.Add({"first", {}, {}, [&](const JobContext&) { cancel = true; return Status::OK(); }}).ok());
-  ASSERT_TRUE(g.Add({"second", {"first"}, {}, [&](const JobContext&) { ++second; return Status::OK(); }}).ok());
+  ASSERT_TRUE(g.Add({"first",
+                     {},
+                     {},
+                     [&](const JobContext&) {
+                       cancel = true;
+                       return Status::OK();
+                     }})
+                  .ok());
+  ASSERT_TRUE(g.Add({"second",
+                     {"first"},
+                     {},
+                     [&](const JobContext&) {
+                       ++second;
+                       return Status::OK();
+                     }})
+                  .ok());
   Status st = g.Run(ctx_, &manifest_, store_.get());
   EXPECT_EQ(st.code(), Status::Code::kAborted);
   EXPECT_EQ(second, 0);

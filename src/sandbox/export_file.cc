@@ -1,13 +1,13 @@
 #include "sandbox/export_file.h"
 
+#include <libdeflate.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <memory>
 #include <vector>
-
-#include <libdeflate.h>
 
 #include "sandbox/rng.h"
 #include "sandbox/vocabulary.h"
@@ -161,8 +161,7 @@ std::optional<ExportName> ParseExportName(std::string_view name) {
 std::string ExportFileName(Kind kind, Date date) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%s_%02u_%02u_%04d.json.gz",
-                kind == Kind::kMovie ? "movie_ids" : "tv_series_ids", date.month(), date.day(),
-                date.year());
+                kind == Kind::kMovie ? "movie_ids" : "tv_series_ids", date.month(), date.day(), date.year());
   return buf;
 }
 

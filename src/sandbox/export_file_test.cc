@@ -1,9 +1,9 @@
 #include "sandbox/export_file.h"
 
-#include <algorithm>
-
 #include <gtest/gtest.h>
 #include <libdeflate.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace cinelake::sandbox {
@@ -20,8 +20,9 @@ TEST(SandboxExportTest, FileNamesRoundTrip) {
   auto s = ParseExportName("tv_series_ids_12_31_2025.json.gz");
   ASSERT_TRUE(s.has_value());
   EXPECT_EQ(s->kind, Kind::kSeries);
-  for (const char* bad : {"movie_ids_13_07_2026.json.gz", "movie_ids_03_07_2026.json", "person_ids_03_07_2026.json.gz",
-                          "movie_ids_3_7_2026.json.gz", "movie_ids_02_30_2026.json.gz"}) {
+  for (const char* bad :
+       {"movie_ids_13_07_2026.json.gz", "movie_ids_03_07_2026.json", "person_ids_03_07_2026.json.gz",
+        "movie_ids_3_7_2026.json.gz", "movie_ids_02_30_2026.json.gz"}) {
     EXPECT_FALSE(ParseExportName(bad).has_value()) << bad;
   }
 }
@@ -35,9 +36,11 @@ TEST(SandboxExportTest, LinesAreDeterministicJsonWithWorldTitlesIncluded) {
   EXPECT_EQ(std::count(a.begin(), a.end(), '\n'), 5000);
   size_t first_end = a.find('\n');
   auto first = nlohmann::json::parse(a.substr(0, first_end));
-  for (const char* f : {"adult", "id", "original_title", "popularity", "video"}) EXPECT_TRUE(first.contains(f)) << f;
+  for (const char* f : {"adult", "id", "original_title", "popularity", "video"})
+    EXPECT_TRUE(first.contains(f)) << f;
   // The XSS title's JSON escaping survives, and a non-ASCII title is there.
-  EXPECT_NE(a.find(std::string("\"original_title\":\"") + std::string(World::kXssTitle) + "\""), std::string::npos);
+  EXPECT_NE(a.find(std::string("\"original_title\":\"") + std::string(World::kXssTitle) + "\""),
+            std::string::npos);
   EXPECT_NE(a.find("千と千尋の神隠し"), std::string::npos);
 
   std::string tv = ExportLines(w, Kind::kSeries, day, 2000);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-
 #include <nlohmann/json.hpp>
 
 namespace cinelake::sandbox {
@@ -11,8 +10,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kKindNames[kEndpointKinds] = {
-    "imdb_list", "imdb_title", "imdb_tmdb_id", "tmdb_movie",
-    "tmdb_tv",   "tmdb_season", "tmdb_find",   "export"};
+    "imdb_list", "imdb_title", "imdb_tmdb_id", "tmdb_movie", "tmdb_tv", "tmdb_season", "tmdb_find", "export"};
 
 Status Bad(const std::string& where, const std::string& what) {
   return Status::InvalidArgument("fault config: " + where + ": " + what);
@@ -104,16 +102,23 @@ Json LatencyJson(const Latency& l) {
 }
 
 Json EndpointJson(const EndpointFaults& f) {
-  return Json{{"latency", LatencyJson(f.latency)}, {"p_429", f.p_429},
-              {"retry_after_s", f.retry_after_s},   {"p_500", f.p_500},
-              {"p_503", f.p_503},                   {"p_reset", f.p_reset},
-              {"p_stall", f.p_stall},               {"stall_s", f.stall_s},
-              {"p_truncate", f.p_truncate},         {"p_malformed", f.p_malformed}};
+  return Json{{"latency", LatencyJson(f.latency)},
+              {"p_429", f.p_429},
+              {"retry_after_s", f.retry_after_s},
+              {"p_500", f.p_500},
+              {"p_503", f.p_503},
+              {"p_reset", f.p_reset},
+              {"p_stall", f.p_stall},
+              {"stall_s", f.stall_s},
+              {"p_truncate", f.p_truncate},
+              {"p_malformed", f.p_malformed}};
 }
 
 }  // namespace
 
-std::string_view EndpointKindName(EndpointKind kind) { return kKindNames[static_cast<int>(kind)]; }
+std::string_view EndpointKindName(EndpointKind kind) {
+  return kKindNames[static_cast<int>(kind)];
+}
 
 std::string_view ApiName(Api api) {
   switch (api) {
@@ -162,11 +167,13 @@ std::string_view FaultActionName(FaultAction action) {
 }
 
 FaultAction DrawAction(const EndpointFaults& f, double u) {
-  const std::pair<double, FaultAction> stack[] = {
-      {f.p_429, FaultAction::k429},         {f.p_500, FaultAction::k500},
-      {f.p_503, FaultAction::k503},         {f.p_reset, FaultAction::kReset},
-      {f.p_stall, FaultAction::kStall},     {f.p_truncate, FaultAction::kTruncate},
-      {f.p_malformed, FaultAction::kMalformed}};
+  const std::pair<double, FaultAction> stack[] = {{f.p_429, FaultAction::k429},
+                                                  {f.p_500, FaultAction::k500},
+                                                  {f.p_503, FaultAction::k503},
+                                                  {f.p_reset, FaultAction::kReset},
+                                                  {f.p_stall, FaultAction::kStall},
+                                                  {f.p_truncate, FaultAction::kTruncate},
+                                                  {f.p_malformed, FaultAction::kMalformed}};
   double acc = 0;
   for (const auto& [p, action] : stack) {
     acc += p;
@@ -190,9 +197,12 @@ Result<FaultConfig> FaultConfig::Parse(std::string_view json_text) {
         if (!lim.is_object()) return Bad("rate_limits." + api, "expected an object");
         for (const auto& [f, num] : lim.items()) {
           std::string at = "rate_limits." + api + "." + f;
-          if (f == "rate") RETURN_IF_ERROR(ReadNumber(num, at, -1, 1e6, &c.rate_limits[which].rate));
-          else if (f == "burst") RETURN_IF_ERROR(ReadNumber(num, at, 0, 1e6, &c.rate_limits[which].burst));
-          else return Bad(at, "unknown key");
+          if (f == "rate")
+            RETURN_IF_ERROR(ReadNumber(num, at, -1, 1e6, &c.rate_limits[which].rate));
+          else if (f == "burst")
+            RETURN_IF_ERROR(ReadNumber(num, at, 0, 1e6, &c.rate_limits[which].burst));
+          else
+            return Bad(at, "unknown key");
         }
         if (c.rate_limits[which].rate > 0 && c.rate_limits[which].burst < 1) {
           return Bad("rate_limits." + api + ".burst", "must be at least 1 when rate > 0");
@@ -230,9 +240,8 @@ Result<FaultConfig> FaultConfig::Parse(std::string_view json_text) {
 
 std::string FaultConfig::ToJson() const {
   Json j;
-  j["rate_limits"] = Json{
-      {"imdb", Json{{"rate", rate_limits[0].rate}, {"burst", rate_limits[0].burst}}},
-      {"tmdb", Json{{"rate", rate_limits[1].rate}, {"burst", rate_limits[1].burst}}}};
+  j["rate_limits"] = Json{{"imdb", Json{{"rate", rate_limits[0].rate}, {"burst", rate_limits[0].burst}}},
+                          {"tmdb", Json{{"rate", rate_limits[1].rate}, {"burst", rate_limits[1].burst}}}};
   j["tmdb_not_found_fraction"] = tmdb_not_found_fraction;
   Json endpoints;
   endpoints["*"] = EndpointJson(defaults);

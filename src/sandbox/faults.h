@@ -77,9 +77,9 @@ inline constexpr double kMaxStallSeconds = 600;
 struct FaultConfig {
   std::array<RateLimit, 2> rate_limits{RateLimit{10, 10}, RateLimit{40, 40}};  // imdb, tmdb
   double tmdb_not_found_fraction = 0;
-  EndpointFaults defaults;                            // "*"
-  std::array<EndpointFaults, kEndpointKinds> kinds;   // resolved per kind
-  std::array<bool, kEndpointKinds> overridden{};      // has its own entry
+  EndpointFaults defaults;                           // "*"
+  std::array<EndpointFaults, kEndpointKinds> kinds;  // resolved per kind
+  std::array<bool, kEndpointKinds> overridden{};     // has its own entry
 
   const EndpointFaults& For(EndpointKind kind) const { return kinds[static_cast<int>(kind)]; }
 

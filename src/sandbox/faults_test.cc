@@ -52,12 +52,12 @@ TEST(SandboxFaultsTest, ToJsonRoundTrips) {
 }
 
 TEST(SandboxFaultsTest, RejectsTyposOutOfRangeAndImpossibleSums) {
-  for (const char* bad : {
-           "[]", "not json", R"({"endpoint": {}})", R"({"endpoints": {"tmdb_moive": {}}})",
-           R"({"endpoints": {"*": {"p_429": 1.5}}})", R"({"endpoints": {"*": {"p_500": 0.6, "p_503": 0.6}}})",
-           R"({"endpoints": {"*": {"latency": {"fixed_ms": 1, "min_ms": 2}}}})",
-           R"({"endpoints": {"*": {"stall_s": 100000}}})", R"({"rate_limits": {"omdb": {"rate": 1}}})",
-           R"({"rate_limits": {"imdb": {"rate": 5, "burst": 0}}})", R"({"tmdb_not_found_fraction": "x"})"}) {
+  for (const char* bad :
+       {"[]", "not json", R"({"endpoint": {}})", R"({"endpoints": {"tmdb_moive": {}}})",
+        R"({"endpoints": {"*": {"p_429": 1.5}}})", R"({"endpoints": {"*": {"p_500": 0.6, "p_503": 0.6}}})",
+        R"({"endpoints": {"*": {"latency": {"fixed_ms": 1, "min_ms": 2}}}})",
+        R"({"endpoints": {"*": {"stall_s": 100000}}})", R"({"rate_limits": {"omdb": {"rate": 1}}})",
+        R"({"rate_limits": {"imdb": {"rate": 5, "burst": 0}}})", R"({"tmdb_not_found_fraction": "x"})"}) {
     auto c = FaultConfig::Parse(bad);
     EXPECT_FALSE(c.ok()) << bad;
     if (!c.ok()) {
@@ -72,7 +72,7 @@ TEST(SandboxFaultsTest, LatencyShapes) {
   Latency uniform{Latency::Shape::kUniform, 10, 30};
   EXPECT_EQ(uniform.Sample(0.5, 0), 20);
   Latency lognormal{Latency::Shape::kLogNormal, 20, 400};
-  EXPECT_DOUBLE_EQ(lognormal.Sample(0, 0), 20);                   // median at z = 0
+  EXPECT_DOUBLE_EQ(lognormal.Sample(0, 0), 20);                     // median at z = 0
   EXPECT_NEAR(lognormal.Sample(0, 2.3263478740408408), 400, 1e-6);  // p99 at z = 2.326
 }
 
@@ -81,8 +81,8 @@ TEST(SandboxFaultsTest, TokenBucketAllowsBurstThenRefillsAtRate) {
   limiter.Configure(RateLimit{2, 3});
   auto t0 = RateLimiter::Clock::time_point{} + std::chrono::hours(1);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(limiter.Acquire("k", t0), 0);
-  EXPECT_GE(limiter.Acquire("k", t0), 1);        // empty: over the limit
-  EXPECT_EQ(limiter.Acquire("other", t0), 0);    // buckets are per key
+  EXPECT_GE(limiter.Acquire("k", t0), 1);                                   // empty: over the limit
+  EXPECT_EQ(limiter.Acquire("other", t0), 0);                               // buckets are per key
   EXPECT_EQ(limiter.Acquire("k", t0 + std::chrono::milliseconds(500)), 0);  // one token back
   EXPECT_GE(limiter.Acquire("k", t0 + std::chrono::milliseconds(500)), 1);
   limiter.Configure(RateLimit{0, 0});  // unlimited

@@ -29,7 +29,9 @@ double SmoothNoise(uint64_t key, int32_t day) {
   return v0 * (1.0 - w) + v1 * w;
 }
 
-uint64_t U(int32_t day) { return static_cast<uint64_t>(static_cast<int64_t>(day)); }
+uint64_t U(int32_t day) {
+  return static_cast<uint64_t>(static_cast<int64_t>(day));
+}
 
 }  // namespace
 
@@ -109,8 +111,7 @@ std::shared_ptr<const World::DaySnapshot> World::Snapshot(int32_t day) const {
       bool sticky = t.sticky || (t.sticky_until_release && day < t.release_day);
       if (!sticky || lps.empty()) continue;
       c.lp = std::max(c.lp, lps[pivot] + 0.4 * Unit(Hash(seed_, t.key, U(day), 3)));
-      c.score = std::max(ImdbScore(t, c.lp, day),
-                         scores[pivot] + 0.4 * Unit(Hash(seed_, t.key, U(day), 4)));
+      c.score = std::max(ImdbScore(t, c.lp, day), scores[pivot] + 0.4 * Unit(Hash(seed_, t.key, U(day), 4)));
     }
     std::vector<const Cand*> order;
     for (const Cand& c : cands[k]) order.push_back(&c);

@@ -43,7 +43,9 @@ inline uint64_t HashString(std::string_view s) {
 }
 
 // [0, 1) with 53 bits.
-inline double Unit(uint64_t h) { return static_cast<double>(h >> 11) * 0x1.0p-53; }
+inline double Unit(uint64_t h) {
+  return static_cast<double>(h >> 11) * 0x1.0p-53;
+}
 
 // A standard normal draw determined by h (Box-Muller on two derived uniforms).
 inline double NormalFrom(uint64_t h) {
@@ -67,9 +69,7 @@ class Rng {
   double Uniform() { return Unit(Next()); }
   double Uniform(double lo, double hi) { return lo + (hi - lo) * Uniform(); }
   // Inclusive on both ends.
-  int Int(int lo, int hi) {
-    return lo + static_cast<int>(Next() % static_cast<uint64_t>(hi - lo + 1));
-  }
+  int Int(int lo, int hi) { return lo + static_cast<int>(Next() % static_cast<uint64_t>(hi - lo + 1)); }
   bool Chance(double p) { return Uniform() < p; }
   double Normal(double mean, double sd) { return mean + sd * NormalFrom(Next()); }
   // Index in [0, n) skewed towards 0: a few items are picked often.

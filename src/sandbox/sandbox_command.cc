@@ -2,6 +2,7 @@
 // until SIGINT or SIGTERM. Prints exactly one line on stdout once it accepts
 // connections ("sandbox listening on http://127.0.0.1:PORT"); logs go to stderr.
 #include <signal.h>
+#include <spdlog/spdlog.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -9,8 +10,6 @@
 #include <memory>
 #include <sstream>
 #include <string>
-
-#include <spdlog/spdlog.h>
 
 #include "cli/command.h"
 #include "common/date.h"

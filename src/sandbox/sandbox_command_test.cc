@@ -1,6 +1,8 @@
 // Drives the built `cinelake sandbox` binary: the one stdout line, a live
 // answer, and a clean exit on SIGTERM.
 #include <fcntl.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -10,9 +12,6 @@
 #include <string>
 #include <thread>
 
-#include <gtest/gtest.h>
-#include <httplib.h>
-
 namespace {
 
 // Reads from fd until `stop` is in the text, EOF, or the deadline.
@@ -20,7 +19,8 @@ std::string ReadUntil(int fd, const std::string& stop, std::chrono::milliseconds
   std::string text;
   auto deadline = std::chrono::steady_clock::now() + budget;
   while (text.find(stop) == std::string::npos) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) break;
     pollfd p{fd, POLLIN, 0};
     if (poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
@@ -36,7 +36,8 @@ int WaitExit(pid_t pid, std::chrono::milliseconds budget) {
   auto deadline = std::chrono::steady_clock::now() + budget;
   while (std::chrono::steady_clock::now() < deadline) {
     int status = 0;
-    if (waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    if (waitpid(pid, &status, WNOHANG) == pid)
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   kill(pid, SIGKILL);

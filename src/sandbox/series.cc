@@ -35,9 +35,9 @@ Episode World::EpisodeOf(const Title& t, const Season& s, int number) const {
   e.runtime = std::max(10, t.runtime + jitter);
   if (!t.sticky && Unit(Hash(h, 1)) < 0.02) e.runtime = 0;
   e.rating = std::round(std::clamp(t.rating + 0.45 * NormalFrom(Hash(h, 2)), 1.0, 10.0) * 10.0) / 10.0;
-  e.votes = std::max<int64_t>(
-      5, static_cast<int64_t>(t.vote_scale * 0.04 * std::exp(0.5 * NormalFrom(Hash(h, 3))) *
-                              (number == 1 ? 1.6 : 1.0)));
+  e.votes =
+      std::max<int64_t>(5, static_cast<int64_t>(t.vote_scale * 0.04 * std::exp(0.5 * NormalFrom(Hash(h, 3))) *
+                                                (number == 1 ? 1.6 : 1.0)));
   Rng r(Hash(h, 4));
   if (t.episode_titles_generic) {
     e.name = "Episode #" + std::to_string(s.number) + "." + std::to_string(number);
@@ -48,9 +48,12 @@ Episode World::EpisodeOf(const Title& t, const Season& s, int number) const {
     e.name = std::string(words[r.Next() % words.size()]);
     if (r.Chance(0.3)) e.name += " (Part " + std::to_string(r.Int(1, 2)) + ")";
   }
-  if (s.number > 0 && number == s.episode_count) e.type = "finale";
-  else if (s.number > 0 && s.episode_count >= 10 && number == s.episode_count / 2) e.type = "mid_season";
-  else e.type = "standard";
+  if (s.number > 0 && number == s.episode_count)
+    e.type = "finale";
+  else if (s.number > 0 && s.episode_count >= 10 && number == s.episode_count / 2)
+    e.type = "mid_season";
+  else
+    e.type = "standard";
   if (r.Chance(0.85)) {
     std::string tok;
     for (int i = 0; i < 27; ++i) tok += vocab::kBase62[r.Next() % vocab::kBase62.size()];

@@ -1,9 +1,9 @@
 #include "sandbox/server.h"
 
-#include "common/http_listen.h"
-
 #include <dirent.h>
+#include <httplib.h>
 #include <netinet/in.h>
+#include <spdlog/spdlog.h>
 #include <sys/socket.h>
 
 #include <atomic>
@@ -13,13 +13,11 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <thread>
 #include <tuple>
 
-#include <httplib.h>
-#include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
-
+#include "common/http_listen.h"
 #include "sandbox/export_file.h"
 #include "sandbox/rate_limiter.h"
 #include "sandbox/rng.h"
@@ -75,9 +73,12 @@ std::optional<Route> Classify(std::string_view path) {
   constexpr std::string_view kExports = "/p/exports/";
   if (path.starts_with(kImdb)) {
     auto seg = Segments(path.substr(kImdb.size()));
-    if (seg.size() == 1 && seg[0] == "most-popular-movies") return Route{EndpointKind::kImdbList, Kind::kMovie, {}, 0};
-    if (seg.size() == 1 && seg[0] == "most-popular-tv") return Route{EndpointKind::kImdbList, Kind::kSeries, {}, 0};
-    if (seg.size() == 1 && IsTitleId(seg[0])) return Route{EndpointKind::kImdbTitle, Kind::kMovie, std::string(seg[0]), 0};
+    if (seg.size() == 1 && seg[0] == "most-popular-movies")
+      return Route{EndpointKind::kImdbList, Kind::kMovie, {}, 0};
+    if (seg.size() == 1 && seg[0] == "most-popular-tv")
+      return Route{EndpointKind::kImdbList, Kind::kSeries, {}, 0};
+    if (seg.size() == 1 && IsTitleId(seg[0]))
+      return Route{EndpointKind::kImdbTitle, Kind::kMovie, std::string(seg[0]), 0};
     if (seg.size() == 2 && IsTitleId(seg[0]) && seg[1] == "tmdb-id") {
       return Route{EndpointKind::kImdbTmdbId, Kind::kMovie, std::string(seg[0]), 0};
     }
@@ -109,7 +110,9 @@ std::optional<Route> Classify(std::string_view path) {
   return std::nullopt;
 }
 
-std::string ImdbError(std::string_view message) { return Json{{"message", message}}.dump(); }
+std::string ImdbError(std::string_view message) {
+  return Json{{"message", message}}.dump();
+}
 
 std::string TmdbError(int code, std::string_view message) {
   return Json{{"success", false}, {"status_code", code}, {"status_message", message}}.dump();
@@ -151,7 +154,9 @@ int ShutdownSockets(int local_port, int remote_port) {
 }
 
 // Closes the request's connection without an answer.
-void ResetConnection(const httplib::Request& req) { ShutdownSockets(req.local_port, req.remote_port); }
+void ResetConnection(const httplib::Request& req) {
+  ShutdownSockets(req.local_port, req.remote_port);
+}
 
 void Corrupt(std::string* body, EndpointKind kind) {
   if (kind == EndpointKind::kExport) {
@@ -265,7 +270,8 @@ void SandboxServer::Impl::Handle(const httplib::Request& req, httplib::Response&
   Serve(req, res, *route, date);
 }
 
-void SandboxServer::Impl::Control(const httplib::Request& req, httplib::Response& res, std::string_view path) {
+void SandboxServer::Impl::Control(const httplib::Request& req, httplib::Response& res,
+                                  std::string_view path) {
   if (path == "/_sandbox/health" && req.method == "GET") {
     Json j{{"status", "ok"},
            {"seed", options.seed},
@@ -320,8 +326,10 @@ void SandboxServer::Impl::Serve(const httplib::Request& req, httplib::Response& 
     }
   } else if (api == Api::kTmdb) {
     std::string auth = req.get_header_value("Authorization");
-    if (auth.rfind("Bearer ", 0) == 0) key = auth.substr(7);
-    else key = req.get_param_value("api_key");
+    if (auth.rfind("Bearer ", 0) == 0)
+      key = auth.substr(7);
+    else
+      key = req.get_param_value("api_key");
     if (key != options.tmdb_token) {
       stats.CountUnauthorized(api);
       Reply(res, 401, TmdbError(7, "Invalid API key: You must be granted a valid key."));
@@ -334,8 +342,9 @@ void SandboxServer::Impl::Serve(const httplib::Request& req, httplib::Response& 
       stats.CountRateLimitViolation(api);
       stats.Count429();
       res.set_header("Retry-After", std::to_string(retry));
-      Reply(res, 429, api == Api::kImdb ? ImdbError("Too many requests")
-                                        : TmdbError(25, "Your request count is over the allowed limit."));
+      Reply(res, 429,
+            api == Api::kImdb ? ImdbError("Too many requests")
+                              : TmdbError(25, "Your request count is over the allowed limit."));
       return;
     }
   }
@@ -358,18 +367,22 @@ void SandboxServer::Impl::Serve(const httplib::Request& req, httplib::Response& 
       stats.CountFault("429");
       stats.Count429();
       res.set_header("Retry-After", std::to_string(f.retry_after_s));
-      Reply(res, 429, api == Api::kTmdb ? TmdbError(25, "Your request count is over the allowed limit.")
-                                        : ImdbError("Too many requests"));
+      Reply(res, 429,
+            api == Api::kTmdb ? TmdbError(25, "Your request count is over the allowed limit.")
+                              : ImdbError("Too many requests"));
       return;
     case FaultAction::k500:
       stats.CountFault("500");
-      Reply(res, 500, api == Api::kTmdb ? TmdbError(11, "Internal error: Something went wrong, contact TMDB.")
-                                        : ImdbError("Internal Server Error"));
+      Reply(res, 500,
+            api == Api::kTmdb ? TmdbError(11, "Internal error: Something went wrong, contact TMDB.")
+                              : ImdbError("Internal Server Error"));
       return;
     case FaultAction::k503:
       stats.CountFault("503");
-      Reply(res, 503, api == Api::kTmdb ? TmdbError(9, "Service offline: This service is temporarily offline, try again later.")
-                                        : ImdbError("Service Unavailable"));
+      Reply(res, 503,
+            api == Api::kTmdb
+                ? TmdbError(9, "Service offline: This service is temporarily offline, try again later.")
+                : ImdbError("Service Unavailable"));
       return;
     case FaultAction::kReset:
       stats.CountFault("reset");
@@ -380,8 +393,7 @@ void SandboxServer::Impl::Serve(const httplib::Request& req, httplib::Response& 
       Sleep(f.stall_s * 1000.0);
       ResetConnection(req);
       return;
-    default:
-      break;
+    default: break;
   }
 
   std::string body;
@@ -415,9 +427,7 @@ bool SandboxServer::Impl::Body(const httplib::Request& req, const Route& route, 
   };
   int64_t id = 0;
   switch (route.kind) {
-    case EndpointKind::kImdbList:
-      *body = world.ImdbListJson(route.title_kind, date);
-      return true;
+    case EndpointKind::kImdbList: *body = world.ImdbListJson(route.title_kind, date); return true;
     case EndpointKind::kImdbTitle: {
       auto r = world.ImdbTitleJson(route.id, date);
       if (!r.ok()) return imdb_404(r.status());
@@ -505,10 +515,10 @@ std::shared_ptr<const std::string> SandboxServer::Impl::Export(Kind kind, Date d
     return nullptr;
   }
   auto file = std::make_shared<const std::string>(std::move(*gz));
-  spdlog::info("sandbox: built {} ({} lines, {} bytes) in {} ms", ExportFileName(kind, date), size,
-               file->size(),
-               std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
-                   .count());
+  spdlog::info(
+      "sandbox: built {} ({} lines, {} bytes) in {} ms", ExportFileName(kind, date), size, file->size(),
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+          .count());
   std::lock_guard<std::mutex> lock(export_cache_mu);
   export_cache.emplace_back(key, file);
   if (export_cache.size() > 4) export_cache.pop_front();
@@ -519,7 +529,9 @@ SandboxServer::SandboxServer(SandboxOptions options) : impl_(std::make_unique<Im
   impl_->SetFaults(impl_->options.faults);
 }
 
-SandboxServer::~SandboxServer() { Stop(); }
+SandboxServer::~SandboxServer() {
+  Stop();
+}
 
 Status SandboxServer::Start() {
   Impl& m = *impl_;
@@ -579,13 +591,29 @@ void SandboxServer::Stop() {
   m.started = false;
 }
 
-int SandboxServer::port() const { return impl_->port; }
-std::string SandboxServer::url() const { return "http://" + impl_->options.host + ":" + std::to_string(impl_->port); }
-const World& SandboxServer::world() const { return impl_->world; }
-Date SandboxServer::Today() const { return impl_->Today(); }
-void SandboxServer::SetFaults(const FaultConfig& config) { impl_->SetFaults(config); }
-FaultConfig SandboxServer::faults() const { return *impl_->Faults(); }
-std::string SandboxServer::StatsJson() const { return impl_->stats.ToJson(); }
-void SandboxServer::ResetStats() { impl_->stats.Reset(); }
+int SandboxServer::port() const {
+  return impl_->port;
+}
+std::string SandboxServer::url() const {
+  return "http://" + impl_->options.host + ":" + std::to_string(impl_->port);
+}
+const World& SandboxServer::world() const {
+  return impl_->world;
+}
+Date SandboxServer::Today() const {
+  return impl_->Today();
+}
+void SandboxServer::SetFaults(const FaultConfig& config) {
+  impl_->SetFaults(config);
+}
+FaultConfig SandboxServer::faults() const {
+  return *impl_->Faults();
+}
+std::string SandboxServer::StatsJson() const {
+  return impl_->stats.ToJson();
+}
+void SandboxServer::ResetStats() {
+  impl_->stats.Reset();
+}
 
 }  // namespace cinelake::sandbox

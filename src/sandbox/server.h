@@ -43,13 +43,13 @@ inline constexpr std::string_view kDefaultTmdbToken = "sandbox-tmdb-token";
 
 struct SandboxOptions {
   std::string host = "127.0.0.1";
-  int port = 8377;              // 0 = ephemeral
+  int port = 8377;  // 0 = ephemeral
   uint64_t seed = 42;
-  std::optional<Date> date;     // the clock; unset = today UTC, per request
+  std::optional<Date> date;  // the clock; unset = today UTC, per request
   FaultConfig faults;
   int64_t movie_catalog = 1200000;
   int64_t series_catalog = 200000;
-  int threads = 64;             // stalled and delayed requests each hold one
+  int threads = 64;  // stalled and delayed requests each hold one
   std::string imdb_key{kDefaultImdbKey};
   std::string tmdb_token{kDefaultTmdbToken};
 };

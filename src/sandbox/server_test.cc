@@ -1,15 +1,14 @@
 #include "sandbox/server.h"
 
+#include <gtest/gtest.h>
+#include <httplib.h>
 #include <zlib.h>
 
 #include <atomic>
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
-
-#include <gtest/gtest.h>
-#include <httplib.h>
-#include <nlohmann/json.hpp>
 
 #include "sandbox/export_file.h"
 
@@ -35,8 +34,8 @@ SandboxOptions TestOptions() {
 
 void Authorize(httplib::Client& c, bool imdb) {
   if (imdb) {
-    c.set_default_headers({{"X-RapidAPI-Key", std::string(kDefaultImdbKey)},
-                           {"X-RapidAPI-Host", std::string(kImdbHost)}});
+    c.set_default_headers(
+        {{"X-RapidAPI-Key", std::string(kDefaultImdbKey)}, {"X-RapidAPI-Host", std::string(kImdbHost)}});
   } else {
     c.set_default_headers({{"Authorization", "Bearer " + std::string(kDefaultTmdbToken)}});
   }
@@ -192,8 +191,8 @@ TEST_F(SandboxServerTest, MissingOrWrongKeysAnswer401) {
   EXPECT_TRUE(json::parse(r->body).contains("message"));
 
   httplib::Client wrong_host(server_->url());
-  wrong_host.set_default_headers({{"X-RapidAPI-Key", std::string(kDefaultImdbKey)},
-                                  {"X-RapidAPI-Host", "example.com"}});
+  wrong_host.set_default_headers(
+      {{"X-RapidAPI-Key", std::string(kDefaultImdbKey)}, {"X-RapidAPI-Host", "example.com"}});
   r = wrong_host.Get("/imdb236/api/imdb/most-popular-movies");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 401);

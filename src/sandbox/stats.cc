@@ -1,7 +1,6 @@
 #include "sandbox/stats.h"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 namespace cinelake::sandbox {

@@ -17,10 +17,10 @@ std::span<const std::string_view> Nouns();
 std::span<const std::string_view> CompanyPrefixes();
 std::span<const std::string_view> CompanySuffixes();
 std::span<const std::string_view> NetworkNames();
-std::span<const std::string_view> Roles();       // "a retired pilot"
-std::span<const std::string_view> Discoveries(); // "a map hidden in an old radio"
-std::span<const std::string_view> Goals();       // "unravel the truth"
-std::span<const std::string_view> Deadlines();   // "the next full moon"
+std::span<const std::string_view> Roles();        // "a retired pilot"
+std::span<const std::string_view> Discoveries();  // "a map hidden in an old radio"
+std::span<const std::string_view> Goals();        // "unravel the truth"
+std::span<const std::string_view> Deadlines();    // "the next full moon"
 std::span<const std::string_view> ExtraSentences();
 std::span<const std::string_view> Taglines();
 std::span<const std::string_view> EpisodeWords();
@@ -36,7 +36,6 @@ struct Genre {
 };
 std::span<const Genre> Genres();
 
-inline constexpr std::string_view kBase62 =
-    "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+inline constexpr std::string_view kBase62 = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 }  // namespace cinelake::sandbox::vocab

@@ -23,8 +23,12 @@ constexpr int kBlockDays = 28;
 constexpr int kMoviesPerBlock = 10;
 constexpr int kSeriesPerBlock = 5;
 
-Date CohortStart() { return Date::FromYmd(2012, 1, 1); }
-Date CohortEnd() { return Date::FromYmd(2045, 12, 31); }
+Date CohortStart() {
+  return Date::FromYmd(2012, 1, 1);
+}
+Date CohortEnd() {
+  return Date::FromYmd(2045, 12, 31);
+}
 
 std::string RandomToken(Rng& r, int n) {
   std::string s;
@@ -112,9 +116,13 @@ std::string CountryFor(const std::string& language, Rng& r) {
 
 }  // namespace
 
-std::string DayString(int32_t day) { return Date{day}.ToString(); }
+std::string DayString(int32_t day) {
+  return Date{day}.ToString();
+}
 
-World::World(uint64_t seed) : seed_(seed) { Build(); }
+World::World(uint64_t seed) : seed_(seed) {
+  Build();
+}
 World::~World() = default;
 
 void World::Build() {
@@ -144,8 +152,8 @@ void World::BuildPools() {
   for (int i = 0; i < kPeople; ++i) {
     Person p;
     p.female = r.Chance(0.5);
-    p.name = std::string(Pick(r, p.female ? vocab::FemaleFirstNames() : vocab::MaleFirstNames())) +
-             " " + std::string(Pick(r, vocab::LastNames()));
+    p.name = std::string(Pick(r, p.female ? vocab::FemaleFirstNames() : vocab::MaleFirstNames())) + " " +
+             std::string(Pick(r, vocab::LastNames()));
     p.imdb_id = Pad("nm", 7, 100000 + static_cast<long long>(i) * 149);
     p.tmdb_id = 10000 + static_cast<int64_t>(i) * 53;
     if (r.Chance(0.8)) {
@@ -200,8 +208,7 @@ Title& World::NewTitle(Kind kind, bool evergreen, int kind_index, int block, int
   t.kind = kind;
   t.evergreen = evergreen;
   bool movie = kind == Kind::kMovie;
-  t.key = Hash(seed_, movie ? 1 : 2, evergreen ? 1 : 2, evergreen ? kind_index : block,
-               evergreen ? 0 : slot);
+  t.key = Hash(seed_, movie ? 1 : 2, evergreen ? 1 : 2, evergreen ? kind_index : block, evergreen ? 0 : slot);
   Rng r(t.key);
   if (evergreen) {
     t.imdb_id = Pad("tt", 7, (movie ? 110000 : 120001) + static_cast<long long>(kind_index) * 2311);
@@ -216,8 +223,7 @@ Title& World::NewTitle(Kind kind, bool evergreen, int kind_index, int block, int
                       : 80000 + static_cast<int64_t>(block) * 500 + (slot - kMoviesPerBlock) * 41 + 7;
     t.announce_day = CohortStart().days + block * kBlockDays + r.Int(0, kBlockDays - 1);
     bool tentpole = movie && slot == 0;
-    t.release_day = t.announce_day + (tentpole ? r.Int(150, 260) : movie ? r.Int(20, 420)
-                                                                         : r.Int(40, 300));
+    t.release_day = t.announce_day + (tentpole ? r.Int(150, 260) : movie ? r.Int(20, 420) : r.Int(40, 300));
     t.sticky_until_release = tentpole;
   }
   Populate(t, r.Next());
@@ -265,8 +271,10 @@ void World::Populate(Title& t, uint64_t salt) {
   auto native = vocab::NativeWords(t.original_language);
   if (!native.empty() && r.Chance(0.7)) {
     std::string a(Pick(r, native)), b(Pick(r, native));
-    if (t.original_language == "ja") t.original_title = a == b ? a : a + "の" + b;
-    else t.original_title = a == b ? a : a + " " + b;
+    if (t.original_language == "ja")
+      t.original_title = a == b ? a : a + "の" + b;
+    else
+      t.original_title = a == b ? a : a + " " + b;
   }
   t.country = CountryFor(t.original_language, r);
   t.overview = MakeOverview(r);
@@ -274,15 +282,18 @@ void World::Populate(Title& t, uint64_t salt) {
   if (r.Chance(0.6)) {
     std::string slug;
     for (char c : t.primary_title) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) slug += c;
-      else if (c >= 'A' && c <= 'Z') slug += static_cast<char>(c - 'A' + 'a');
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        slug += c;
+      else if (c >= 'A' && c <= 'Z')
+        slug += static_cast<char>(c - 'A' + 'a');
     }
     t.homepage = "https://" + (slug.empty() ? std::string("title") : slug) + ".example.com/";
   }
   static constexpr std::string_view kMovieRatings[] = {"G", "PG", "PG-13", "PG-13", "R", "R"};
   static constexpr std::string_view kTvRatings[] = {"TV-PG", "TV-14", "TV-14", "TV-MA"};
   t.content_rating = movie ? std::string(kMovieRatings[r.Next() % 6]) : std::string(kTvRatings[r.Next() % 4]);
-  if (r.Chance(0.92)) t.primary_image = "https://m.media-amazon.com/images/M/MV5B" + RandomToken(r, 32) + "._V1_.jpg";
+  if (r.Chance(0.92))
+    t.primary_image = "https://m.media-amazon.com/images/M/MV5B" + RandomToken(r, 32) + "._V1_.jpg";
   if (r.Chance(0.95)) t.poster_path = "/" + RandomToken(r, 27) + ".jpg";
   if (r.Chance(0.8)) t.backdrop_path = "/" + RandomToken(r, 27) + ".jpg";
   if (r.Chance(0.8)) t.trailer = "https://www.youtube.com/watch?v=" + RandomVideoId(r);
@@ -320,8 +331,7 @@ void World::Populate(Title& t, uint64_t salt) {
       bool streaming = r.Chance(0.5);
       int n = 1 + r.Skewed(7, t.evergreen ? 0.8 : 1.5);
       for (int i = 1; i <= n; ++i) {
-        Season s{i, air, streaming ? r.Int(6, 10) : r.Int(10, 22),
-                 streaming && r.Chance(0.6) ? 0 : 7, ""};
+        Season s{i, air, streaming ? r.Int(6, 10) : r.Int(10, 22), streaming && r.Chance(0.6) ? 0 : 7, ""};
         if (r.Chance(0.85)) s.poster_path = "/" + RandomToken(r, 27) + ".jpg";
         t.seasons.push_back(s);
         air += std::max(s.spacing_days * s.episode_count, 0) + r.Int(300, 600);
@@ -344,10 +354,14 @@ void World::Populate(Title& t, uint64_t salt) {
     m.person = p;
     auto first = people_[p].female ? vocab::FemaleFirstNames() : vocab::MaleFirstNames();
     double u = r.Uniform();
-    if (u < 0.05) m.characters.push_back(people_[p].female ? "Herself" : "Himself");
-    else if (u < 0.12) m.characters.push_back("Detective " + std::string(Pick(r, vocab::LastNames())));
-    else if (u < 0.16) m.characters.push_back("Narrator (voice)");
-    else m.characters.push_back(std::string(Pick(r, first)) + " " + std::string(Pick(r, vocab::LastNames())));
+    if (u < 0.05)
+      m.characters.push_back(people_[p].female ? "Herself" : "Himself");
+    else if (u < 0.12)
+      m.characters.push_back("Detective " + std::string(Pick(r, vocab::LastNames())));
+    else if (u < 0.16)
+      m.characters.push_back("Narrator (voice)");
+    else
+      m.characters.push_back(std::string(Pick(r, first)) + " " + std::string(Pick(r, vocab::LastNames())));
     if (r.Chance(0.08)) m.characters.push_back("Young " + std::string(Pick(r, first)));
     t.cast.push_back(std::move(m));
   }

@@ -50,7 +50,7 @@ struct Person {
 // A production company or a network.
 struct Company {
   int64_t id = 0;
-  std::string imdb_id;    // "co0123456" (companies only)
+  std::string imdb_id;  // "co0123456" (companies only)
   std::string name;
   std::string logo_path;  // "/abc.png"; empty = null
   std::string country;
@@ -62,22 +62,22 @@ struct CastMember {
 };
 
 struct Season {
-  int number = 0;          // 0 = specials
-  int32_t air_day = 0;     // first episode, days since epoch
+  int number = 0;       // 0 = specials
+  int32_t air_day = 0;  // first episode, days since epoch
   int episode_count = 0;
-  int spacing_days = 7;    // between episodes; 0 = all at once
-  std::string poster_path; // empty = null
+  int spacing_days = 7;     // between episodes; 0 = all at once
+  std::string poster_path;  // empty = null
 };
 
 struct Episode {
   int season = 0;
   int number = 0;
   int32_t air_day = 0;
-  int runtime = 0;      // minutes; 0 = unknown
-  double rating = 0;    // IMDB-style 1..10, one decimal
+  int runtime = 0;    // minutes; 0 = unknown
+  double rating = 0;  // IMDB-style 1..10, one decimal
   int64_t votes = 0;
   std::string name;
-  std::string type;     // standard, mid_season, finale
+  std::string type;        // standard, mid_season, finale
   std::string still_path;  // empty = null
 };
 
@@ -94,11 +94,11 @@ struct Title {
   int32_t release_day = 0;  // movies: release; series: first episode
   int runtime = 0;          // movies: minutes; series: typical episode; 0 = unknown
   bool runtime_known_before_release = true;
-  double rating = 0;        // IMDB averageRating once released
-  double vote_scale = 0;    // numVotes a mature title reaches
-  int metascore = 0;        // 0 = null
+  double rating = 0;      // IMDB averageRating once released
+  double vote_scale = 0;  // numVotes a mature title reaches
+  int metascore = 0;      // 0 = null
   int64_t budget = 0, revenue = 0;
-  std::vector<int> genres, interests;  // indices into vocab::Genres() / flattened interests
+  std::vector<int> genres, interests;             // indices into vocab::Genres() / flattened interests
   std::vector<int> directors, writers, creators;  // person indices
   std::vector<CastMember> cast;
   std::vector<int> companies, networks;
@@ -118,13 +118,13 @@ struct Title {
 // What a consumer derives from the served JSON, computed directly (for tests).
 struct TitleFacts {
   bool released = false;
-  std::optional<double> rating;   // IMDB averageRating
-  std::optional<int> runtime;     // IMDB runtimeMinutes
-  int64_t revenue = 0;            // TMDB revenue (0 before release)
-  int episodes_aired = 0;         // IMDB episodes on that date
-  double avg_episode_runtime = 0; // over aired episodes with a runtime
+  std::optional<double> rating;    // IMDB averageRating
+  std::optional<int> runtime;      // IMDB runtimeMinutes
+  int64_t revenue = 0;             // TMDB revenue (0 before release)
+  int episodes_aired = 0;          // IMDB episodes on that date
+  double avg_episode_runtime = 0;  // over aired episodes with a runtime
   int total_runtime = 0;
-  std::string status;             // TMDB status
+  std::string status;  // TMDB status
 };
 
 class World {

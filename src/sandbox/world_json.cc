@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "sandbox/rng.h"
@@ -17,7 +16,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json Nullable(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+Json Nullable(const std::string& s) {
+  return s.empty() ? Json(nullptr) : Json(s);
+}
 
 std::string Hex24(uint64_t a, uint64_t b) {
   char buf[32];
@@ -26,7 +27,9 @@ std::string Hex24(uint64_t a, uint64_t b) {
   return buf;
 }
 
-double Round(double v, double scale) { return std::round(v * scale) / scale; }
+double Round(double v, double scale) {
+  return std::round(v * scale) / scale;
+}
 
 int64_t VotesOn(const Title& t, int32_t day) {
   double age = static_cast<double>(day - t.release_day + 30);
@@ -40,17 +43,16 @@ double TmdbVoteAverage(const Title& t) {
 }
 
 Json ImdbPersonRef(const Person& p) {
-  return Json{{"id", p.imdb_id},
-              {"url", "https://www.imdb.com/name/" + p.imdb_id + "/"},
-              {"fullName", p.name}};
+  return Json{
+      {"id", p.imdb_id}, {"url", "https://www.imdb.com/name/" + p.imdb_id + "/"}, {"fullName", p.name}};
 }
 
 Json TmdbCompanies(const World& w, const std::vector<int>& ids, bool networks) {
   Json arr = Json::array();
   for (int i : ids) {
     const Company& c = networks ? w.network(i) : w.company(i);
-    arr.push_back(Json{{"id", c.id}, {"logo_path", Nullable(c.logo_path)}, {"name", c.name},
-                       {"origin_country", c.country}});
+    arr.push_back(Json{
+        {"id", c.id}, {"logo_path", Nullable(c.logo_path)}, {"name", c.name}, {"origin_country", c.country}});
   }
   return arr;
 }
@@ -92,8 +94,10 @@ Json ImdbTitleObject(const World& w, const Title& t, Date date, bool full) {
   j["contentRating"] = t.content_rating;
   j["isAdult"] = false;
   j["startYear"] = Date{t.release_day}.year();
-  if (series && f.status == "Ended") j["endYear"] = Date{w.LastEpisodeDay(t)}.year();
-  else j["endYear"] = nullptr;
+  if (series && f.status == "Ended")
+    j["endYear"] = Date{w.LastEpisodeDay(t)}.year();
+  else
+    j["endYear"] = nullptr;
   j["releaseDate"] = DayString(t.release_day);
   Json interests = Json::array();
   for (int i : t.interests) interests.push_back(w.interest(i));
@@ -155,8 +159,7 @@ Json ImdbTitleObject(const World& w, const Title& t, Date date, bool full) {
 }
 
 Status Unknown(std::string_view what, std::string_view id, Date date) {
-  return Status::NotFound(std::string(what) + " " + std::string(id) + " is unknown on " +
-                          date.ToString());
+  return Status::NotFound(std::string(what) + " " + std::string(id) + " is unknown on " + date.ToString());
 }
 
 }  // namespace
@@ -179,9 +182,12 @@ Result<std::string> World::ImdbTmdbIdJson(std::string_view imdb_id, Date date) c
   Json j;
   j["imdbId"] = t->imdb_id;
   std::string path = (t->kind == Kind::kMovie ? "movie/" : "tv/") + std::to_string(t->tmdb_id);
-  if (t->tmdb_id_style == 1) j["tmdbId"] = std::to_string(t->tmdb_id);
-  else if (t->tmdb_id_style == 2) j["tmdbId"] = t->tmdb_id;
-  else j["tmdbId"] = path;
+  if (t->tmdb_id_style == 1)
+    j["tmdbId"] = std::to_string(t->tmdb_id);
+  else if (t->tmdb_id_style == 2)
+    j["tmdbId"] = t->tmdb_id;
+  else
+    j["tmdbId"] = path;
   return j.dump();
 }
 
@@ -261,15 +267,15 @@ Result<std::string> World::TmdbTvJson(int64_t id, Date date) const {
       ++seasons;
       episodes += s.episode_count;
     }
-    season_arr.push_back(Json{
-        {"air_date", DayString(s.air_day)},
-        {"episode_count", s.episode_count},
-        {"id", t->tmdb_id * 100 + s.number},
-        {"name", s.number == 0 ? std::string("Specials") : "Season " + std::to_string(s.number)},
-        {"overview", s.number == 1 ? t->overview : std::string()},
-        {"poster_path", Nullable(s.poster_path)},
-        {"season_number", s.number},
-        {"vote_average", rated > 0 ? Round(rating_sum / rated, 10.0) : 0.0}});
+    season_arr.push_back(
+        Json{{"air_date", DayString(s.air_day)},
+             {"episode_count", s.episode_count},
+             {"id", t->tmdb_id * 100 + s.number},
+             {"name", s.number == 0 ? std::string("Specials") : "Season " + std::to_string(s.number)},
+             {"overview", s.number == 1 ? t->overview : std::string()},
+             {"poster_path", Nullable(s.poster_path)},
+             {"season_number", s.number},
+             {"vote_average", rated > 0 ? Round(rating_sum / rated, 10.0) : 0.0}});
   }
   j["last_air_date"] = last_aired >= 0 ? Json(DayString(last_aired)) : Json(nullptr);
   j["name"] = t->primary_title;
@@ -303,25 +309,27 @@ Result<std::string> World::TmdbSeasonJson(int64_t id, int season, Date date) con
     for (int n = 1; n <= s.episode_count; ++n) {
       Episode e = EpisodeOf(*t, s, n);
       bool aired = e.air_day <= date.days;
-      double va = aired ? Round(std::clamp(e.rating + 0.4 * (Unit(Hash(t->key, season, n, 5)) - 0.5), 0.0, 10.0), 1000.0) : 0.0;
+      double va =
+          aired ? Round(std::clamp(e.rating + 0.4 * (Unit(Hash(t->key, season, n, 5)) - 0.5), 0.0, 10.0),
+                        1000.0)
+                : 0.0;
       if (aired) {
         rating_sum += va;
         ++rated;
       }
-      episodes.push_back(Json{
-          {"air_date", DayString(e.air_day)},
-          {"episode_number", e.number},
-          {"episode_type", e.type},
-          {"id", t->tmdb_id * 10000 + season * 100 + n},
-          {"name", e.name},
-          {"overview", ""},
-          {"production_code", ""},
-          {"runtime", e.runtime > 0 ? Json(e.runtime) : Json(nullptr)},
-          {"season_number", e.season},
-          {"show_id", t->tmdb_id},
-          {"still_path", aired ? Nullable(e.still_path) : Json(nullptr)},
-          {"vote_average", va},
-          {"vote_count", aired ? e.votes / 25 : 0}});
+      episodes.push_back(Json{{"air_date", DayString(e.air_day)},
+                              {"episode_number", e.number},
+                              {"episode_type", e.type},
+                              {"id", t->tmdb_id * 10000 + season * 100 + n},
+                              {"name", e.name},
+                              {"overview", ""},
+                              {"production_code", ""},
+                              {"runtime", e.runtime > 0 ? Json(e.runtime) : Json(nullptr)},
+                              {"season_number", e.season},
+                              {"show_id", t->tmdb_id},
+                              {"still_path", aired ? Nullable(e.still_path) : Json(nullptr)},
+                              {"vote_average", va},
+                              {"vote_count", aired ? e.votes / 25 : 0}});
     }
     Json j;
     j["_id"] = Hex24(t->key ^ static_cast<uint64_t>(season), Hash(t->key, season));

@@ -1,17 +1,19 @@
 #include "sandbox/world.h"
 
-#include <algorithm>
-#include <set>
-
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace cinelake::sandbox {
 namespace {
 
 using nlohmann::json;
 
-Date D(int y, unsigned m, unsigned d) { return Date::FromYmd(y, m, d); }
+Date D(int y, unsigned m, unsigned d) {
+  return Date::FromYmd(y, m, d);
+}
 
 const World& SharedWorld() {
   static const World* w = new World(42);
@@ -93,8 +95,10 @@ TEST(SandboxWorldTest, ImdbOrderCorrelatesWithPopularityButNotPerfectly) {
   for (size_t i = 0; i < list.size(); ++i) {
     for (size_t j = i + 1; j < list.size(); ++j) {
       double a = w.Popularity(*list[i], day), b = w.Popularity(*list[j], day);
-      if (a > b) ++concordant;
-      else if (a < b) ++discordant;
+      if (a > b)
+        ++concordant;
+      else if (a < b)
+        ++discordant;
     }
   }
   EXPECT_GT(concordant, discordant * 2);
@@ -154,9 +158,9 @@ TEST(SandboxWorldTest, ImdbTitleHasFieldsOfApisMd) {
   Date day = D(2026, 4, 2);
   const Title* series = w.PopularList(Kind::kSeries, day)[3];
   json j = json::parse(*w.ImdbTitleJson(series->imdb_id, day));
-  for (const char* f : {"id", "type", "primaryTitle", "originalTitle", "releaseDate", "startYear",
-                        "endYear", "trailer", "runtimeMinutes", "primaryImage", "averageRating",
-                        "numVotes", "genres", "interests", "directors", "writers", "cast", "episodes"}) {
+  for (const char* f : {"id", "type", "primaryTitle", "originalTitle", "releaseDate", "startYear", "endYear",
+                        "trailer", "runtimeMinutes", "primaryImage", "averageRating", "numVotes", "genres",
+                        "interests", "directors", "writers", "cast", "episodes"}) {
     EXPECT_TRUE(j.contains(f)) << f;
   }
   ASSERT_FALSE(j["cast"].empty());
@@ -166,8 +170,8 @@ TEST(SandboxWorldTest, ImdbTitleHasFieldsOfApisMd) {
   EXPECT_EQ(j["cast"][0]["id"].get<std::string>().substr(0, 2), "nm");
   EXPECT_TRUE(j["cast"][0]["characters"].is_array());
   if (!j["episodes"].empty()) {
-    for (const char* f : {"seasonNumber", "episodeNumber", "primaryTitle", "originalTitle",
-                          "runtimeMinutes", "averageRating", "numVotes"}) {
+    for (const char* f : {"seasonNumber", "episodeNumber", "primaryTitle", "originalTitle", "runtimeMinutes",
+                          "averageRating", "numVotes"}) {
       EXPECT_TRUE(j["episodes"][0].contains(f)) << f;
     }
   }
@@ -178,8 +182,8 @@ TEST(SandboxWorldTest, TmdbBodiesHaveFieldsOfApisMd) {
   Date day = D(2026, 4, 2);
   const Title* movie = w.PopularList(Kind::kMovie, day)[5];
   json m = json::parse(*w.TmdbMovieJson(movie->tmdb_id, day));
-  for (const char* f : {"popularity", "homepage", "overview", "original_language", "status",
-                        "tagline", "budget", "revenue", "production_companies", "imdb_id"}) {
+  for (const char* f : {"popularity", "homepage", "overview", "original_language", "status", "tagline",
+                        "budget", "revenue", "production_companies", "imdb_id"}) {
     EXPECT_TRUE(m.contains(f)) << f;
   }
   EXPECT_TRUE(m["popularity"].is_number_float());
@@ -188,16 +192,16 @@ TEST(SandboxWorldTest, TmdbBodiesHaveFieldsOfApisMd) {
   // A series with a visible season and at least one episode aired.
   for (const Title* s : w.PopularList(Kind::kSeries, day)) {
     json tv = json::parse(*w.TmdbTvJson(s->tmdb_id, day));
-    for (const char* f : {"popularity", "homepage", "overview", "original_language", "status",
-                          "tagline", "created_by", "networks", "production_companies", "seasons"}) {
+    for (const char* f : {"popularity", "homepage", "overview", "original_language", "status", "tagline",
+                          "created_by", "networks", "production_companies", "seasons"}) {
       ASSERT_TRUE(tv.contains(f)) << f;
     }
     if (tv["seasons"].empty()) continue;
     int n = tv["seasons"].back()["season_number"];
     json season = json::parse(*w.TmdbSeasonJson(s->tmdb_id, n, day));
     ASSERT_FALSE(season["episodes"].empty());
-    for (const char* f : {"episode_number", "season_number", "name", "air_date", "episode_type",
-                          "still_path", "runtime", "vote_average"}) {
+    for (const char* f : {"episode_number", "season_number", "name", "air_date", "episode_type", "still_path",
+                          "runtime", "vote_average"}) {
       EXPECT_TRUE(season["episodes"][0].contains(f)) << f;
     }
     EXPECT_FALSE(w.TmdbSeasonJson(s->tmdb_id, 99, day).ok());
@@ -227,8 +231,10 @@ TEST(SandboxWorldTest, TmdbIdAnswersArePathsWithAFewBareNumbers) {
   int paths = 0, bare = 0;
   for (const Title* t : w.AnnouncedTitles(Kind::kMovie, day)) {
     json j = json::parse(*w.ImdbTmdbIdJson(t->imdb_id, day));
-    if (j["tmdbId"].is_string() && j["tmdbId"].get<std::string>().rfind("movie/", 0) == 0) ++paths;
-    else ++bare;
+    if (j["tmdbId"].is_string() && j["tmdbId"].get<std::string>().rfind("movie/", 0) == 0)
+      ++paths;
+    else
+      ++bare;
   }
   EXPECT_GT(paths, 100);
   EXPECT_GT(bare, 0);

@@ -4,9 +4,8 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
-#include <unordered_set>
-
 #include <nlohmann/json.hpp>
+#include <unordered_set>
 
 #include "serve/fold_case.h"
 
@@ -41,14 +40,20 @@ std::string Dump(const json& j) {
   return out;
 }
 
-ApiResponse Ok(const json& j) { return {200, Dump(j)}; }
-ApiResponse Error(int status, const std::string& message) { return {status, Dump(json{{"error", message}})}; }
+ApiResponse Ok(const json& j) {
+  return {200, Dump(j)};
+}
+ApiResponse Error(int status, const std::string& message) {
+  return {status, Dump(json{{"error", message}})};
+}
 
 template <typename T>
 json Opt(const std::optional<T>& v) {
   return v ? json(*v) : json(nullptr);
 }
-json Str(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json Str(const std::string& s) {
+  return s.empty() ? json(nullptr) : json(s);
+}
 
 std::string TypeLabel(const std::string& type) {
   if (type == "movie") return "Movie";
@@ -134,7 +139,9 @@ json TitleRow(const Snapshot& s, const Title& t, const FactRow* row) {
   return j;
 }
 
-bool HasParam(const Query& q, const char* name) { return q.find(name) != q.end(); }
+bool HasParam(const Query& q, const char* name) {
+  return q.find(name) != q.end();
+}
 std::string Param(const Query& q, const char* name) {
   auto it = q.find(name);
   return it == q.end() ? "" : it->second;
@@ -157,7 +164,9 @@ int ResolveDay(const Snapshot& s, const Query& q, ApiResponse* err) {
   return i;
 }
 
-json PrevDate(const Snapshot& s, int day) { return day > 0 ? json(s.days[day - 1].date.ToString()) : json(nullptr); }
+json PrevDate(const Snapshot& s, int day) {
+  return day > 0 ? json(s.days[day - 1].date.ToString()) : json(nullptr);
+}
 
 // ---- landing parts -------------------------------------------------------
 
@@ -310,7 +319,8 @@ json KpiTable(const Snapshot& s, int di, Kpi k, const char* name) {
     const Title& t = s.titles[r.title];
     if (!InKpi(k, t, day.date)) continue;
     json j = TitleRow(s, t, &r);
-    j["avg_episode_runtime"] = t.avg_episode_runtime ? json(std::lround(*t.avg_episode_runtime)) : json(nullptr);
+    j["avg_episode_runtime"] =
+        t.avg_episode_runtime ? json(std::lround(*t.avg_episode_runtime)) : json(nullptr);
     j["total_runtime"] = Opt(t.total_episode_runtime);
     j["networks"] = Orgs(s.networks, t.networks);
     j["trailer"] = Str(t.trailer);
@@ -388,7 +398,10 @@ json Trend(const Snapshot& s, int title, int di) {
     double sx = 0, sy = 0, sxx = 0, sxy = 0;
     for (size_t i = n0; i < known.size(); ++i) {
       double x = known[i].first, y = std::log(known[i].second);
-      sx += x; sy += y; sxx += x * x; sxy += x * y;
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      sxy += x * y;
     }
     double den = n * sxx - sx * sx;
     double b = den != 0 ? (n * sxy - sx * sy) / den : 0;
@@ -584,7 +597,8 @@ ApiResponse Trends(const Snapshot& s, const Query& q) {
     if (!d.ok()) return Error(400, "parameter 'from': " + d.status().message());
     from = *d;
   }
-  if (from > to) return Error(400, "parameter 'from': " + from.ToString() + " is after 'to' " + to.ToString());
+  if (from > to)
+    return Error(400, "parameter 'from': " + from.ToString() + " is after 'to' " + to.ToString());
   json dates = json::array();
   std::vector<json> ranks(ids.size(), json::array()), pops(ids.size(), json::array());
   for (const Day& day : s.days) {
@@ -606,7 +620,10 @@ ApiResponse Trends(const Snapshot& s, const Query& q) {
                       {"ranks", std::move(ranks[k])},
                       {"popularity", std::move(pops[k])}});
   }
-  return Ok({{"from", from.ToString()}, {"to", to.ToString()}, {"dates", std::move(dates)}, {"series", std::move(series)}});
+  return Ok({{"from", from.ToString()},
+             {"to", to.ToString()},
+             {"dates", std::move(dates)},
+             {"series", std::move(series)}});
 }
 
 ApiResponse Dates(const Snapshot& s) {
@@ -628,9 +645,13 @@ bool IsQuickWatch(const Title& t) {
   return t.is_movie() && t.rating && *t.rating >= 7.0 && t.runtime && *t.runtime <= 90;
 }
 
-bool IsOncoming(const Title& t, Date today) { return t.release && *t.release > today; }
+bool IsOncoming(const Title& t, Date today) {
+  return t.release && *t.release > today;
+}
 
-bool IsGlobalReach(const Title& t) { return t.is_movie() && t.revenue && *t.revenue >= 500'000'000; }
+bool IsGlobalReach(const Title& t) {
+  return t.is_movie() && t.revenue && *t.revenue >= 500'000'000;
+}
 
 std::string EpisodeTypeLabel(const Title& t, const Season& season, std::string_view type) {
   if (type.empty()) return "-";
@@ -650,7 +671,8 @@ Date AddMonths(Date d, int n) {
   using namespace std::chrono;
   int total = d.year() * 12 + static_cast<int>(d.month()) - 1 + n;
   year_month_day first{year{total / 12}, month{static_cast<unsigned>(total % 12 + 1)}, day{1}};
-  unsigned last = static_cast<unsigned>(year_month_day_last{first.year(), month_day_last{first.month()}}.day());
+  unsigned last =
+      static_cast<unsigned>(year_month_day_last{first.year(), month_day_last{first.month()}}.day());
   return Date::FromYmd(total / 12, total % 12 + 1, std::min(d.day(), last));
 }
 }  // namespace
@@ -661,8 +683,8 @@ std::string TimeLeft(Date from, Date to) {
   while (months > 0 && AddMonths(from, months) > to) --months;
   months = std::max(months, 0);
   int days = to - AddMonths(from, months);
-  return std::to_string(months / 12) + " yrs " + std::to_string(months % 12) + " mths " + std::to_string(days) +
-         " days";
+  return std::to_string(months / 12) + " yrs " + std::to_string(months % 12) + " mths " +
+         std::to_string(days) + " days";
 }
 
 std::string FormatRankChange(int rank_change) {
@@ -674,7 +696,8 @@ std::string FormatRankChange(int rank_change) {
 std::shared_ptr<const Snapshot> PrepareSnapshot(const GoldTables& gold) {
   std::shared_ptr<Snapshot> s = Snapshot::Build(gold);
   s->landing_json.reserve(s->days.size());
-  for (size_t i = 0; i < s->days.size(); ++i) s->landing_json.push_back(Dump(Landing(*s, static_cast<int>(i))));
+  for (size_t i = 0; i < s->days.size(); ++i)
+    s->landing_json.push_back(Dump(Landing(*s, static_cast<int>(i))));
   return s;
 }
 
@@ -699,11 +722,8 @@ ApiResponse HandleApi(const Snapshot& s, std::string_view path, const Query& q) 
     json (*fn)(const Snapshot&, const Day&);
   };
   static constexpr Part kParts[] = {
-      {"kpis", KpiCounts},
-      {"top10", Top10},
-      {"hidden-gems", HiddenGems},
-      {"networks", Networks},
-      {"trending", Trending},
+      {"kpis", KpiCounts},    {"top10", Top10},       {"hidden-gems", HiddenGems},
+      {"networks", Networks}, {"trending", Trending},
   };
   for (const Part& p : kParts) {
     if (rest != p.name) continue;

@@ -36,10 +36,10 @@ ApiResponse HandleApi(const Snapshot& snap, std::string_view path, const Query& 
 std::shared_ptr<const Snapshot> PrepareSnapshot(const GoldTables& gold);
 
 // The dashboard's definitions (dashboard.md), exposed for tests.
-bool IsBingeWorthy(const Title& t);   // series, rating >= 7, avg episode <= 45 min, total <= 480 min
-bool IsQuickWatch(const Title& t);    // movie, rating >= 7, known runtime <= 90 min
+bool IsBingeWorthy(const Title& t);           // series, rating >= 7, avg episode <= 45 min, total <= 480 min
+bool IsQuickWatch(const Title& t);            // movie, rating >= 7, known runtime <= 90 min
 bool IsOncoming(const Title& t, Date today);  // release date after today
-bool IsGlobalReach(const Title& t);   // movie, revenue >= 500,000,000
+bool IsGlobalReach(const Title& t);           // movie, revenue >= 500,000,000
 // "Normal", "Mid-Season", "Final" (Ended series, last season), "Season Final"; "-" when blank.
 std::string EpisodeTypeLabel(const Title& t, const Season& season, std::string_view episode_type);
 // Calendar difference "X yrs Y mths Z days" from `from` to a later `to`.

@@ -1,10 +1,10 @@
 // Tests of the dashboard's computations (dashboard.md) on in-memory gold tables.
 #include "serve/api.h"
 
-#include <variant>
-
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+#include <variant>
 
 #include "lake/schemas.h"
 #include "serve/testing/fixture_lake.h"
@@ -85,7 +85,9 @@ void Title(GoldTables& g, const std::string& id, const std::string& type, const 
 void Episodes(GoldTables& g, const std::string& id, int season, const std::vector<int64_t>& runtimes,
               const std::string& last_type = "finale") {
   std::string sk = id + "_S0" + std::to_string(season);
-  Add(g.dim_season, {{"season_key", sk}, {"content_id", id}, {"season_number", int64_t{season}},
+  Add(g.dim_season, {{"season_key", sk},
+                     {"content_id", id},
+                     {"season_number", int64_t{season}},
                      {"episode_count", static_cast<int64_t>(runtimes.size())}});
   for (size_t i = 0; i < runtimes.size(); ++i) {
     std::string type = i + 1 == runtimes.size() ? last_type : (i == 1 ? "mid_season" : "standard");
@@ -106,12 +108,12 @@ GoldTables World() {
   GoldTables g = GoldTables::Empty();
   // Binge: avg <= 45 and total <= 480, rated >= 7.
   Title(g, "tt01", "tvSeries", "Binge Yes", 7.0, 500, 30);
-  Episodes(g, "tt01", 1, {45, 45, 45});                     // avg 45, total 135
+  Episodes(g, "tt01", 1, {45, 45, 45});  // avg 45, total 135
   Title(g, "tt02", "tvSeries", "Binge Long Episodes", 8.0, 400, 46);
-  Episodes(g, "tt02", 1, {46, 46});                         // avg 46
+  Episodes(g, "tt02", 1, {46, 46});  // avg 46
   Title(g, "tt03", "tvSeries", "Binge Too Long Overall", 9.0, 300, 40);
-  Episodes(g, "tt03", 1, {40, 40, 40, 40, 40, 40});         // 240
-  Episodes(g, "tt03", 2, {40, 40, 40, 40, 40, 40, 1});      // 281 -> 521 total
+  Episodes(g, "tt03", 1, {40, 40, 40, 40, 40, 40});     // 240
+  Episodes(g, "tt03", 2, {40, 40, 40, 40, 40, 40, 1});  // 281 -> 521 total
   Title(g, "tt04", "tvSeries", "Binge Low Rating", 6.9, 100, 20);
   Episodes(g, "tt04", 1, {20, 20});
   Title(g, "tt05", "tvSeries", "Binge At Total Limit", 7.5, 100, 40);
@@ -138,33 +140,62 @@ GoldTables World() {
   Add(g.dim_network, {{"network_id", "1"}, {"network_name", "NBC"}});
   Add(g.dim_network, {{"network_id", "2"}, {"network_name", "HBO"}});
   Add(g.dim_network, {{"network_id", "3"}, {"network_name", "AMC"}});
-  for (const char* id : {"tt01", "tt02", "tt03"}) Add(g.bridge_content_network, {{"content_id", id}, {"network_id", "2"}});
-  for (const char* id : {"tt04", "tt05"}) Add(g.bridge_content_network, {{"content_id", id}, {"network_id", "1"}});
+  for (const char* id : {"tt01", "tt02", "tt03"})
+    Add(g.bridge_content_network, {{"content_id", id}, {"network_id", "2"}});
+  for (const char* id : {"tt04", "tt05"})
+    Add(g.bridge_content_network, {{"content_id", id}, {"network_id", "1"}});
   Add(g.bridge_content_network, {{"content_id", "tt22"}, {"network_id", "3"}});  // not on today's list
 
   Add(g.dim_person, {{"person_id", "nm1"}, {"person_name", "Ann Lead"}});
   Add(g.dim_person, {{"person_id", "nm2"}, {"person_name", "Bo Second"}});
   Add(g.dim_person, {{"person_id", "nm3"}, {"person_name", "Cy Third"}});
   Add(g.dim_person, {{"person_id", "nm4"}, {"person_name", "Di Fourth"}});
-  Add(g.bridge_content_person, {{"content_id", "tt10"}, {"person_id", "nm4"}, {"role_type", "actor"}, {"order_no", int64_t{4}}});
-  Add(g.bridge_content_person, {{"content_id", "tt10"}, {"person_id", "nm2"}, {"role_type", "actress"}, {"order_no", int64_t{2}}, {"character_names", "Nora"}});
-  Add(g.bridge_content_person, {{"content_id", "tt10"}, {"person_id", "nm1"}, {"role_type", "actor"}, {"order_no", int64_t{1}}});
-  Add(g.bridge_content_person, {{"content_id", "tt10"}, {"person_id", "nm3"}, {"role_type", "actor"}, {"order_no", int64_t{3}}});
+  Add(g.bridge_content_person,
+      {{"content_id", "tt10"}, {"person_id", "nm4"}, {"role_type", "actor"}, {"order_no", int64_t{4}}});
+  Add(g.bridge_content_person, {{"content_id", "tt10"},
+                                {"person_id", "nm2"},
+                                {"role_type", "actress"},
+                                {"order_no", int64_t{2}},
+                                {"character_names", "Nora"}});
+  Add(g.bridge_content_person,
+      {{"content_id", "tt10"}, {"person_id", "nm1"}, {"role_type", "actor"}, {"order_no", int64_t{1}}});
+  Add(g.bridge_content_person,
+      {{"content_id", "tt10"}, {"person_id", "nm3"}, {"role_type", "actor"}, {"order_no", int64_t{3}}});
   Add(g.bridge_content_person, {{"content_id", "tt10"}, {"person_id", "nm3"}, {"role_type", "director"}});
 
   // Yesterday: everyone but tt21 (a joiner today) ranked; tt40 leaves today.
   g.fact.emplace_back(Date::FromYmd(2026, 2, 20), Fact({{"tt01", 1, 50000, 0, true}}));
-  g.fact.emplace_back(kYesterday, Fact({
-      {"tt01", 1, 90000, 0}, {"tt02", 2, 80000, 0}, {"tt03", 3, 70000, 0}, {"tt04", 4, 60000, 0},
-      {"tt05", 5, 50000, 0}, {"tt10", 6, 40000, 0}, {"tt11", 7, 30000, 0}, {"tt12", 8, 20000, 0},
-      {"tt13", 9, 15000, 0}, {"tt20", 10, 12000, 0}, {"tt22", 11, 11000, 0}, {"tt30", 12, 10000, 0},
-      {"tt31", 13, 9000, 0}, {"tt40", 14, 8000, 0}, {"tt41", 15, 7000, 0}}));
-  g.fact.emplace_back(kToday, Fact({
-      {"tt10", 1, 99000, -5}, {"tt01", 2, 95000, 1}, {"tt41", 3, 91000, -12}, {"tt02", 4, 80000, 2},
-      {"tt03", 5, 70000, 2}, {"tt04", 6, 60000, 2}, {"tt05", 7, 50000, 2}, {"tt11", 8, 30000, 1},
-      {"tt12", 9, 20000, 1}, {"tt13", 10, 15000, 1}, {"tt21", 11, 14000, 0, true}, {"tt20", 12, 12000, -2},
-      {"tt22", 13, 11000, -2}, {"tt30", 14, 10500, -2}, {"tt31", 15, 1000, 2},
-      {"tt40", std::nullopt, 0, 999, false, true}}));
+  g.fact.emplace_back(kYesterday, Fact({{"tt01", 1, 90000, 0},
+                                        {"tt02", 2, 80000, 0},
+                                        {"tt03", 3, 70000, 0},
+                                        {"tt04", 4, 60000, 0},
+                                        {"tt05", 5, 50000, 0},
+                                        {"tt10", 6, 40000, 0},
+                                        {"tt11", 7, 30000, 0},
+                                        {"tt12", 8, 20000, 0},
+                                        {"tt13", 9, 15000, 0},
+                                        {"tt20", 10, 12000, 0},
+                                        {"tt22", 11, 11000, 0},
+                                        {"tt30", 12, 10000, 0},
+                                        {"tt31", 13, 9000, 0},
+                                        {"tt40", 14, 8000, 0},
+                                        {"tt41", 15, 7000, 0}}));
+  g.fact.emplace_back(kToday, Fact({{"tt10", 1, 99000, -5},
+                                    {"tt01", 2, 95000, 1},
+                                    {"tt41", 3, 91000, -12},
+                                    {"tt02", 4, 80000, 2},
+                                    {"tt03", 5, 70000, 2},
+                                    {"tt04", 6, 60000, 2},
+                                    {"tt05", 7, 50000, 2},
+                                    {"tt11", 8, 30000, 1},
+                                    {"tt12", 9, 20000, 1},
+                                    {"tt13", 10, 15000, 1},
+                                    {"tt21", 11, 14000, 0, true},
+                                    {"tt20", 12, 12000, -2},
+                                    {"tt22", 13, 11000, -2},
+                                    {"tt30", 14, 10500, -2},
+                                    {"tt31", 15, 1000, 2},
+                                    {"tt40", std::nullopt, 0, 999, false, true}}));
   return g;
 }
 
@@ -265,8 +296,12 @@ TEST_F(ServeApiTest, HiddenGemsDenseRankByVotesAscending) {
   for (int i = 0; i < 25; ++i) {
     std::string id = "tg" + std::to_string(100 + i);
     Title(g, id, "movie", "Gem " + std::to_string(i), 7.5, 1000 + (i / 2), 100);
-    Add(extra, {{"content_id", id}, {"rank", int64_t{20 + i}}, {"popularity", int64_t{500 - i}},
-                {"rank_change", int64_t{0}}, {"is_new_joiner", false}, {"is_leaver", false}});
+    Add(extra, {{"content_id", id},
+                {"rank", int64_t{20 + i}},
+                {"popularity", int64_t{500 - i}},
+                {"rank_change", int64_t{0}},
+                {"is_new_joiner", false},
+                {"is_leaver", false}});
   }
   g.fact.back().second = extra;
   auto s = PrepareSnapshot(g);
@@ -322,7 +357,8 @@ TEST_F(ServeApiTest, MoversSignRulesExcludeJoinersAndLeavers) {
     EXPECT_EQ(r["change_text"].get<std::string>().substr(0, 3), "\u2212");
   }
   ASSERT_EQ(falls.size(), 9u);  // tt02..05, tt31 (+2) by rank, then the +1s: tt01, tt11..13
-  EXPECT_EQ(Ids(falls), (std::vector<std::string>{"tt02", "tt03", "tt04", "tt05", "tt31", "tt01", "tt11", "tt12", "tt13"}));
+  EXPECT_EQ(Ids(falls), (std::vector<std::string>{"tt02", "tt03", "tt04", "tt05", "tt31", "tt01", "tt11",
+                                                  "tt12", "tt13"}));
   EXPECT_EQ(FormatRankChange(-12), "+12");
   EXPECT_EQ(FormatRankChange(33), "\u221233");
   EXPECT_EQ(FormatRankChange(0), "0");

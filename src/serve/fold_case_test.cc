@@ -24,7 +24,9 @@ TEST(ServeFoldCase, OtherTextAndBadBytesUnchanged) {
   EXPECT_EQ(FoldCase("🎬 Short"), "🎬 short");
   std::string bad = "A\xC3";  // a lead byte cut off at the end
   EXPECT_EQ(FoldCase(bad), "a\xC3");
-  EXPECT_EQ(FoldCase("\xC3\x28" "B"), "\xC3(b");  // a lead byte without its continuation
+  EXPECT_EQ(FoldCase("\xC3\x28"
+                     "B"),
+            "\xC3(b");  // a lead byte without its continuation
   EXPECT_EQ(FoldCase(""), "");
 }
 

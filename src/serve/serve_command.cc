@@ -1,8 +1,9 @@
 // `cinelake serve`: the dashboard web app; `cinelake dev-fixture` (hidden):
 // writes the deterministic fixture lake the dashboard's tests run against.
+#include <pthread.h>
+
 #include <csignal>
 #include <cstdio>
-#include <pthread.h>
 #include <thread>
 
 #include "cli/command.h"
@@ -50,9 +51,11 @@ Status ParseListen(const std::string& text, std::string* host, int* port) {
     return Status::InvalidArgument("--listen '" + text + "': expected HOST:PORT, e.g. 127.0.0.1:8080");
   }
   *host = text.substr(0, colon);
-  if (host->size() > 2 && host->front() == '[' && host->back() == ']') *host = host->substr(1, host->size() - 2);
+  if (host->size() > 2 && host->front() == '[' && host->back() == ']')
+    *host = host->substr(1, host->size() - 2);
   std::string p = text.substr(colon + 1);
-  if (p.empty() || p.size() > 5 || p.find_first_not_of("0123456789") != std::string::npos || std::stoi(p) > 65535) {
+  if (p.empty() || p.size() > 5 || p.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoi(p) > 65535) {
     return Status::InvalidArgument("--listen '" + text + "': port must be 0..65535");
   }
   *port = std::stoi(p);
@@ -66,10 +69,12 @@ int RunServe(const ServeOptions& o, bool listen_given) {
   Status st = ParseListen(o.listen, &host, &port);
   if (!st.ok()) return ReportFailure(st);
   if (!IsLoopback(host)) {
-    if (!listen_given) return ReportFailure(Status::InvalidArgument("refusing a non-loopback default address"));
-    spdlog::warn("serve: listening on non-loopback address {}: the dashboard is reachable from the network "
-                 "and has no authentication",
-                 host);
+    if (!listen_given)
+      return ReportFailure(Status::InvalidArgument("refusing a non-loopback default address"));
+    spdlog::warn(
+        "serve: listening on non-loopback address {}: the dashboard is reachable from the network "
+        "and has no authentication",
+        host);
   }
 
   std::unique_ptr<serve::SnapshotSource> source;
@@ -140,7 +145,9 @@ void RegisterServeCommand(CLI::App& app) {
   auto* dev = app.add_subcommand("dev-fixture", "Write the dashboard's deterministic test lake");
   dev->group("");
   dev->add_option("--lake", *fx_lake, "Lake folder (new or empty)")->required();
-  dev->add_option("--days", fx->days, "Days of fact_popularity")->check(CLI::Range(1, 2000))->capture_default_str();
+  dev->add_option("--days", fx->days, "Days of fact_popularity")
+      ->check(CLI::Range(1, 2000))
+      ->capture_default_str();
   dev->add_option("--titles", fx->titles, "Titles")->check(CLI::Range(20, 5000))->capture_default_str();
   dev->callback([fx, fx_lake] {
     auto lake = Lake::Open(*fx_lake, Lake::OpenMode::kCreateIfMissing);

@@ -1,9 +1,9 @@
 #include "serve/server.h"
 
+#include <httplib.h>
+
 #include <fstream>
 #include <sstream>
-
-#include <httplib.h>
 
 #include "serve/api.h"
 #include "serve/static_files.h"
@@ -68,8 +68,8 @@ DashboardServer::DashboardServer(SnapshotHolder* holder, std::string web_dir)
     res.set_header("X-Frame-Options", "DENY");
     res.set_header("Cross-Origin-Opener-Policy", "same-origin");
   });
-  svr.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& res) {
+  svr.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
         if (res.body.empty()) JsonError(res, res.status, "HTTP " + std::to_string(res.status));
         return httplib::Server::HandlerResponse::Handled;
       }));
@@ -118,8 +118,12 @@ Result<int> DashboardServer::Bind(const std::string& host, int port) {
   return port;
 }
 
-void DashboardServer::Run() { server_->listen_after_bind(); }
+void DashboardServer::Run() {
+  server_->listen_after_bind();
+}
 
-void DashboardServer::Stop() { server_->stop(); }
+void DashboardServer::Stop() {
+  server_->stop();
+}
 
 }  // namespace cinelake::serve

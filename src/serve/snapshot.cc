@@ -79,8 +79,7 @@ int Snapshot::FindTitle(std::string_view id) const {
 }
 
 int Snapshot::FindDay(Date date) const {
-  auto it = std::lower_bound(days.begin(), days.end(), date,
-                             [](const Day& d, Date v) { return d.date < v; });
+  auto it = std::lower_bound(days.begin(), days.end(), date, [](const Day& d, Date v) { return d.date < v; });
   if (it == days.end() || it->date != date) return -1;
   return static_cast<int>(it - days.begin());
 }
@@ -251,11 +250,14 @@ std::shared_ptr<Snapshot> Snapshot::Build(const GoldTables& gold) {
     std::sort(t.creators.begin(), t.creators.end(), CreditLess);
     std::sort(t.writers.begin(), t.writers.end(), CreditLess);
     auto by_name = [](const std::vector<Org>& orgs) {
-      return [&orgs](int a, int b) { return orgs[a].name != orgs[b].name ? orgs[a].name < orgs[b].name : a < b; };
+      return [&orgs](int a, int b) {
+        return orgs[a].name != orgs[b].name ? orgs[a].name < orgs[b].name : a < b;
+      };
     };
     std::sort(t.networks.begin(), t.networks.end(), by_name(s.networks));
     std::sort(t.companies.begin(), t.companies.end(), by_name(s.companies));
-    std::sort(t.seasons.begin(), t.seasons.end(), [](const Season& a, const Season& b) { return a.number < b.number; });
+    std::sort(t.seasons.begin(), t.seasons.end(),
+              [](const Season& a, const Season& b) { return a.number < b.number; });
     int64_t total = 0;
     int with_runtime = 0;
     for (Season& se : t.seasons) {

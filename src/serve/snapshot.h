@@ -53,12 +53,12 @@ struct Season {
 };
 
 struct Title {
-  std::string id, type, title, original_title, overview, release_date, status, language, trailer,
-      poster, homepage, tagline;
+  std::string id, type, title, original_title, overview, release_date, status, language, trailer, poster,
+      homepage, tagline;
   std::optional<int> runtime;
   std::optional<double> rating;
   std::optional<int64_t> votes, budget, revenue;
-  std::optional<Date> release;  // release_date parsed; nullopt when blank or malformed
+  std::optional<Date> release;                 // release_date parsed; nullopt when blank or malformed
   std::vector<std::string> genres, interests;  // sorted by name
   std::vector<int> networks, companies;        // indexes into Snapshot::networks/companies
   std::vector<Credit> cast;                    // by billing order
@@ -68,8 +68,8 @@ struct Title {
   // Series aggregates over every episode in dim_episode with a known runtime.
   std::optional<double> avg_episode_runtime;
   std::optional<int64_t> total_episode_runtime;
-  int season_count = 0;   // seasons numbered > 0
-  int episode_count = 0;  // episodes in seasons numbered > 0
+  int season_count = 0;                       // seasons numbered > 0
+  int episode_count = 0;                      // episodes in seasons numbered > 0
   std::string first_air_date, last_air_date;  // min/max episode air_date, "" if none
 
   // IMDB lists more types than movie and tvSeries (apis.md): a mini-series
@@ -93,9 +93,9 @@ struct FactRow {
 
 struct Day {
   Date date;
-  std::vector<FactRow> ranked;   // rows with a rank, by rank ascending
-  std::vector<FactRow> leavers;  // rows without a rank
-  std::unordered_map<int, int> by_title;  // title -> index in ranked
+  std::vector<FactRow> ranked;                    // rows with a rank, by rank ascending
+  std::vector<FactRow> leavers;                   // rows without a rank
+  std::unordered_map<int, int> by_title;          // title -> index in ranked
   double popularity_min = 0, popularity_max = 0;  // over ranked rows
 
   const FactRow* Find(int title) const {

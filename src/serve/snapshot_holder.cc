@@ -35,7 +35,9 @@ Result<std::string> LakeSource::Fingerprint() {
   return out;
 }
 
-Result<GoldTables> LakeSource::Load() { return LoadGold(*lake_); }
+Result<GoldTables> LakeSource::Load() {
+  return LoadGold(*lake_);
+}
 
 SnapshotHolder::SnapshotHolder(std::unique_ptr<SnapshotSource> source)
     : source_(std::move(source)), current_(PrepareSnapshot(GoldTables::Empty())) {}

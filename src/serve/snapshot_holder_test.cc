@@ -1,9 +1,9 @@
 #include "serve/snapshot_holder.h"
 
-#include <filesystem>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <gtest/gtest.h>
+#include <filesystem>
 
 #include "lake/schemas.h"
 #include "serve/testing/fixture_lake.h"
@@ -14,7 +14,8 @@ namespace {
 // A source whose data the test changes, as a pipeline run landing would.
 class FakeSource final : public SnapshotSource {
  public:
-  explicit FakeSource(GoldTables* gold, int* version, bool* fail) : gold_(gold), version_(version), fail_(fail) {}
+  explicit FakeSource(GoldTables* gold, int* version, bool* fail)
+      : gold_(gold), version_(version), fail_(fail) {}
   Result<std::string> Fingerprint() override { return std::to_string(*version_); }
   Result<GoldTables> Load() override {
     ++loads;

@@ -1,9 +1,9 @@
 #include "serve/static_files.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
-
-#include <gtest/gtest.h>
 
 namespace cinelake::serve {
 namespace {
@@ -36,11 +36,27 @@ TEST_F(ServeStaticTest, ServesFilesInsideTheFolder) {
 }
 
 TEST_F(ServeStaticTest, RefusesTraversalInEveryForm) {
-  for (const char* bad : {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt",
-                          "/.%2e/secret.txt", "/%2e./secret.txt", "/assets/%2e%2e/%2e%2e/secret.txt",
-                          "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt", "/..\\secret.txt", "/%5c..%5csecret.txt",
-                          "/assets\\..\\..\\secret.txt", "//etc/passwd", "/./index.html", "/index.html%00.js",
-                          "/%252e%252e/secret.txt", "/%zz", "/%2", "relative.txt", "/C:/windows", "/link.txt"}) {
+  for (const char* bad : {"/../secret.txt",
+                          "/assets/../../secret.txt",
+                          "/%2e%2e/secret.txt",
+                          "/%2E%2E/secret.txt",
+                          "/.%2e/secret.txt",
+                          "/%2e./secret.txt",
+                          "/assets/%2e%2e/%2e%2e/secret.txt",
+                          "/..%2fsecret.txt",
+                          "/%2e%2e%2fsecret.txt",
+                          "/..\\secret.txt",
+                          "/%5c..%5csecret.txt",
+                          "/assets\\..\\..\\secret.txt",
+                          "//etc/passwd",
+                          "/./index.html",
+                          "/index.html%00.js",
+                          "/%252e%252e/secret.txt",
+                          "/%zz",
+                          "/%2",
+                          "relative.txt",
+                          "/C:/windows",
+                          "/link.txt"}) {
     auto r = ResolveStaticPath(web(), bad);
     EXPECT_FALSE(r.ok()) << bad;
   }

@@ -24,7 +24,8 @@ bool ApiCaller::SleepUnlessCancelled(std::chrono::milliseconds delay) {
     if (Cancelled()) return false;
     auto now = std::chrono::steady_clock::now();
     if (now >= until) return true;
-    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(until - now, std::chrono::milliseconds(50)));
+    std::this_thread::sleep_for(
+        std::min<std::chrono::steady_clock::duration>(until - now, std::chrono::milliseconds(50)));
   }
 }
 
@@ -51,8 +52,9 @@ FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status
   Status::Code last_code = Status::Code::kNetwork;
   for (int attempt = 1; attempt <= max_attempts; ++attempt) {
     if (Cancelled() || !limiter_.Acquire(cancel_.load())) {
-      return finish(Status::Aborted(where + ": cancelled" +
-                                    (attempt > 1 ? " after " + std::to_string(attempt - 1) + " attempts" : "")));
+      return finish(
+          Status::Aborted(where + ": cancelled" +
+                          (attempt > 1 ? " after " + std::to_string(attempt - 1) + " attempts" : "")));
     }
     {
       std::lock_guard<std::mutex> lock(mu_);

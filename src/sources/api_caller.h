@@ -88,7 +88,8 @@ class ApiCaller {
         if (progress) progress(n, items.size());
       }
     };
-    size_t workers = std::min<size_t>(items.size(), static_cast<size_t>(std::max(1, options_.limits.concurrency)));
+    size_t workers =
+        std::min<size_t>(items.size(), static_cast<size_t>(std::max(1, options_.limits.concurrency)));
     std::vector<std::thread> threads;
     threads.reserve(workers);
     for (size_t i = 1; i < workers; ++i) threads.emplace_back(worker);

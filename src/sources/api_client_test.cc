@@ -1,8 +1,8 @@
 // The clients against FakeApiServer: every fault ends in a value or a typed
 // error, with the right number of requests, and no key in any message.
-#include <chrono>
-
 #include <gtest/gtest.h>
+
+#include <chrono>
 
 #include "common/log.h"
 #include "sources/api_clients.h"
@@ -13,10 +13,10 @@
 namespace cinelake {
 namespace {
 
-using testing::Fault;
-using testing::FaultSpec;
 using testing::FakeApiServer;
 using testing::FakeServerOptions;
+using testing::Fault;
+using testing::FaultSpec;
 using Clock = std::chrono::steady_clock;
 
 constexpr const char* kImdb = "/imdb236/api/imdb";
@@ -170,14 +170,15 @@ TEST_F(SourcesClientTest, PersistentFaultsEndInTypedErrorsWithoutKeys) {
   }
   // The key did reach the server (so the check above was meaningful).
   bool sent = false;
-  for (const auto& t : v3.targets()) sent |= t.find("api_key=0123456789abcdef0123456789abcdef") != std::string::npos;
+  for (const auto& t : v3.targets())
+    sent |= t.find("api_key=0123456789abcdef0123456789abcdef") != std::string::npos;
   EXPECT_TRUE(sent);
 }
 
 TEST_F(SourcesClientTest, TransientFaultsRecover) {
   ImdbClient imdb(config_, Curl());
   const std::vector<FaultSpec> faults = {
-      {Fault::kStatus, 500, "", 2}, {Fault::kStatus, 503, "0", 1}, {Fault::kReset, 0, "", 1},
+      {Fault::kStatus, 500, "", 2},  {Fault::kStatus, 503, "0", 1}, {Fault::kReset, 0, "", 1},
       {Fault::kTruncated, 0, "", 1}, {Fault::kMalformed, 0, "", 2}, {Fault::kStatus, 429, "0", 2},
   };
   for (size_t i = 0; i < faults.size(); ++i) {
@@ -284,8 +285,8 @@ TEST_F(SourcesClientTest, TmdbCallsAndBearerAuth) {
   server_.SetJson(std::string(kTmdb) + "/tv/1399", testing::TmdbTvJson(1399));
   server_.SetJson(std::string(kTmdb) + "/tv/1399/season/1", testing::TmdbSeasonJson(1));
   TmdbClient tmdb(config_, Curl());
-  auto details = tmdb.DetailsBatch({{TmdbRef::Kind::kMovie, 27205}, {TmdbRef::Kind::kTv, 1399},
-                                    {TmdbRef::Kind::kTv, 77}});
+  auto details = tmdb.DetailsBatch(
+      {{TmdbRef::Kind::kMovie, 27205}, {TmdbRef::Kind::kTv, 1399}, {TmdbRef::Kind::kTv, 77}});
   ASSERT_EQ(details.size(), 3u);
   ASSERT_TRUE(details[0].ok()) << details[0].status().ToString();
   EXPECT_TRUE(details[0]->movie.has_value());
@@ -328,7 +329,7 @@ TEST_F(SourcesClientTest, MappingPrefersFindAndFallsBackToImdb) {
   EXPECT_EQ(*r[2], std::nullopt);
   ASSERT_TRUE(r[3].ok()) << r[3].status().ToString();
   EXPECT_EQ(r[3]->value().path(), "movie/4242");
-  EXPECT_EQ(r[3].attempts(), 4);  // 3 failed finds + 1 imdb
+  EXPECT_EQ(r[3].attempts(), 4);                 // 3 failed finds + 1 imdb
   EXPECT_EQ(clients.imdb().request_count(), 3);  // tt1001 needed no IMDB quota
   EXPECT_EQ(clients.tmdb().request_count(), 6);
 

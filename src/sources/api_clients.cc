@@ -25,7 +25,8 @@ MapResult Combine(const MapResult& primary, const MapResult& fallback) {
 }
 
 bool NeedsFallback(const MapResult& r) {
-  if (!r.ok()) return r.status().code() != Status::Code::kAborted && r.status().code() != Status::Code::kInvalidArgument;
+  if (!r.ok())
+    return r.status().code() != Status::Code::kAborted && r.status().code() != Status::Code::kInvalidArgument;
   return !r.value().has_value();
 }
 
@@ -52,7 +53,8 @@ std::vector<Fetched<std::optional<TmdbRef>>> IdMapper::MapAll(const std::vector<
     if (s == MappingStrategy::kTmdbFind) return tmdb_->FindBatch(ids, ts, p);
     return imdb_->TmdbIdsFor(ids, ts, p);
   };
-  MappingStrategy other = strategy_ == MappingStrategy::kImdb ? MappingStrategy::kTmdbFind : MappingStrategy::kImdb;
+  MappingStrategy other =
+      strategy_ == MappingStrategy::kImdb ? MappingStrategy::kTmdbFind : MappingStrategy::kImdb;
   // Progress follows the primary pass; the fallback pass is usually short.
   std::vector<MapResult> results = run(strategy_, imdb_ids, types, progress);
   std::vector<size_t> misses;

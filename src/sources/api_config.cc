@@ -1,9 +1,9 @@
 #include "sources/api_config.h"
 
+#include <toml++/toml.h>
+
 #include <cctype>
 #include <cstdlib>
-
-#include <toml++/toml.h>
 
 #include "common/log.h"
 
@@ -16,7 +16,8 @@ const char* MappingStrategyName(MappingStrategy s) {
 Result<MappingStrategy> ParseMappingStrategy(std::string_view text) {
   if (text == "imdb") return MappingStrategy::kImdb;
   if (text == "tmdb_find" || text == "tmdb") return MappingStrategy::kTmdbFind;
-  return Status::InvalidArgument("mapping strategy must be 'imdb' or 'tmdb_find', got '" + std::string(text) + "'");
+  return Status::InvalidArgument("mapping strategy must be 'imdb' or 'tmdb_find', got '" + std::string(text) +
+                                 "'");
 }
 
 void ApiConfig::UseSandbox(std::string_view base_url, std::optional<std::string_view> date) {
@@ -49,8 +50,10 @@ Status ApiConfig::Validate() const {
   };
   RETURN_IF_ERROR(check_limits("imdb", imdb_limits));
   RETURN_IF_ERROR(check_limits("tmdb", tmdb_limits));
-  if (imdb_base_url.empty() || tmdb_base_url.empty()) return Status::InvalidArgument("API base URLs must be set");
-  if (max_attempts < 1 || max_attempts > 20) return Status::InvalidArgument("http.max_attempts must be 1..20");
+  if (imdb_base_url.empty() || tmdb_base_url.empty())
+    return Status::InvalidArgument("API base URLs must be set");
+  if (max_attempts < 1 || max_attempts > 20)
+    return Status::InvalidArgument("http.max_attempts must be 1..20");
   if (connect_timeout_ms <= 0 || timeout_ms <= 0) return Status::InvalidArgument("http timeouts must be > 0");
   if (max_response_bytes <= 0) return Status::InvalidArgument("http.max_response_bytes must be > 0");
   if (backoff_base_ms < 0 || backoff_max_ms < 0 || max_retry_after_ms < 0) {

@@ -58,11 +58,11 @@ struct ApiConfig {
   ApiLimits tmdb_limits{35, 35, 16};  // below TMDB's ~40-50/s
 
   int connect_timeout_ms = 10'000;
-  int timeout_ms = 30'000;                       // whole request, body included
+  int timeout_ms = 30'000;                        // whole request, body included
   int64_t max_response_bytes = 32 * 1024 * 1024;  // a larger body is a kNetwork error
-  bool http2 = true;                             // negotiated over TLS when offered
+  bool http2 = true;                              // negotiated over TLS when offered
 
-  int max_attempts = 5;  // per call, first try included
+  int max_attempts = 5;       // per call, first try included
   int backoff_base_ms = 500;  // full jitter: sleep U(0, min(max, base * 2^(attempt-1)))
   int backoff_max_ms = 30'000;
   int max_retry_after_ms = 300'000;  // a longer Retry-After is capped to this

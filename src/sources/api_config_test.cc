@@ -1,10 +1,10 @@
 #include "sources/api_config.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
-
-#include <gtest/gtest.h>
 
 #include "common/log.h"
 
@@ -20,7 +20,8 @@ GetEnvFn Env(std::map<std::string, std::string> vars) {
 }
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
-  auto path = std::filesystem::temp_directory_path() / ("cinelake-sources-" + std::to_string(::getpid()) + name);
+  auto path =
+      std::filesystem::temp_directory_path() / ("cinelake-sources-" + std::to_string(::getpid()) + name);
   std::ofstream(path) << text;
   return path.string();
 }

@@ -33,7 +33,7 @@ class [[nodiscard]] Fetched {
  public:
   Fetched(Result<T> result, FetchInfo info = {})  // NOLINT: implicit by design
       : result_(std::move(result)), info_(info) {}
-  Fetched(T value, FetchInfo info = {}) : result_(std::move(value)), info_(info) {}  // NOLINT
+  Fetched(T value, FetchInfo info = {}) : result_(std::move(value)), info_(info) {}         // NOLINT
   Fetched(Status status, FetchInfo info = {}) : result_(std::move(status)), info_(info) {}  // NOLINT
 
   bool ok() const { return result_.ok(); }
@@ -53,7 +53,7 @@ class [[nodiscard]] Fetched {
   Result<T>& result() & { return result_; }
   const Result<T>& result() const& { return result_; }
   operator Result<T>() && { return std::move(result_); }  // NOLINT: implicit by design
-  operator Result<T>() const& { return result_; }          // NOLINT
+  operator Result<T>() const& { return result_; }         // NOLINT
 
  private:
   Result<T> result_;

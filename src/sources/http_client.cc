@@ -1,5 +1,7 @@
 #include "sources/http_client.h"
 
+#include <curl/curl.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cctype>
@@ -10,8 +12,6 @@
 #include <set>
 #include <thread>
 #include <vector>
-
-#include <curl/curl.h>
 
 #include "sources/url_util.h"
 
@@ -100,8 +100,10 @@ class CurlTransport::Impl {
     multi_ = curl_multi_init();
     if (multi_ == nullptr) return Status::Internal("curl_multi_init failed");
     curl_multi_setopt(multi_, CURLMOPT_PIPELINING, long{CURLPIPE_MULTIPLEX});
-    curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS, long{std::max(1, options_.max_host_connections)});
-    curl_multi_setopt(multi_, CURLMOPT_MAX_TOTAL_CONNECTIONS, long{std::max(1, options_.max_total_connections)});
+    curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS,
+                      long{std::max(1, options_.max_host_connections)});
+    curl_multi_setopt(multi_, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+                      long{std::max(1, options_.max_total_connections)});
     curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, long{std::max(1, options_.max_total_connections)});
     loop_ = std::thread([this] { Loop(); });
     return Status::OK();
@@ -312,8 +314,8 @@ class CurlTransport::Impl {
   std::map<std::string, std::deque<Job*>> queued_;
   std::map<std::string, int> active_;
   std::map<std::string, int> max_seen_;
-  std::vector<CURL*> idle_;   // loop thread only
-  std::set<Job*> running_;    // loop thread only: jobs added to multi_
+  std::vector<CURL*> idle_;  // loop thread only
+  std::set<Job*> running_;   // loop thread only: jobs added to multi_
 };
 
 Result<std::shared_ptr<CurlTransport>> CurlTransport::Create(const CurlOptions& options) {
@@ -325,8 +327,12 @@ Result<std::shared_ptr<CurlTransport>> CurlTransport::Create(const CurlOptions& 
 CurlTransport::CurlTransport(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 CurlTransport::~CurlTransport() = default;
 
-Result<HttpResponse> CurlTransport::Perform(const HttpRequest& request) { return impl_->Perform(request); }
+Result<HttpResponse> CurlTransport::Perform(const HttpRequest& request) {
+  return impl_->Perform(request);
+}
 
-int CurlTransport::max_in_flight_seen(const std::string& pool) const { return impl_->MaxInFlightSeen(pool); }
+int CurlTransport::max_in_flight_seen(const std::string& pool) const {
+  return impl_->MaxInFlightSeen(pool);
+}
 
 }  // namespace cinelake

@@ -25,10 +25,10 @@ struct CurlOptions {
   int timeout_ms = 30'000;
   int64_t max_response_bytes = 32 * 1024 * 1024;
   bool http2 = true;
-  int default_max_in_flight = 8;            // per pool
+  int default_max_in_flight = 8;             // per pool
   std::map<std::string, int> max_in_flight;  // pool → bound
-  int max_host_connections = 16;            // CURLMOPT_MAX_HOST_CONNECTIONS
-  int max_total_connections = 32;           // CURLMOPT_MAX_TOTAL_CONNECTIONS
+  int max_host_connections = 16;             // CURLMOPT_MAX_HOST_CONNECTIONS
+  int max_total_connections = 32;            // CURLMOPT_MAX_TOTAL_CONNECTIONS
   std::string user_agent = "cinelake/0.1";
 };
 

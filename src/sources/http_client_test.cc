@@ -1,9 +1,9 @@
 #include "sources/http_client.h"
 
+#include <gtest/gtest.h>
+
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "sources/testing/canned.h"
 #include "sources/testing/fake_api_server.h"

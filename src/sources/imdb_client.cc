@@ -25,7 +25,8 @@ ApiCallerOptions ImdbOptions(const ApiConfig& config) {
   o.base_url = config.imdb_base_url;
   while (!o.base_url.empty() && o.base_url.back() == '/') o.base_url.pop_back();
   o.limits = config.imdb_limits;
-  o.retry = RetryPolicy{config.max_attempts, config.backoff_base_ms, config.backoff_max_ms, config.max_retry_after_ms};
+  o.retry = RetryPolicy{config.max_attempts, config.backoff_base_ms, config.backoff_max_ms,
+                        config.max_retry_after_ms};
   std::string key = config.imdb_key;
   std::string host = config.imdb_host;
   o.authorize = [key, host](HttpRequest* r) {
@@ -65,9 +66,8 @@ Fetched<ImdbTitle> ImdbClient::Title(const std::string& imdb_id) {
     return Status::InvalidArgument("imdb: not an IMDB title id: '" + imdb_id + "'");
   }
   std::string path = "/" + imdb_id;
-  return caller_->GetAs<ImdbTitle>(path, [path](std::string_view body, auto* w) {
-    return DecodeImdbTitle(body, "imdb " + path, w);
-  });
+  return caller_->GetAs<ImdbTitle>(
+      path, [path](std::string_view body, auto* w) { return DecodeImdbTitle(body, "imdb " + path, w); });
 }
 
 std::vector<Fetched<ImdbTitle>> ImdbClient::Titles(const std::vector<std::string>& imdb_ids,
@@ -76,7 +76,8 @@ std::vector<Fetched<ImdbTitle>> ImdbClient::Titles(const std::vector<std::string
       imdb_ids, [this](const std::string& id) { return Title(id); }, progress);
 }
 
-Fetched<std::optional<TmdbRef>> ImdbClient::TmdbIdFor(const std::string& imdb_id, const std::string& imdb_type) {
+Fetched<std::optional<TmdbRef>> ImdbClient::TmdbIdFor(const std::string& imdb_id,
+                                                      const std::string& imdb_type) {
   using Out = std::optional<TmdbRef>;
   if (!ValidImdbId(imdb_id)) {
     caller_->CountCall(Status::InvalidArgument(""));
@@ -91,19 +92,27 @@ Fetched<std::optional<TmdbRef>> ImdbClient::TmdbIdFor(const std::string& imdb_id
   return r;
 }
 
-std::vector<Fetched<std::optional<TmdbRef>>> ImdbClient::TmdbIdsFor(const std::vector<std::string>& imdb_ids,
-                                                                    const std::vector<std::string>& imdb_types,
-                                                                    const ProgressFn& progress) {
+std::vector<Fetched<std::optional<TmdbRef>>> ImdbClient::TmdbIdsFor(
+    const std::vector<std::string>& imdb_ids, const std::vector<std::string>& imdb_types,
+    const ProgressFn& progress) {
   std::vector<size_t> indices(imdb_ids.size());
   for (size_t i = 0; i < indices.size(); ++i) indices[i] = i;
   return caller_->Batch<size_t, std::optional<TmdbRef>>(
       indices,
-      [&](const size_t& i) { return TmdbIdFor(imdb_ids[i], i < imdb_types.size() ? imdb_types[i] : std::string()); },
+      [&](const size_t& i) {
+        return TmdbIdFor(imdb_ids[i], i < imdb_types.size() ? imdb_types[i] : std::string());
+      },
       progress);
 }
 
-void ImdbClient::SetCancelFlag(const std::atomic<bool>* cancel) { caller_->SetCancelFlag(cancel); }
-ApiStats ImdbClient::stats() const { return caller_->stats(); }
-std::vector<std::string> ImdbClient::warnings() const { return caller_->warnings(); }
+void ImdbClient::SetCancelFlag(const std::atomic<bool>* cancel) {
+  caller_->SetCancelFlag(cancel);
+}
+ApiStats ImdbClient::stats() const {
+  return caller_->stats();
+}
+std::vector<std::string> ImdbClient::warnings() const {
+  return caller_->warnings();
+}
 
 }  // namespace cinelake

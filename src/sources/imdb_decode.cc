@@ -96,7 +96,8 @@ Result<std::vector<ImdbTitle>> DecodeImdbTitleList(std::string_view body, const 
 }
 
 Result<std::optional<TmdbRef>> DecodeImdbTmdbId(std::string_view body, const std::string& imdb_type,
-                                                const std::string& where, std::vector<std::string>* warnings) {
+                                                const std::string& where,
+                                                std::vector<std::string>* warnings) {
   ASSIGN_OR_RETURN(simdjson::dom::element root, ParseJson(body, where));
   simdjson::dom::object object;
   if (root.get_object().get(object) != simdjson::SUCCESS) {

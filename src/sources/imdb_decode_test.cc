@@ -59,7 +59,8 @@ TEST(SourcesImdbDecode, MistypedFieldsBecomeNulloptWithWarnings) {
   // cast[0].fullName, cast[1], episodes.
   EXPECT_EQ(warnings.size(), 9u);
   bool named = false;
-  for (const auto& w : warnings) named |= w.find("imdb /tt1: field 'startYear' is string, expected integer") == 0;
+  for (const auto& w : warnings)
+    named |= w.find("imdb /tt1: field 'startYear' is string, expected integer") == 0;
   EXPECT_TRUE(named) << warnings[0];
 }
 
@@ -73,7 +74,8 @@ TEST(SourcesImdbDecode, MalformedBodiesAreCorruption) {
 
 TEST(SourcesImdbDecode, ListKeepsOrderAndSkipsNonObjects) {
   std::vector<std::string> w;
-  auto r = DecodeImdbTitleList(R"([{"id":"tt3"},null,{"id":"tt1"},{"id":"tt2"}])", "imdb /most-popular-movies", &w);
+  auto r = DecodeImdbTitleList(R"([{"id":"tt3"},null,{"id":"tt1"},{"id":"tt2"}])",
+                               "imdb /most-popular-movies", &w);
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->size(), 3u);
   EXPECT_EQ((*r)[0].id, "tt3");

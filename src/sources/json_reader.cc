@@ -75,9 +75,7 @@ std::optional<int64_t> JsonReader::Int(const char* name) {
       Mistyped(name, *value, "integer");
       return std::nullopt;
     }
-    default:
-      Mistyped(name, *value, "integer");
-      return std::nullopt;
+    default: Mistyped(name, *value, "integer"); return std::nullopt;
   }
 }
 
@@ -129,7 +127,8 @@ std::vector<std::string> JsonReader::StringArray(const char* name) {
     if (item.get_string().get(s) == simdjson::SUCCESS) {
       out.emplace_back(s);
     } else if (!item.is_null()) {
-      Warn(std::string("field '") + name + "' has a " + JsonTypeName(item.type()) + " element, expected string");
+      Warn(std::string("field '") + name + "' has a " + JsonTypeName(item.type()) +
+           " element, expected string");
     }
   }
   return out;
@@ -150,7 +149,8 @@ void JsonReader::ObjectArray(const char* name, const std::function<void(JsonRead
       JsonReader child(object, where_ + "." + name + "[" + std::to_string(index) + "]", warnings_);
       each(child);
     } else if (!item.is_null()) {
-      Warn(std::string("field '") + name + "' has a " + JsonTypeName(item.type()) + " element, expected object");
+      Warn(std::string("field '") + name + "' has a " + JsonTypeName(item.type()) +
+           " element, expected object");
     }
     ++index;
   }

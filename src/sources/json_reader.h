@@ -6,13 +6,13 @@
 // fields are never looked at. Internal to src/sources.
 #pragma once
 
+#include <simdjson.h>
+
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <simdjson.h>
 
 #include "common/status.h"
 

@@ -39,7 +39,7 @@ class RateLimiter {
   const Clock::duration interval_;   // 1 / rate
   const Clock::duration tolerance_;  // (burst - 1) / rate
   std::mutex mu_;
-  Clock::time_point tat_;           // theoretical arrival time of the next request
+  Clock::time_point tat_;  // theoretical arrival time of the next request
   Clock::time_point paused_until_;
   std::atomic<int64_t> waits_{0};
 };

@@ -1,10 +1,10 @@
 #include "sources/rate_limiter.h"
 
+#include <gtest/gtest.h>
+
 #include <atomic>
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace cinelake {
 namespace {

@@ -1,10 +1,10 @@
 #include "sources/record_replay.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "common/log.h"
 #include "sources/api_clients.h"
@@ -29,7 +29,8 @@ TEST(SourcesRecordReplay, FileNameIsStableReadableAndKeyFree) {
   HttpRequest b = a;
   b.url = "http://127.0.0.1:9999/tmdb/3/movie/27205?language=en-US";
   EXPECT_EQ(RecordingFileName(a), RecordingFileName(b));  // host and key do not matter
-  EXPECT_EQ(RecordingFileName(a).rfind("get_tmdb_3_movie_27205_language_en-us-", 0), 0u) << RecordingFileName(a);
+  EXPECT_EQ(RecordingFileName(a).rfind("get_tmdb_3_movie_27205_language_en-us-", 0), 0u)
+      << RecordingFileName(a);
   EXPECT_EQ(RecordingFileName(a).find("0123456789abcdef"), std::string::npos);
   HttpRequest c = b;
   c.url = "http://127.0.0.1:9999/tmdb/3/movie/27206?language=en-US";
@@ -45,8 +46,9 @@ TEST(SourcesRecordReplay, RecordThenReplayGivesIdenticalRecords) {
   testing::FakeApiServer server(o);
   ASSERT_TRUE(server.Start().ok());
   std::vector<std::string> ids = {"tt1375666", "tt0944947"};
-  server.SetJson("/imdb236/api/imdb/most-popular-movies",
-                 "[" + testing::ImdbTitleJson(ids[0]) + "," + testing::ImdbTitleJson(ids[1], "tvSeries") + "]");
+  server.SetJson(
+      "/imdb236/api/imdb/most-popular-movies",
+      "[" + testing::ImdbTitleJson(ids[0]) + "," + testing::ImdbTitleJson(ids[1], "tvSeries") + "]");
   for (const auto& id : ids) server.SetJson("/imdb236/api/imdb/" + id, testing::ImdbTitleJson(id));
   server.SetJson("/tmdb/3/movie/27205", testing::TmdbMovieJson(27205));
   server.SetJson("/tmdb/3/tv/1399", testing::TmdbTvJson(1399));
@@ -62,8 +64,11 @@ TEST(SourcesRecordReplay, RecordThenReplayGivesIdenticalRecords) {
   ASSERT_TRUE(recording.ok()) << recording.status().ToString();
   auto list1 = (*recording)->imdb().MostPopularMovies();
   auto titles1 = (*recording)->imdb().Titles(ids);
-  auto details1 = (*recording)->tmdb().DetailsBatch({{TmdbRef::Kind::kMovie, 27205}, {TmdbRef::Kind::kTv, 1399},
-                                                     {TmdbRef::Kind::kMovie, 1}});
+  auto details1 =
+      (*recording)
+          ->tmdb()
+          .DetailsBatch(
+              {{TmdbRef::Kind::kMovie, 27205}, {TmdbRef::Kind::kTv, 1399}, {TmdbRef::Kind::kMovie, 1}});
   auto season1 = (*recording)->tmdb().Season(1399, 1);
   ASSERT_TRUE(list1.ok());
   ASSERT_TRUE(details1[0].ok()) << details1[0].status().ToString();
@@ -94,8 +99,11 @@ TEST(SourcesRecordReplay, RecordThenReplayGivesIdenticalRecords) {
   ASSERT_TRUE(replaying.ok());
   auto list2 = (*replaying)->imdb().MostPopularMovies();
   auto titles2 = (*replaying)->imdb().Titles(ids);
-  auto details2 = (*replaying)->tmdb().DetailsBatch({{TmdbRef::Kind::kMovie, 27205}, {TmdbRef::Kind::kTv, 1399},
-                                                     {TmdbRef::Kind::kMovie, 1}});
+  auto details2 =
+      (*replaying)
+          ->tmdb()
+          .DetailsBatch(
+              {{TmdbRef::Kind::kMovie, 27205}, {TmdbRef::Kind::kTv, 1399}, {TmdbRef::Kind::kMovie, 1}});
   auto season2 = (*replaying)->tmdb().Season(1399, 1);
   ASSERT_TRUE(list2.ok()) << list2.status().ToString();
   EXPECT_EQ(*list1, *list2);

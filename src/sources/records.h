@@ -20,7 +20,7 @@ namespace cinelake {
 
 // ---------------------------------------------------------------- IMDB ---
 
-struct ImdbPerson {  // directors and writers
+struct ImdbPerson {               // directors and writers
   std::optional<std::string> id;  // "nm0634240"
   std::optional<std::string> full_name;
   std::optional<std::string> url;

@@ -1,10 +1,10 @@
 #include "sources/retry_policy.h"
 
+#include <curl/curl.h>
+
 #include <algorithm>
 #include <cctype>
 #include <string>
-
-#include <curl/curl.h>
 
 namespace cinelake {
 
@@ -27,7 +27,8 @@ std::optional<std::chrono::milliseconds> ParseRetryAfter(std::string_view value,
     return std::chrono::milliseconds(std::stoll(std::string(value)) * 1000);
   }
   // Fractional seconds are not standard but some servers send them.
-  bool decimal = std::all_of(value.begin(), value.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+  bool decimal =
+      std::all_of(value.begin(), value.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
   if (decimal && value.size() < 16) {
     try {
       double seconds = std::stod(std::string(value));

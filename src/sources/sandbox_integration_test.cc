@@ -1,11 +1,11 @@
 // The clients against the real sandbox server (src/sandbox), in process, with
 // faults on: every item ends in a value or a typed error, the sandbox sees no
 // rate-limit violation and no more requests in flight than configured.
-#include <chrono>
-#include <set>
-
 #include <gtest/gtest.h>
+
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "sandbox/server.h"
 #include "sources/api_clients.h"
@@ -37,7 +37,7 @@ class SourcesSandboxTest : public ::testing::Test {
     server_ = std::make_unique<sandbox::SandboxServer>(o);
     ASSERT_TRUE(server_->Start().ok());
     config_.UseSandbox(server_->url());
-    config_.imdb_limits = {18, 9, 4};    // under the sandbox's 20/s, 10 burst
+    config_.imdb_limits = {18, 9, 4};     // under the sandbox's 20/s, 10 burst
     config_.tmdb_limits = {150, 40, 16};  // under 200/s, 50 burst
     config_.backoff_base_ms = 20;
     config_.backoff_max_ms = 200;
@@ -108,12 +108,13 @@ TEST_F(SourcesSandboxTest, FaultyDayEndsInValuesOrTypedErrors) {
   EXPECT_LE(stats["max_in_flight"]["tmdb"].get<int64_t>(), config_.tmdb_limits.concurrency);
   EXPECT_GT(stats["faults_total"].get<int64_t>(), 0);  // faults did happen
   EXPECT_EQ(stats["requests"]["total"].get<int64_t>(), imdb.request_count() + tmdb.request_count());
-  std::printf("[sandbox] %zu titles, %zu mapped, %zu details in %.2f s; requests imdb=%lld tmdb=%lld "
-              "retries imdb=%lld tmdb=%lld; faults=%lld\n",
-              ids.size(), found.size(), ok, seconds, static_cast<long long>(imdb.request_count()),
-              static_cast<long long>(tmdb.request_count()), static_cast<long long>(imdb.stats().retries),
-              static_cast<long long>(tmdb.stats().retries),
-              static_cast<long long>(stats["faults_total"].get<int64_t>()));
+  std::printf(
+      "[sandbox] %zu titles, %zu mapped, %zu details in %.2f s; requests imdb=%lld tmdb=%lld "
+      "retries imdb=%lld tmdb=%lld; faults=%lld\n",
+      ids.size(), found.size(), ok, seconds, static_cast<long long>(imdb.request_count()),
+      static_cast<long long>(tmdb.request_count()), static_cast<long long>(imdb.stats().retries),
+      static_cast<long long>(tmdb.stats().retries),
+      static_cast<long long>(stats["faults_total"].get<int64_t>()));
 }
 
 TEST_F(SourcesSandboxTest, MappingStrategiesAgreeAndFindSpendsNoImdbQuota) {

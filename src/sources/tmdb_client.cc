@@ -23,7 +23,8 @@ ApiCallerOptions TmdbOptions(const ApiConfig& config) {
   o.base_url = config.tmdb_base_url;
   while (!o.base_url.empty() && o.base_url.back() == '/') o.base_url.pop_back();
   o.limits = config.tmdb_limits;
-  o.retry = RetryPolicy{config.max_attempts, config.backoff_base_ms, config.backoff_max_ms, config.max_retry_after_ms};
+  o.retry = RetryPolicy{config.max_attempts, config.backoff_base_ms, config.backoff_max_ms,
+                        config.max_retry_after_ms};
   std::string token = config.tmdb_token;
   if (config.TmdbTokenIsV3Key()) {
     o.authorize = [token](HttpRequest* r) {
@@ -57,23 +58,20 @@ std::string TmdbClient::LanguageQuery() const {
 
 Fetched<TmdbMovie> TmdbClient::Movie(int64_t id) {
   std::string path = "/movie/" + std::to_string(id) + LanguageQuery();
-  return caller_->GetAs<TmdbMovie>(path, [path](std::string_view body, auto* w) {
-    return DecodeTmdbMovie(body, "tmdb " + path, w);
-  });
+  return caller_->GetAs<TmdbMovie>(
+      path, [path](std::string_view body, auto* w) { return DecodeTmdbMovie(body, "tmdb " + path, w); });
 }
 
 Fetched<TmdbTv> TmdbClient::Tv(int64_t id) {
   std::string path = "/tv/" + std::to_string(id) + LanguageQuery();
-  return caller_->GetAs<TmdbTv>(path, [path](std::string_view body, auto* w) {
-    return DecodeTmdbTv(body, "tmdb " + path, w);
-  });
+  return caller_->GetAs<TmdbTv>(
+      path, [path](std::string_view body, auto* w) { return DecodeTmdbTv(body, "tmdb " + path, w); });
 }
 
 Fetched<TmdbSeason> TmdbClient::Season(int64_t tv_id, int32_t n) {
   std::string path = "/tv/" + std::to_string(tv_id) + "/season/" + std::to_string(n) + LanguageQuery();
-  return caller_->GetAs<TmdbSeason>(path, [path](std::string_view body, auto* w) {
-    return DecodeTmdbSeason(body, "tmdb " + path, w);
-  });
+  return caller_->GetAs<TmdbSeason>(
+      path, [path](std::string_view body, auto* w) { return DecodeTmdbSeason(body, "tmdb " + path, w); });
 }
 
 Fetched<TmdbDetails> TmdbClient::Details(const TmdbRef& ref) {
@@ -146,8 +144,14 @@ std::vector<Fetched<std::optional<TmdbRef>>> TmdbClient::FindBatch(const std::ve
       progress);
 }
 
-void TmdbClient::SetCancelFlag(const std::atomic<bool>* cancel) { caller_->SetCancelFlag(cancel); }
-ApiStats TmdbClient::stats() const { return caller_->stats(); }
-std::vector<std::string> TmdbClient::warnings() const { return caller_->warnings(); }
+void TmdbClient::SetCancelFlag(const std::atomic<bool>* cancel) {
+  caller_->SetCancelFlag(cancel);
+}
+ApiStats TmdbClient::stats() const {
+  return caller_->stats();
+}
+std::vector<std::string> TmdbClient::warnings() const {
+  return caller_->warnings();
+}
 
 }  // namespace cinelake

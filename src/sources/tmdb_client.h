@@ -37,10 +37,10 @@ class TmdbClient {
   TmdbClient(const TmdbClient&) = delete;
   TmdbClient& operator=(const TmdbClient&) = delete;
 
-  Fetched<TmdbMovie> Movie(int64_t id);                    // GET /movie/{id}
-  Fetched<TmdbTv> Tv(int64_t id);                          // GET /tv/{id}
-  Fetched<TmdbSeason> Season(int64_t tv_id, int32_t n);    // GET /tv/{id}/season/{n}
-  Fetched<TmdbDetails> Details(const TmdbRef& ref);        // /movie/{id} or /tv/{id} by kind
+  Fetched<TmdbMovie> Movie(int64_t id);                  // GET /movie/{id}
+  Fetched<TmdbTv> Tv(int64_t id);                        // GET /tv/{id}
+  Fetched<TmdbSeason> Season(int64_t tv_id, int32_t n);  // GET /tv/{id}/season/{n}
+  Fetched<TmdbDetails> Details(const TmdbRef& ref);      // /movie/{id} or /tv/{id} by kind
 
   // GET /find/{imdb_id}?external_source=imdb_id. When both movie_results and
   // tv_results answer, `imdb_type` (if given) picks; otherwise movie wins.

@@ -51,7 +51,8 @@ Result<TmdbMovie> DecodeTmdbMovie(std::string_view body, const std::string& wher
   return m;
 }
 
-Result<TmdbTv> DecodeTmdbTv(std::string_view body, const std::string& where, std::vector<std::string>* warnings) {
+Result<TmdbTv> DecodeTmdbTv(std::string_view body, const std::string& where,
+                            std::vector<std::string>* warnings) {
   ASSIGN_OR_RETURN(simdjson::dom::object object, RootObject(body, where));
   JsonReader r(object, where, warnings);
   TmdbTv t;
@@ -131,7 +132,8 @@ Result<std::optional<TmdbRef>> DecodeTmdbFind(std::string_view body, bool prefer
   std::optional<int64_t> movie = first_id("movie_results");
   std::optional<int64_t> tv = first_id("tv_results");
   if (movie && tv) {
-    return std::optional<TmdbRef>(prefer_tv ? TmdbRef{TmdbRef::Kind::kTv, *tv} : TmdbRef{TmdbRef::Kind::kMovie, *movie});
+    return std::optional<TmdbRef>(prefer_tv ? TmdbRef{TmdbRef::Kind::kTv, *tv}
+                                            : TmdbRef{TmdbRef::Kind::kMovie, *movie});
   }
   if (movie) return std::optional<TmdbRef>(TmdbRef{TmdbRef::Kind::kMovie, *movie});
   if (tv) return std::optional<TmdbRef>(TmdbRef{TmdbRef::Kind::kTv, *tv});

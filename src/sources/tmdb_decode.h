@@ -14,7 +14,8 @@ namespace cinelake {
 
 Result<TmdbMovie> DecodeTmdbMovie(std::string_view body, const std::string& where,
                                   std::vector<std::string>* warnings);
-Result<TmdbTv> DecodeTmdbTv(std::string_view body, const std::string& where, std::vector<std::string>* warnings);
+Result<TmdbTv> DecodeTmdbTv(std::string_view body, const std::string& where,
+                            std::vector<std::string>* warnings);
 Result<TmdbSeason> DecodeTmdbSeason(std::string_view body, const std::string& where,
                                     std::vector<std::string>* warnings);
 // /find answer: the first movie_results / tv_results id; when both answer,

@@ -46,7 +46,8 @@ TEST(SourcesTmdbDecode, TvAndSeason) {
 
 TEST(SourcesTmdbDecode, MistypedFieldWarns) {
   std::vector<std::string> w;
-  auto r = DecodeTmdbMovie(R"({"id":"27205","popularity":"high","budget":1.5,"production_companies":{}})", "t", &w);
+  auto r = DecodeTmdbMovie(R"({"id":"27205","popularity":"high","budget":1.5,"production_companies":{}})",
+                           "t", &w);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->id, std::nullopt);
   EXPECT_EQ(r->popularity, std::nullopt);

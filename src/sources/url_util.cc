@@ -22,13 +22,15 @@ std::string RewriteQuery(std::string_view url, bool mask) {
   size_t q = url.find('?');
   if (q == std::string_view::npos) return Redact(url);
   size_t hash = url.find('#', q);
-  std::string_view query = url.substr(q + 1, hash == std::string_view::npos ? std::string_view::npos : hash - q - 1);
+  std::string_view query =
+      url.substr(q + 1, hash == std::string_view::npos ? std::string_view::npos : hash - q - 1);
   std::string out(url.substr(0, q));
   std::vector<std::string> kept;
   size_t start = 0;
   while (start <= query.size()) {
     size_t amp = query.find('&', start);
-    std::string_view part = query.substr(start, amp == std::string_view::npos ? std::string_view::npos : amp - start);
+    std::string_view part =
+        query.substr(start, amp == std::string_view::npos ? std::string_view::npos : amp - start);
     if (!part.empty()) {
       size_t eq = part.find('=');
       std::string_view name = part.substr(0, eq);
@@ -51,9 +53,13 @@ std::string RewriteQuery(std::string_view url, bool mask) {
 
 }  // namespace
 
-std::string StripKeyParams(std::string_view url) { return RewriteQuery(url, false); }
+std::string StripKeyParams(std::string_view url) {
+  return RewriteQuery(url, false);
+}
 
-std::string RedactUrl(std::string_view url) { return RewriteQuery(url, true); }
+std::string RedactUrl(std::string_view url) {
+  return RewriteQuery(url, true);
+}
 
 std::string UrlPathAndQuery(std::string_view url) {
   size_t scheme = url.find("://");
@@ -69,7 +75,8 @@ std::string UrlHostPort(std::string_view url) {
   size_t scheme = url.find("://");
   size_t from = scheme == std::string_view::npos ? 0 : scheme + 3;
   size_t end = url.find_first_of("/?#", from);
-  std::string_view host = url.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from);
+  std::string_view host =
+      url.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from);
   size_t at = host.rfind('@');  // never keep user:password@
   if (at != std::string_view::npos) host.remove_prefix(at + 1);
   return std::string(host);

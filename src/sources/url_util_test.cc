@@ -9,7 +9,8 @@ namespace {
 
 TEST(SourcesUrlUtil, KeysAreStrippedOrMasked) {
   RegisterSecret("0123456789abcdef0123456789abcdef");
-  std::string url = "https://api.themoviedb.org/3/movie/5?language=en-US&api_key=0123456789abcdef0123456789abcdef";
+  std::string url =
+      "https://api.themoviedb.org/3/movie/5?language=en-US&api_key=0123456789abcdef0123456789abcdef";
   EXPECT_EQ(StripKeyParams(url), "https://api.themoviedb.org/3/movie/5?language=en-US");
   EXPECT_EQ(RedactUrl(url), "https://api.themoviedb.org/3/movie/5?language=en-US&api_key=***");
   EXPECT_EQ(StripKeyParams("http://h/x?api_key=zz"), "http://h/x");

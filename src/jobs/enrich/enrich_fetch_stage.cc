@@ -11,7 +11,7 @@ Status RunEnrichFetchStage(const JobContext& ctx) {
   if (ctx.apis == nullptr) return Status::Internal("enrich_fetch needs API clients");
   ASSIGN_OR_RETURN(Table listed, ctx.lake->Read(TableByName(tables::kContentIds), ctx.load_date, {"id"}));
   ASSIGN_OR_RETURN(Table detail, ctx.lake->ReadOrEmpty(TableByName(tables::kContentDetail), std::nullopt,
-                                                        {"content_id", "created_at", "updated_at"}));
+                                                       {"content_id", "created_at", "updated_at"}));
   auto state = ReadEnrichmentState(detail);
   std::vector<std::string> ids;
   for (size_t r = 0; r < listed.num_rows(); ++r) {

@@ -80,8 +80,9 @@ void AppendTitleRows(const std::string& id, const std::string& listed_type, cons
   PutI32(d.column("vote_count"), imdb.num_votes);
   PutStr(d.column("content_homepage"), movie ? movie->homepage : tv ? tv->homepage : std::nullopt);
   PutStr(d.column("overview"), movie ? movie->overview : tv ? tv->overview : std::nullopt);
-  PutStr(d.column("original_language"),
-         movie ? movie->original_language : tv ? tv->original_language : std::nullopt);
+  PutStr(d.column("original_language"), movie ? movie->original_language
+                                        : tv  ? tv->original_language
+                                              : std::nullopt);
   PutStr(d.column("status"), movie ? movie->status : tv ? tv->status : std::nullopt);
   PutStr(d.column("tagline"), movie ? movie->tagline : tv ? tv->tagline : std::nullopt);
   PutI64(d.column("budget"), movie ? movie->budget : std::nullopt);
@@ -124,8 +125,8 @@ void AppendTitleRows(const std::string& id, const std::string& listed_type, cons
   if (tv) {
     for (const auto& cr : tv->created_by) {
       if (!cr.id) continue;
-      add_person("tmdb:" + std::to_string(*cr.id), cr.name, std::nullopt, TmdbImageUrl(cr.profile_path, "w185"),
-                 "creator", nullptr, std::nullopt);
+      add_person("tmdb:" + std::to_string(*cr.id), cr.name, std::nullopt,
+                 TmdbImageUrl(cr.profile_path, "w185"), "creator", nullptr, std::nullopt);
     }
   }
 
@@ -180,7 +181,8 @@ void AppendTitleRows(const std::string& id, const std::string& listed_type, cons
   // side that has them (a title from TMDB when IMDB has none).
   std::map<EpisodeKey, const ImdbEpisode*> imdb_eps;
   for (const auto& e : imdb.episodes) {
-    if (e.season_number && e.episode_number) imdb_eps.emplace(EpisodeKey{*e.season_number, *e.episode_number}, &e);
+    if (e.season_number && e.episode_number)
+      imdb_eps.emplace(EpisodeKey{*e.season_number, *e.episode_number}, &e);
   }
   std::set<EpisodeKey> keys;
   for (const auto& [k, _] : imdb_eps) keys.insert(k);

@@ -17,9 +17,14 @@ ImdbTitle SampleSeries() {
   t.genres = {"Comedy", "Drama", "Comedy"};
   t.interests = {"Sitcom"};
   t.directors.push_back({std::string("nm1"), std::string("Dee Rector"), std::nullopt});
-  t.cast.push_back({std::string("nm2"), std::string("Lead"), std::nullopt, std::string("https://img/2.jpg"),
-                    std::string("actor"), {"Shoresy", "Narrator"}});
-  t.cast.push_back({std::string("nm3"), std::string("Second"), std::nullopt, std::nullopt, std::string("actress"), {}});
+  t.cast.push_back({std::string("nm2"),
+                    std::string("Lead"),
+                    std::nullopt,
+                    std::string("https://img/2.jpg"),
+                    std::string("actor"),
+                    {"Shoresy", "Narrator"}});
+  t.cast.push_back(
+      {std::string("nm3"), std::string("Second"), std::nullopt, std::nullopt, std::string("actress"), {}});
   ImdbEpisode e;
   e.season_number = 1;
   e.episode_number = 2;
@@ -40,7 +45,8 @@ TmdbDetails SampleTv() {
   tv.created_by.push_back({int64_t{77}, std::string("Creator"), std::string("/c.jpg")});
   tv.networks.push_back({int64_t{5}, std::string("Hulu"), std::string("/hulu.png")});
   tv.networks.push_back({int64_t{6}, std::string("NoLogo"), std::nullopt});
-  tv.seasons.push_back({1, std::string("Season 1"), std::nullopt, std::string("2022-05-01"), 6, std::nullopt});
+  tv.seasons.push_back(
+      {1, std::string("Season 1"), std::nullopt, std::string("2022-05-01"), 6, std::nullopt});
   d.tv = tv;
   return d;
 }
@@ -48,8 +54,12 @@ TmdbDetails SampleTv() {
 TEST(EnrichRowsTest, MapsEveryFieldAsTheDataModelSays) {
   StgTables out = StgTables::Empty();
   std::map<EpisodeKey, EpisodeTmdbPart> eps;
-  eps[{1, 2}] = {std::string("TMDB name"), std::string("/still.jpg"), std::string("finale"),
-                 std::string("2022-05-08"), 25, 7.0};
+  eps[{1, 2}] = {std::string("TMDB name"),
+                 std::string("/still.jpg"),
+                 std::string("finale"),
+                 std::string("2022-05-08"),
+                 25,
+                 7.0};
   eps[{1, 3}] = {std::string("Only on TMDB"), std::nullopt, std::string("standard"), std::nullopt, 23, 6.5};
   ImdbTitle imdb = SampleSeries();
   TmdbDetails tv = SampleTv();

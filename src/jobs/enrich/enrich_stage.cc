@@ -50,7 +50,8 @@ void AppendError(Table& errors, const std::string& id, const std::string& messag
 }
 
 // The table's rows for titles not in `replaced`, followed by `fresh`, in key order.
-Table Upsert(const TableDef& def, const Table& existing, const Table& fresh, const std::set<std::string>& replaced) {
+Table Upsert(const TableDef& def, const Table& existing, const Table& fresh,
+             const std::set<std::string>& replaced) {
   const Column& ids = existing.column("content_id");
   Table kept = FilterRows(existing, [&](size_t r) { return !replaced.count(std::string(ids.String(r))); });
   Status st = kept.Append(fresh);
@@ -66,7 +67,8 @@ Status RunEnrichStage(const JobContext& ctx) {
   const int64_t now = ctx.LogicalMicros();
 
   // Today's titles and the TMDB details ingest fetched for them.
-  ASSIGN_OR_RETURN(Table listed_tbl, lake.Read(TableByName(tables::kContentIds), ctx.load_date, {"id", "type"}));
+  ASSIGN_OR_RETURN(Table listed_tbl,
+                   lake.Read(TableByName(tables::kContentIds), ctx.load_date, {"id", "type"}));
   ASSIGN_OR_RETURN(Table det_tbl, lake.ReadOrEmpty(TableByName(tables::kTmdbDetails), ctx.load_date));
   const TableDef& err_def = TableByName(tables::kContentError);
   Table errors(err_def.schema);
@@ -96,7 +98,8 @@ Status RunEnrichStage(const JobContext& ctx) {
     ASSIGN_OR_RETURN(Table t, lake.ReadOrEmpty(TableByName(name)));
     existing.tables.emplace(name, std::move(t));
   }
-  std::map<std::string, EnrichmentState> previous = ReadEnrichmentState(existing[std::string(tables::kContentDetail)]);
+  std::map<std::string, EnrichmentState> previous =
+      ReadEnrichmentState(existing[std::string(tables::kContentDetail)]);
   std::map<std::string, SeasonSignature> stored_seasons;
   {
     const Table& s = existing[std::string(tables::kContentSeason)];
@@ -115,11 +118,13 @@ Status RunEnrichStage(const JobContext& ctx) {
     std::string id(fetched_tbl.column("id").String(r));
     FetchInfo info{fetched_tbl.column("attempts").Int32(r), fetched_tbl.column("http_status").Int32(r)};
     if (fetched_tbl.column("title_json").IsNull(r)) {
-      fetched.emplace(id, Fetched<ImdbTitle>(Status::Network(std::string(fetched_tbl.column("error").String(r))), info));
+      fetched.emplace(
+          id, Fetched<ImdbTitle>(Status::Network(std::string(fetched_tbl.column("error").String(r))), info));
     } else {
-      ASSIGN_OR_RETURN(ImdbTitle title, DecodeImdbTitle(fetched_tbl.column("title_json").String(r),
-                                                        lake.Location(TableByName(tables::kImdbTitles).path()) +
-                                                            " row for " + id));
+      ASSIGN_OR_RETURN(
+          ImdbTitle title,
+          DecodeImdbTitle(fetched_tbl.column("title_json").String(r),
+                          lake.Location(TableByName(tables::kImdbTitles).path()) + " row for " + id));
       fetched.emplace(id, Fetched<ImdbTitle>(std::move(title), info));
     }
   }
@@ -163,11 +168,11 @@ Status RunEnrichStage(const JobContext& ctx) {
       return std::string(e.column(col).String(r));
     };
     for (size_t r = 0; r < e.num_rows(); ++r) {
-      EpisodeTmdbPart part{std::nullopt, opt("still_path", r), opt("episode_type", r), opt("air_date", r),
-                           std::nullopt, std::nullopt};
+      EpisodeTmdbPart part{std::nullopt,       opt("still_path", r), opt("episode_type", r),
+                           opt("air_date", r), std::nullopt,         std::nullopt};
       if (!part.still_path && !part.episode_type && !part.air_date) continue;  // no TMDB side
-      kept_episodes[std::string(e.column("content_id").String(r))][{e.column("season_number").Int32(r),
-                                                                      e.column("episode_number").Int32(r)}] = part;
+      kept_episodes[std::string(e.column("content_id").String(r))]
+                   [{e.column("season_number").Int32(r), e.column("episode_number").Int32(r)}] = part;
     }
   }
 
@@ -218,10 +223,14 @@ Status RunEnrichStage(const JobContext& ctx) {
         Table& d = fresh[std::string(tables::kContentDetail)];
         for (size_t c = 0; c < d.num_columns(); ++c) {
           const std::string& col = d.schema().field(c).name;
-          if (col == "content_id") d.column(c).AppendString(t.id);
-          else if (col == "content_type") d.column(c).AppendString(t.type);
-          else if (col == "created_at") d.column(c).AppendInt64(created);
-          else d.column(c).AppendNull();
+          if (col == "content_id")
+            d.column(c).AppendString(t.id);
+          else if (col == "content_type")
+            d.column(c).AppendString(t.type);
+          else if (col == "created_at")
+            d.column(c).AppendInt64(created);
+          else
+            d.column(c).AppendNull();
         }
         replaced.insert(t.id);
       }
@@ -234,14 +243,14 @@ Status RunEnrichStage(const JobContext& ctx) {
         std::erase_if(episodes, [n = n](const auto& kv) { return kv.first.first == n; });
         for (const auto& ep : season->episodes) {
           if (!ep.episode_number) continue;
-          episodes[{ep.season_number.value_or(n), *ep.episode_number}] =
-              EpisodeTmdbPart{ep.name, ep.still_path, ep.episode_type, ep.air_date, ep.runtime, ep.vote_average};
+          episodes[{ep.season_number.value_or(n), *ep.episode_number}] = EpisodeTmdbPart{
+              ep.name, ep.still_path, ep.episode_type, ep.air_date, ep.runtime, ep.vote_average};
         }
       }
     }
     if (!t.details) ctx.Count("enrich.tmdb_missing", 1);
-    AppendTitleRows(t.id, t.type, imdb_at(k).value(), t.details ? &*t.details : nullptr, episodes, created, now,
-                    &fresh);
+    AppendTitleRows(t.id, t.type, imdb_at(k).value(), t.details ? &*t.details : nullptr, episodes, created,
+                    now, &fresh);
     replaced.insert(t.id);
   }
 

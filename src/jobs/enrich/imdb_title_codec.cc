@@ -102,7 +102,8 @@ std::string EncodeImdbTitle(const ImdbTitle& t) {
 
 Result<ImdbTitle> DecodeImdbTitle(std::string_view text, const std::string& where) {
   json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object()) return Status::Corruption(where + ": title_json is not a JSON object");
+  if (j.is_discarded() || !j.is_object())
+    return Status::Corruption(where + ": title_json is not a JSON object");
   try {
     ImdbTitle t;
     Get(j, "id", &t.id);

@@ -19,10 +19,10 @@ constexpr int64_t kMaxCents = 9'999'999'999;  // DECIMAL(10,2)
 
 // One snapshot ranked: the kept rows in rank order, with their ranks.
 struct Ranking {
-  std::vector<uint32_t> order;          // input row ids, rank 1 first
-  std::vector<int64_t> cents;           // per input row (valid for kept rows)
-  std::vector<int32_t> rank;            // per input row, 0 = not ranked
-  std::vector<int32_t> rank_in_type;    // per input row, 0 = none
+  std::vector<uint32_t> order;        // input row ids, rank 1 first
+  std::vector<int64_t> cents;         // per input row (valid for kept rows)
+  std::vector<int32_t> rank;          // per input row, 0 = not ranked
+  std::vector<int32_t> rank_in_type;  // per input row, 0 = none
   int64_t skipped = 0;
   int64_t duplicates = 0;
 };
@@ -94,7 +94,8 @@ Result<Ranking> Rank(const Table& pop) {
 
 Result<int64_t> PopularityCents(double popularity) {
   if (!std::isfinite(popularity) || std::fabs(popularity) >= 1e8) {
-    return Status::InvalidArgument("popularity " + std::to_string(popularity) + " does not fit DECIMAL(10,2)");
+    return Status::InvalidArgument("popularity " + std::to_string(popularity) +
+                                   " does not fit DECIMAL(10,2)");
   }
   char buf[128];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, popularity, std::chars_format::fixed);
@@ -165,8 +166,10 @@ Result<Table> BuildFactPopularity(const Table& today, const std::optional<Previo
   Column& o_change_t = out.column("rank_change_in_type");
   Column& o_prev = out.column("prev_load_date");
   auto append_prev_date = [&] {
-    if (previous) o_prev.AppendInt32(previous->load_date.days);
-    else o_prev.AppendNull();
+    if (previous)
+      o_prev.AppendInt32(previous->load_date.days);
+    else
+      o_prev.AppendNull();
   };
 
   FactStats s;
@@ -189,8 +192,8 @@ Result<Table> BuildFactPopularity(const Table& today, const std::optional<Previo
     } else {
       o_type.AppendString(type.String(row));
       o_rank_t.AppendInt32(now.rank_in_type[row]);
-      bool same_type = !joiner && prev_type->IsValid(it->second) &&
-                       prev_type->String(it->second) == type.String(row);
+      bool same_type =
+          !joiner && prev_type->IsValid(it->second) && prev_type->String(it->second) == type.String(row);
       o_change_t.AppendInt32(same_type ? now.rank_in_type[row] - before.rank_in_type[it->second] : 0);
     }
     append_prev_date();

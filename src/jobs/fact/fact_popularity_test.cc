@@ -18,7 +18,8 @@ Table Pop(const std::string& rows) {
   return std::move(t).value();
 }
 
-std::string Fact(const Table& today, const Table* prev = nullptr, Date prev_date = Date::FromYmd(2026, 11, 1)) {
+std::string Fact(const Table& today, const Table* prev = nullptr,
+                 Date prev_date = Date::FromYmd(2026, 11, 1)) {
   std::optional<PreviousSnapshot> p;
   if (prev != nullptr) p = PreviousSnapshot{prev_date, prev};
   auto t = BuildFactPopularity(today, p);
@@ -31,7 +32,7 @@ constexpr const char* kHeader =
     "rank_change_in_type|prev_load_date\n";
 
 TEST(FactPopularityTest, CentsRoundHalfAwayFromZeroOnTheDecimalText) {
-  EXPECT_EQ(*PopularityCents(12.345), 1235);   // binary 12.3449999... still reads 12.345
+  EXPECT_EQ(*PopularityCents(12.345), 1235);  // binary 12.3449999... still reads 12.345
   EXPECT_EQ(*PopularityCents(12.344999), 1234);
   EXPECT_EQ(*PopularityCents(0.005), 1);
   EXPECT_EQ(*PopularityCents(-0.005), -1);
@@ -111,13 +112,16 @@ TEST(FactPopularityTest, TwoHundredTitlesWellUnderFiftyMilliseconds) {
   std::string rows, prev_rows;
   for (int i = 0; i < 220; ++i) {
     std::string id = "tt" + std::to_string(1000000 + i * 7919 % 100000);
-    if (i < 200) rows += id + "|" + (i % 3 ? "movie" : "tvSeries") + "|" + std::to_string((i * 37) % 500 + 0.25) + "\n";
-    if (i >= 20) prev_rows += id + "|" + (i % 3 ? "movie" : "tvSeries") + "|" + std::to_string((i * 53) % 500) + "\n";
+    if (i < 200)
+      rows += id + "|" + (i % 3 ? "movie" : "tvSeries") + "|" + std::to_string((i * 37) % 500 + 0.25) + "\n";
+    if (i >= 20)
+      prev_rows += id + "|" + (i % 3 ? "movie" : "tvSeries") + "|" + std::to_string((i * 53) % 500) + "\n";
   }
   Table today = Pop(rows), prev = Pop(prev_rows);
   auto start = std::chrono::steady_clock::now();
   Result<Table> t = Table();
-  for (int rep = 0; rep < 10; ++rep) t = BuildFactPopularity(today, PreviousSnapshot{Date::FromYmd(2026, 11, 1), &prev});
+  for (int rep = 0; rep < 10; ++rep)
+    t = BuildFactPopularity(today, PreviousSnapshot{Date::FromYmd(2026, 11, 1), &prev});
   auto per_run = (std::chrono::steady_clock::now() - start) / 10;
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->num_rows(), 220u);  // 200 ranked + 20 leavers

@@ -38,8 +38,9 @@ class FactStageTest : public ::testing::Test {
     return RunFactStage(ctx);
   }
   std::string Fact(int day) {
-    auto t = lake_->Read(TableByName(tables::kFactPopularity), Date::FromYmd(2026, 11, day),
-                         {"content_id", "rank", "rank_change", "is_new_joiner", "is_leaver", "prev_load_date"});
+    auto t =
+        lake_->Read(TableByName(tables::kFactPopularity), Date::FromYmd(2026, 11, day),
+                    {"content_id", "rank", "rank_change", "is_new_joiner", "is_leaver", "prev_load_date"});
     return t.ok() ? testing::FormatPsv(*t) : t.status().ToString();
   }
 
@@ -62,15 +63,18 @@ TEST_F(FactStageTest, BackfillingAGapRecomputesTheLaterDays) {
   Raw(3, "tt1|movie|90\ntt2|movie|80\n");
   ASSERT_TRUE(Run(1).ok());
   ASSERT_TRUE(Run(3).ok());
-  EXPECT_EQ(Fact(3), "content_id|rank|rank_change|is_new_joiner|is_leaver|prev_load_date\n"
-                     "tt1|1|0|false|false|2026-11-01\ntt2|2|0|false|false|2026-11-01\n");
+  EXPECT_EQ(Fact(3),
+            "content_id|rank|rank_change|is_new_joiner|is_leaver|prev_load_date\n"
+            "tt1|1|0|false|false|2026-11-01\ntt2|2|0|false|false|2026-11-01\n");
   // Day 2 arrives late: tt2 was not there. Day 3 now compares with day 2.
   Raw(2, "tt1|movie|90\n");
   ASSERT_TRUE(Run(2).ok());
-  EXPECT_EQ(Fact(2), "content_id|rank|rank_change|is_new_joiner|is_leaver|prev_load_date\n"
-                     "tt1|1|0|false|false|2026-11-01\ntt2|NULL|999|false|true|2026-11-01\n");
-  EXPECT_EQ(Fact(3), "content_id|rank|rank_change|is_new_joiner|is_leaver|prev_load_date\n"
-                     "tt1|1|0|false|false|2026-11-02\ntt2|2|0|true|false|2026-11-02\n");
+  EXPECT_EQ(Fact(2),
+            "content_id|rank|rank_change|is_new_joiner|is_leaver|prev_load_date\n"
+            "tt1|1|0|false|false|2026-11-01\ntt2|NULL|999|false|true|2026-11-01\n");
+  EXPECT_EQ(Fact(3),
+            "content_id|rank|rank_change|is_new_joiner|is_leaver|prev_load_date\n"
+            "tt1|1|0|false|false|2026-11-02\ntt2|2|0|true|false|2026-11-02\n");
   auto counters = metrics_.Snapshot();
   EXPECT_EQ(counters["fact.partitions_recomputed"], 1);
   EXPECT_EQ(counters["rows.fact_popularity"], 2 + 2 + 2 + 2);

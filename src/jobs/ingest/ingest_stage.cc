@@ -127,13 +127,14 @@ Status RunIngestPopularityStage(const JobContext& ctx) {
     if (listed.column(2).IsNull(r)) continue;
     auto ref = TmdbRef::Parse(listed.column(2).String(r));
     if (!ref.ok()) {
-      return Status::Corruption(ctx.lake->Location(Lake::PartitionDir(TableByName(tables::kContentIds), ctx.load_date)) +
-                                ": " + ref.status().message());
+      return Status::Corruption(
+          ctx.lake->Location(Lake::PartitionDir(TableByName(tables::kContentIds), ctx.load_date)) + ": " +
+          ref.status().message());
     }
     ref_rows.push_back(titles.size());
     refs.push_back(*ref);
-    titles.push_back(ListedTitle{std::string(listed.column(0).String(r)), std::string(listed.column(1).String(r)), 0,
-                                 *ref});
+    titles.push_back(ListedTitle{std::string(listed.column(0).String(r)),
+                                 std::string(listed.column(1).String(r)), 0, *ref});
   }
   auto details = ctx.apis->tmdb().DetailsBatch(refs);
 

@@ -119,7 +119,8 @@ std::string EncodeTmdbDetails(const TmdbDetails& d) {
 
 Result<TmdbDetails> DecodeTmdbDetails(std::string_view text, const std::string& where) {
   json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object()) return Status::Corruption(where + ": details_json is not a JSON object");
+  if (j.is_discarded() || !j.is_object())
+    return Status::Corruption(where + ": details_json is not a JSON object");
   try {
     TmdbDetails d;
     auto ref = TmdbRef::Parse(j.at("ref").get<std::string>());

@@ -101,7 +101,8 @@ using ComputeFn = std::function<std::string(std::string_view column, size_t stg_
 // The dimension rows carried by the stg rows of refreshed titles, one per
 // key: the most recently enriched title wins, then the smallest content_id,
 // then the first stg row.
-Table FreshDimRows(const TableDef& dim, const Table& stg, const Versions& refreshed, const ComputeFn& compute) {
+Table FreshDimRows(const TableDef& dim, const Table& stg, const Versions& refreshed,
+                   const ComputeFn& compute) {
   const Column& cid = stg.column("content_id");
   std::vector<uint32_t> rows;
   std::vector<int64_t> version(stg.num_rows(), 0);
@@ -117,8 +118,10 @@ Table FreshDimRows(const TableDef& dim, const Table& stg, const Versions& refres
     Column& col = cand.column(c);
     col.Reserve(rows.size());
     for (uint32_t r : rows) {
-      if (map[c] >= 0) col.AppendFrom(stg.column(map[c]), r);
-      else col.AppendString(compute(dim.schema.field(c).name, r));
+      if (map[c] >= 0)
+        col.AppendFrom(stg.column(map[c]), r);
+      else
+        col.AppendString(compute(dim.schema.field(c).name, r));
     }
   }
   const Column& key = cand.column(0);
@@ -212,10 +215,10 @@ std::string EpisodeKey(std::string_view content_id, int32_t season_number, int32
 
 const std::vector<std::string>& ModelInputTables() {
   static const std::vector<std::string> names{
-      std::string(tables::kContentDetail),    std::string(tables::kContentPerson),
-      std::string(tables::kContentGenre),     std::string(tables::kContentInterest),
+      std::string(tables::kContentDetail),     std::string(tables::kContentPerson),
+      std::string(tables::kContentGenre),      std::string(tables::kContentInterest),
       std::string(tables::kContentProduction), std::string(tables::kContentNetwork),
-      std::string(tables::kContentSeason),    std::string(tables::kContentEpisode)};
+      std::string(tables::kContentSeason),     std::string(tables::kContentEpisode)};
   return names;
 }
 
@@ -223,7 +226,8 @@ const std::vector<std::string>& ModelOutputTables() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> out;
     for (const auto& def : AllTables()) {
-      if (def.layer == Layer::kGold && (def.name.rfind("dim_", 0) == 0 || def.name.rfind("bridge_", 0) == 0)) {
+      if (def.layer == Layer::kGold &&
+          (def.name.rfind("dim_", 0) == 0 || def.name.rfind("bridge_", 0) == 0)) {
         out.push_back(def.name);
       }
     }
@@ -248,7 +252,9 @@ Result<TableSet> BuildGoldModel(const TableSet& stg, const TableSet& gold, int64
   const Column& d_updated = detail->column("updated_at");
   std::vector<int64_t> version(detail->num_rows());
   for (size_t r = 0; r < detail->num_rows(); ++r) {
-    version[r] = d_updated.IsValid(r) ? d_updated.Int64(r) : d_created.IsValid(r) ? d_created.Int64(r) : now_micros;
+    version[r] = d_updated.IsValid(r)   ? d_updated.Int64(r)
+                 : d_created.IsValid(r) ? d_created.Int64(r)
+                                        : now_micros;
   }
   std::vector<uint32_t> titles(detail->num_rows());
   for (uint32_t i = 0; i < titles.size(); ++i) titles[i] = i;
@@ -266,7 +272,8 @@ Result<TableSet> BuildGoldModel(const TableSet& stg, const TableSet& gold, int64
   const Column& g_cid = gold_content->column("content_id");
   const Column& g_created = gold_content->column("created_at");
   const Column& g_updated = gold_content->column("updated_at");
-  for (size_t r = 0; r < gold_content->num_rows(); ++r) gold_row.emplace(g_cid.String(r), static_cast<uint32_t>(r));
+  for (size_t r = 0; r < gold_content->num_rows(); ++r)
+    gold_row.emplace(g_cid.String(r), static_cast<uint32_t>(r));
 
   const TableDef& content_def = TableByName(tables::kDimContent);
   std::vector<int> content_map = MapColumns(content_def.schema, *detail);
@@ -283,9 +290,12 @@ Result<TableSet> BuildGoldModel(const TableSet& stg, const TableSet& gold, int64
       const std::string& name = content_def.schema.field(c).name;
       Column& col = fresh_content.column(c);
       if (name == "created_at") {
-        if (!is_new && g_created.IsValid(g->second)) col.AppendInt64(g_created.Int64(g->second));
-        else if (d_created.IsValid(d)) col.AppendInt64(d_created.Int64(d));
-        else col.AppendInt64(now_micros);
+        if (!is_new && g_created.IsValid(g->second))
+          col.AppendInt64(g_created.Int64(g->second));
+        else if (d_created.IsValid(d))
+          col.AppendInt64(d_created.Int64(d));
+        else
+          col.AppendInt64(now_micros);
       } else if (name == "updated_at") {
         col.AppendInt64(version[d]);
       } else {
@@ -339,7 +349,8 @@ Result<TableSet> BuildGoldModel(const TableSet& stg, const TableSet& gold, int64
   const BridgeFrom bridges[] = {
       {tables::kBridgeContentGenre, tables::kContentGenre, tables::kDimGenre, "genre_name"},
       {tables::kBridgeContentPerson, tables::kContentPerson, tables::kDimPerson, "person_id"},
-      {tables::kBridgeContentCompany, tables::kContentProduction, tables::kDimProductionCompany, "company_id"},
+      {tables::kBridgeContentCompany, tables::kContentProduction, tables::kDimProductionCompany,
+       "company_id"},
       {tables::kBridgeContentInterest, tables::kContentInterest, tables::kDimInterest, "interest_name"},
       {tables::kBridgeContentNetwork, tables::kContentNetwork, tables::kDimNetwork, "network_id"},
   };
@@ -349,8 +360,8 @@ Result<TableSet> BuildGoldModel(const TableSet& stg, const TableSet& gold, int64
     ASSIGN_OR_RETURN(const Table* existing, old(spec.bridge));
     KeySet others = Keys(out.at(std::string(spec.dim)).column(0));
     built.emplace_back(std::string(spec.bridge),
-                       BuildBridge(TableByName(spec.bridge), *source, *existing, refreshed, contents, spec.other,
-                                   others, &s.bridge_rows_dropped));
+                       BuildBridge(TableByName(spec.bridge), *source, *existing, refreshed, contents,
+                                   spec.other, others, &s.bridge_rows_dropped));
   }
   for (auto& [name, table] : built) out.emplace(name, std::move(table));
   if (stats != nullptr) *stats = s;

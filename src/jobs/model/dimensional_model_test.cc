@@ -20,7 +20,9 @@ std::string Show(const TableSet& set, std::string_view name) {
 }
 
 // Micros of midnight UTC on 2026-11-<day>.
-int64_t Day(int day) { return int64_t{Date::FromYmd(2026, 11, day).days} * 86'400'000'000LL; }
+int64_t Day(int day) {
+  return int64_t{Date::FromYmd(2026, 11, day).days} * 86'400'000'000LL;
+}
 
 TEST(DimensionalModelTest, KeysPadToTwoDigitsAndGrowPastNinetyNine) {
   EXPECT_EQ(SeasonKey("tt1", 1), "tt1_S01");
@@ -47,32 +49,34 @@ TEST(DimensionalModelTest, FirstRunBuildsSortedDimsAndDistinctBridges) {
                                   "content_id|content_type|primary_title|created_at|updated_at\n"
                                   "tt2|movie|Two|2026-11-01T00:00:00Z|2026-11-01T00:00:00Z\n"
                                   "tt1|tvSeries|One|NULL|NULL\n"));
-  stg.emplace("content_genre", T("content_genre",
-                                 "content_id|genre_name\ntt2|Drama\ntt1|Drama\ntt1|Comedy\ntt1|Drama\n"));
-  stg.emplace("content_person",
-              T("content_person",
-                "content_id|person_id|person_name|role_type|character_names|order_no\n"
-                "tt2|nm1|Ann|actress|[Eve]|2\n"
-                "tt2|nm1|Ann|actress|[Eve, Old Eve]|1\n"
-                "tt1|tmdb:77|Creator|creator|NULL|NULL\n"
-                "tt9|nm5|Orphan|actor|NULL|1\n"));  // tt9 was never enriched: dropped
+  stg.emplace("content_genre",
+              T("content_genre", "content_id|genre_name\ntt2|Drama\ntt1|Drama\ntt1|Comedy\ntt1|Drama\n"));
+  stg.emplace("content_person", T("content_person",
+                                  "content_id|person_id|person_name|role_type|character_names|order_no\n"
+                                  "tt2|nm1|Ann|actress|[Eve]|2\n"
+                                  "tt2|nm1|Ann|actress|[Eve, Old Eve]|1\n"
+                                  "tt1|tmdb:77|Creator|creator|NULL|NULL\n"
+                                  "tt9|nm5|Orphan|actor|NULL|1\n"));  // tt9 was never enriched: dropped
   stg.emplace("content_season", T("content_season", "content_id|season_number|name\ntt1|1|S1\ntt1|10|S10\n"));
   stg.emplace("content_episode",
-              T("content_episode", "content_id|season_number|episode_number|primary_title\ntt1|1|2|E2\ntt1|10|100|E100\n"));
+              T("content_episode",
+                "content_id|season_number|episode_number|primary_title\ntt1|1|2|E2\ntt1|10|100|E100\n"));
   ModelStats stats;
   auto out = BuildGoldModel(stg, {}, Day(3), &stats);
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   EXPECT_EQ(stats.titles_new, 2);
   const std::string content = Show(*out, "dim_content");
   // tt1 has no stg timestamps: both take the run's clock.
-  EXPECT_NE(content.find("\ntt1|tvSeries|One|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|"
-                         "2026-11-03T00:00:00Z|2026-11-03T00:00:00Z\ntt2|movie|Two|"),
-            std::string::npos)
+  EXPECT_NE(
+      content.find("\ntt1|tvSeries|One|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|"
+                   "2026-11-03T00:00:00Z|2026-11-03T00:00:00Z\ntt2|movie|Two|"),
+      std::string::npos)
       << content;
   EXPECT_EQ(Show(*out, "dim_genre"), "genre_name\nComedy\nDrama\n");
   EXPECT_EQ(Show(*out, "bridge_content_genre"), "content_id|genre_name\ntt1|Comedy\ntt1|Drama\ntt2|Drama\n");
-  EXPECT_EQ(Show(*out, "dim_person"),
-            "person_id|person_name|person_homepage|person_poster\nnm1|Ann|NULL|NULL\ntmdb:77|Creator|NULL|NULL\n");
+  EXPECT_EQ(
+      Show(*out, "dim_person"),
+      "person_id|person_name|person_homepage|person_poster\nnm1|Ann|NULL|NULL\ntmdb:77|Creator|NULL|NULL\n");
   // tt9's rows carry nothing into gold: neither its person nor a bridge row.
   EXPECT_EQ(Show(*out, "bridge_content_person"),
             "content_id|person_id|role_type|character_names|order_no\n"
@@ -134,16 +138,19 @@ TEST(DimensionalModelTest, StaleStgDoesNotOverwriteNewerGold) {
 
 TEST(DimensionalModelTest, SharedPersonTakesTheNewestEnrichment) {
   TableSet stg;
-  stg.emplace("content_detail", T("content_detail",
-                                  "content_id|updated_at\n"
-                                  "tt1|2026-11-01T00:00:00Z\ntt2|2026-11-04T00:00:00Z\ntt3|2026-11-04T00:00:00Z\n"));
-  stg.emplace("content_person", T("content_person",
-                                  "content_id|person_id|person_name|role_type\n"
-                                  "tt1|nm1|Old Name|actor\ntt3|nm1|Name Three|actor\ntt2|nm1|Name Two|director\n"));
+  stg.emplace("content_detail",
+              T("content_detail",
+                "content_id|updated_at\n"
+                "tt1|2026-11-01T00:00:00Z\ntt2|2026-11-04T00:00:00Z\ntt3|2026-11-04T00:00:00Z\n"));
+  stg.emplace("content_person",
+              T("content_person",
+                "content_id|person_id|person_name|role_type\n"
+                "tt1|nm1|Old Name|actor\ntt3|nm1|Name Three|actor\ntt2|nm1|Name Two|director\n"));
   auto out = BuildGoldModel(stg, {}, Day(4));
   ASSERT_TRUE(out.ok());
   // tt2 and tt3 are equally new; the smaller content_id wins.
-  EXPECT_EQ(Show(*out, "dim_person"), "person_id|person_name|person_homepage|person_poster\nnm1|Name Two|NULL|NULL\n");
+  EXPECT_EQ(Show(*out, "dim_person"),
+            "person_id|person_name|person_homepage|person_poster\nnm1|Name Two|NULL|NULL\n");
 }
 
 TEST(DimensionalModelTest, RerunIsIdempotent) {

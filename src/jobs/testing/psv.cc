@@ -94,9 +94,12 @@ Status ParseCell(std::string_view text, const Field& field, Column* column) {
   };
   switch (field.type) {
     case DataType::kBool:
-      if (text == "true") column->AppendBool(true);
-      else if (text == "false") column->AppendBool(false);
-      else return bad("true/false");
+      if (text == "true")
+        column->AppendBool(true);
+      else if (text == "false")
+        column->AppendBool(false);
+      else
+        return bad("true/false");
       return Status::OK();
     case DataType::kInt32: {
       int32_t v = 0;
@@ -118,9 +121,7 @@ Status ParseCell(std::string_view text, const Field& field, Column* column) {
       column->AppendDouble(v);
       return Status::OK();
     }
-    case DataType::kString:
-      column->AppendString(text);
-      return Status::OK();
+    case DataType::kString: column->AppendString(text); return Status::OK();
     case DataType::kDate: {
       auto d = Date::Parse(text);
       if (!d.ok()) return bad("a DATE (YYYY-MM-DD)");
@@ -168,7 +169,8 @@ Result<Table> ParsePsv(std::string_view text, const Schema& schema, std::string_
   for (size_t h = 0; h < header.size(); ++h) {
     int f = schema.FieldIndex(header[h]);
     if (f < 0) return Status::InvalidArgument(where + ":1: unknown column '" + std::string(header[h]) + "'");
-    if (present[f]) return Status::InvalidArgument(where + ":1: column '" + std::string(header[h]) + "' twice");
+    if (present[f])
+      return Status::InvalidArgument(where + ":1: column '" + std::string(header[h]) + "' twice");
     present[f] = true;
     field_of[h] = f;
   }
@@ -186,7 +188,8 @@ Result<Table> ParsePsv(std::string_view text, const Schema& schema, std::string_
                                      std::to_string(header.size()));
     }
     for (size_t h = 0; h < cells.size(); ++h) {
-      RETURN_IF_ERROR(ParseCell(cells[h], schema.field(field_of[h]), &table.column(field_of[h])).WithContext(at));
+      RETURN_IF_ERROR(
+          ParseCell(cells[h], schema.field(field_of[h]), &table.column(field_of[h])).WithContext(at));
     }
     for (size_t f = 0; f < schema.size(); ++f) {
       if (!present[f]) table.column(f).AppendNull();

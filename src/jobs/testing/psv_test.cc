@@ -5,9 +5,10 @@
 namespace cinelake::testing {
 namespace {
 
-const Schema kSchema{{"id", DataType::kString, false}, {"b", DataType::kBool},       {"i", DataType::kInt32},
-                     {"l", DataType::kInt64},          {"d", DataType::kDouble},     {"dt", DataType::kDate},
-                     {"ts", DataType::kTimestamp},     {"dec", DataType::kDecimal},  {"list", DataType::kStringList}};
+const Schema kSchema{
+    {"id", DataType::kString, false}, {"b", DataType::kBool},      {"i", DataType::kInt32},
+    {"l", DataType::kInt64},          {"d", DataType::kDouble},    {"dt", DataType::kDate},
+    {"ts", DataType::kTimestamp},     {"dec", DataType::kDecimal}, {"list", DataType::kStringList}};
 
 TEST(PsvTest, RoundTripsEveryTypeThroughFormatCell) {
   const std::string text =

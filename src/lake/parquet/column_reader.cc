@@ -16,7 +16,9 @@ namespace {
 
 constexpr int64_t kMaxPageBytes = 512ll << 20;
 
-Status Bad(std::string msg) { return Status::Corruption(std::move(msg)); }
+Status Bad(std::string msg) {
+  return Status::Corruption(std::move(msg));
+}
 
 // Valid Parquet that a Table cannot hold: refused, like an unsupported column.
 Status NullListItem() {
@@ -91,7 +93,8 @@ bool ReadBudget::Take(std::atomic<int64_t>* pool, int64_t n) {
 }
 
 Status ColumnChunkReader::Inflate(const uint8_t* data, size_t size, size_t out_size, std::string* buf) {
-  if (static_cast<int64_t>(out_size) > kMaxPageBytes) return Bad("page claims more than 512 MiB uncompressed");
+  if (static_cast<int64_t>(out_size) > kMaxPageBytes)
+    return Bad("page claims more than 512 MiB uncompressed");
   if (codec_ == codec::kUncompressed && size != out_size) {
     return Bad("uncompressed page size does not match its header");
   }
@@ -102,14 +105,16 @@ Status ColumnChunkReader::Inflate(const uint8_t* data, size_t size, size_t out_s
 
 Status ColumnChunkReader::Read(const ColumnChunk& chunk, int64_t row_group_rows, Column* out) {
   if (!chunk.meta) return Bad("column chunk without metadata");
-  if (!chunk.file_path.empty()) return Bad("column data in another file ('" + chunk.file_path + "') is not supported");
+  if (!chunk.file_path.empty())
+    return Bad("column data in another file ('" + chunk.file_path + "') is not supported");
   const ColumnMetaData& m = *chunk.meta;
   if (m.type != desc_.physical) {
     return Bad("column chunk type " + std::to_string(m.type) + " differs from the schema's " +
                std::to_string(desc_.physical));
   }
   if (m.num_values < 0 || m.num_values > budget_->values_left()) {
-    return Bad("column chunk claims " + std::to_string(m.num_values) + " values, more than the file can hold");
+    return Bad("column chunk claims " + std::to_string(m.num_values) +
+               " values, more than the file can hold");
   }
   codec_ = m.codec;
   int64_t start = m.data_page_offset;
@@ -151,7 +156,8 @@ Status ColumnChunkReader::Read(const ColumnChunk& chunk, int64_t row_group_rows,
     if (h.type == page::kDictionary) {
       RETURN_IF_ERROR(ReadDictionaryPage(h, body));
     } else if (h.type == page::kData || h.type == page::kDataV2) {
-      int32_t n = h.type == page::kData ? (h.data ? h.data->num_values : -1) : (h.data_v2 ? h.data_v2->num_values : -1);
+      int32_t n = h.type == page::kData ? (h.data ? h.data->num_values : -1)
+                                        : (h.data_v2 ? h.data_v2->num_values : -1);
       if (n < 0) return Bad("data page without a valid data page header");
       if (n > m.num_values - seen) return Bad("data pages hold more values than the column chunk claims");
       if (!budget_->TakeValues(n)) return Bad("data page holds more values than the file can justify");
@@ -181,8 +187,9 @@ Status ColumnChunkReader::ReadDictionaryPage(const PageHeader& h, const uint8_t*
   if (n < 0) return Bad("negative dictionary size");
   size_t consumed;
   dict_.Clear();
-  RETURN_IF_ERROR(DecodePlain(desc_.physical, desc_.type_length, reinterpret_cast<const uint8_t*>(dict_buf_.data()),
-                              dict_buf_.size(), static_cast<size_t>(n), &dict_, &consumed)
+  RETURN_IF_ERROR(DecodePlain(desc_.physical, desc_.type_length,
+                              reinterpret_cast<const uint8_t*>(dict_buf_.data()), dict_buf_.size(),
+                              static_cast<size_t>(n), &dict_, &consumed)
                       .WithContext("dictionary page"));
   has_dict_ = true;
   dict_size_ = static_cast<size_t>(n);
@@ -202,10 +209,12 @@ Status ColumnChunkReader::ReadDataPage(const PageHeader& h, const uint8_t* body,
                             static_cast<size_t>(h.uncompressed_page_size), &page_buf_));
     const auto* p = reinterpret_cast<const uint8_t*>(page_buf_.data());
     size_t left = page_buf_.size();
-    auto levels = [&](int max_level, int32_t level_encoding, const char* what, std::vector<uint8_t>* dst) -> Status {
+    auto levels = [&](int max_level, int32_t level_encoding, const char* what,
+                      std::vector<uint8_t>* dst) -> Status {
       if (max_level == 0) return Status::OK();
       if (level_encoding != enc::kRle) {
-        return Bad(std::string(what) + " level encoding " + std::to_string(level_encoding) + " is not supported");
+        return Bad(std::string(what) + " level encoding " + std::to_string(level_encoding) +
+                   " is not supported");
       }
       if (left < 4) return Bad(std::string(what) + " levels truncated");
       uint32_t len = LoadU32(p);
@@ -226,7 +235,8 @@ Status ColumnChunkReader::ReadDataPage(const PageHeader& h, const uint8_t* body,
       return Bad("data page v2 level lengths exceed the page");
     }
     if (desc_.max_rep > 0) RETURN_IF_ERROR(DecodeLevels(body, rl, n, desc_.max_rep, "repetition", &rep_));
-    if (desc_.max_def > 0) RETURN_IF_ERROR(DecodeLevels(body + rl, dl, n, desc_.max_def, "definition", &def_));
+    if (desc_.max_def > 0)
+      RETURN_IF_ERROR(DecodeLevels(body + rl, dl, n, desc_.max_def, "definition", &def_));
     const uint8_t* vbody = body + rl + dl;
     size_t csize = static_cast<size_t>(h.compressed_page_size - rl - dl);
     size_t usize = static_cast<size_t>(h.uncompressed_page_size - rl - dl);
@@ -259,8 +269,7 @@ Status ColumnChunkReader::DecodeValues(int32_t encoding, const uint8_t* data, si
   const int32_t phys = desc_.physical;
   size_t consumed = 0;
   switch (encoding) {
-    case enc::kPlain:
-      return DecodePlain(phys, desc_.type_length, data, size, present, &values_, &consumed);
+    case enc::kPlain: return DecodePlain(phys, desc_.type_length, data, size, present, &values_, &consumed);
     case enc::kPlainDictionary:
     case enc::kRleDictionary: {
       if (!has_dict_) return Bad("dictionary-encoded page without a dictionary");
@@ -304,14 +313,16 @@ Status ColumnChunkReader::DecodeValues(int32_t encoding, const uint8_t* data, si
       return Status::OK();
     }
     case enc::kDeltaBinaryPacked: {
-      if (phys != ptype::kInt32 && phys != ptype::kInt64) return Bad("DELTA_BINARY_PACKED on a non-integer column");
+      if (phys != ptype::kInt32 && phys != ptype::kInt64)
+        return Bad("DELTA_BINARY_PACKED on a non-integer column");
       i64_.resize(present);
       RETURN_IF_ERROR(DecodeDeltaBinaryPacked(data, size, present, i64_.data(), &consumed));
       if (phys == ptype::kInt64) {
         values_.i64.assign(i64_.begin(), i64_.end());
       } else {
         values_.i32.resize(present);
-        for (size_t i = 0; i < present; ++i) values_.i32[i] = static_cast<int32_t>(static_cast<uint64_t>(i64_[i]));
+        for (size_t i = 0; i < present; ++i)
+          values_.i32[i] = static_cast<int32_t>(static_cast<uint64_t>(i64_[i]));
       }
       return Status::OK();
     }
@@ -331,8 +342,7 @@ Status ColumnChunkReader::DecodeValues(int32_t encoding, const uint8_t* data, si
     }
     case enc::kByteStreamSplit:
       return DecodeByteStreamSplit(phys, desc_.type_length, data, size, present, &values_);
-    default:
-      return Bad("unsupported encoding " + std::to_string(encoding));
+    default: return Bad("unsupported encoding " + std::to_string(encoding));
   }
 }
 
@@ -357,7 +367,8 @@ Status ColumnChunkReader::Normalize() {
           i64_.swap(values_.i64);
           if (desc_.conversion == Conversion::kMillisToMicros) {
             for (auto& v : i64_) {
-              if (__builtin_mul_overflow(v, int64_t{1000}, &v)) return Bad("millisecond timestamp out of range");
+              if (__builtin_mul_overflow(v, int64_t{1000}, &v))
+                return Bad("millisecond timestamp out of range");
             }
           } else if (desc_.conversion == Conversion::kNanosToMicros) {
             for (auto& v : i64_) v = v / 1000 - ((v % 1000) < 0 ? 1 : 0);
@@ -366,11 +377,13 @@ Status ColumnChunkReader::Normalize() {
         default:
           i64_.resize(values_.bin.size());
           for (size_t i = 0; i < i64_.size(); ++i) {
-            bool ok = desc_.conversion == Conversion::kInt96ToMicros ? Int96ToMicros(values_.bin[i], &i64_[i])
-                                                                   : BigEndianToInt64(values_.bin[i], &i64_[i]);
+            bool ok = desc_.conversion == Conversion::kInt96ToMicros
+                          ? Int96ToMicros(values_.bin[i], &i64_[i])
+                          : BigEndianToInt64(values_.bin[i], &i64_[i]);
             if (!ok) {
-              return Bad(desc_.conversion == Conversion::kInt96ToMicros ? "INT96 timestamp out of range"
-                                                                       : "decimal value does not fit in 64 bits");
+              return Bad(desc_.conversion == Conversion::kInt96ToMicros
+                             ? "INT96 timestamp out of range"
+                             : "decimal value does not fit in 64 bits");
             }
           }
           return Status::OK();
@@ -382,8 +395,7 @@ Status ColumnChunkReader::Normalize() {
         for (size_t i = 0; i < values_.f32.size(); ++i) values_.f64[i] = values_.f32[i];
       }
       return Status::OK();
-    default:
-      return Status::OK();
+    default: return Status::OK();
   }
 }
 

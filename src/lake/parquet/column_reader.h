@@ -80,10 +80,10 @@ class ColumnChunkReader {
 
   std::string page_buf_;
   PhysicalValues values_;
-  std::vector<int64_t> i64_;       // normalized int64-family values
+  std::vector<int64_t> i64_;  // normalized int64-family values
   std::vector<uint8_t> def_, rep_;
   std::vector<uint32_t> indices_;
-  int64_t rows_ = 0;               // rows emitted for the current chunk
+  int64_t rows_ = 0;  // rows emitted for the current chunk
 
   // A list row may continue on the next page.
   enum class RowState : uint8_t { kNone, kNull, kList } row_state_ = RowState::kNone;

@@ -32,7 +32,9 @@ void AppendLevels(const uint8_t* levels, size_t n, int max_level, std::string* o
   PutU32(static_cast<uint32_t>(out->size() - at - 4), out->data() + at);
 }
 
-bool IsFixedWidth(DataType t) { return t != DataType::kString && t != DataType::kStringList; }
+bool IsFixedWidth(DataType t) {
+  return t != DataType::kString && t != DataType::kStringList;
+}
 
 }  // namespace
 
@@ -62,8 +64,8 @@ bool ColumnWriter::TryDictionary(const Column& c, const LeafLayout& leaf, size_t
       return BuildFixedDictionary(c.double_data().data(), valid, vbegin, vend, max, &dict_f64_, &indices_);
     case DataType::kString:
     case DataType::kStringList:
-      return BuildStringDictionary(c.string_offsets().data(), c.string_bytes().data(), valid, vbegin, vend, max,
-                                   &dict_str_, &indices_);
+      return BuildStringDictionary(c.string_offsets().data(), c.string_bytes().data(), valid, vbegin, vend,
+                                   max, &dict_str_, &indices_);
   }
   return false;
 }
@@ -95,7 +97,6 @@ void ColumnWriter::EncodeDictionaryPage(const Column& c, const LeafLayout& leaf)
   }
 }
 
-
 void ColumnWriter::ComputeStatistics(const Column& c, const LeafLayout& leaf, size_t vbegin, size_t vend,
                                      int64_t null_count, Statistics* stats) {
   stats->null_count = null_count;
@@ -107,7 +108,8 @@ void ColumnWriter::ComputeStatistics(const Column& c, const LeafLayout& leaf, si
   switch (c.type()) {
     case DataType::kBool: {
       auto m = ComputeMinMax(c.bool_data().data(), valid, vbegin, vend);
-      if (m.has_value) set(std::string(1, static_cast<char>(m.min != 0)), std::string(1, static_cast<char>(m.max != 0)));
+      if (m.has_value)
+        set(std::string(1, static_cast<char>(m.min != 0)), std::string(1, static_cast<char>(m.max != 0)));
       break;
     }
     case DataType::kInt32:
@@ -139,7 +141,8 @@ void ColumnWriter::ComputeStatistics(const Column& c, const LeafLayout& leaf, si
     case DataType::kString:
     case DataType::kStringList: {
       auto m = dict_ ? ComputeMinMaxViews(dict_str_.data(), dict_str_.size())
-                     : ComputeMinMaxString(c.string_offsets().data(), c.string_bytes().data(), valid, vbegin, vend);
+                     : ComputeMinMaxString(c.string_offsets().data(), c.string_bytes().data(), valid, vbegin,
+                                           vend);
       if (m.has_value) set(std::string(m.min), std::string(m.max));
       break;
     }
@@ -156,8 +159,12 @@ size_t ColumnWriter::PageEnd(const Column& c, size_t row, size_t end, int index_
     switch (c.type()) {
       case DataType::kBool: bits_per_row = index_bits > 0 ? index_bits : 1; break;
       case DataType::kInt32:
-      case DataType::kDate: if (!index_bits) bits_per_row = 32; break;
-      default: if (!index_bits) bits_per_row = 64; break;
+      case DataType::kDate:
+        if (!index_bits) bits_per_row = 32;
+        break;
+      default:
+        if (!index_bits) bits_per_row = 64;
+        break;
     }
     uint64_t rows = budget_bits / bits_per_row;
     if (rows < 1) rows = 1;
@@ -277,8 +284,8 @@ Status ColumnWriter::FlushPage(int32_t page_type, int32_t encoding, int32_t num_
   return Status::OK();
 }
 
-Status ColumnWriter::WriteChunk(const Column& c, const LeafLayout& leaf, size_t begin, size_t end, std::string* file,
-                                ColumnChunk* chunk) {
+Status ColumnWriter::WriteChunk(const Column& c, const LeafLayout& leaf, size_t begin, size_t end,
+                                std::string* file, ColumnChunk* chunk) {
   const bool list = c.type() == DataType::kStringList;
   const uint8_t* valid = c.validity().data();
   // Value slots covered: rows for flat columns, list items for lists.
@@ -305,9 +312,9 @@ Status ColumnWriter::WriteChunk(const Column& c, const LeafLayout& leaf, size_t 
     RETURN_IF_ERROR(FlushPage(page::kDictionary, enc::kPlain, static_cast<int32_t>(num_dict), file, &st));
   }
 
-  int64_t num_values = 0;   // level entries
-  int64_t non_null = 0;     // values present
-  size_t index_pos = 0;     // into indices_
+  int64_t num_values = 0;  // level entries
+  int64_t non_null = 0;    // values present
+  size_t index_pos = 0;    // into indices_
   for (size_t row = begin; row < end;) {
     size_t page_end = PageEnd(c, row, end, index_bits);
     page_.clear();

@@ -36,7 +36,8 @@ class ColumnWriter {
                          int64_t null_count, Statistics* stats);
   size_t PageEnd(const Column& column, size_t row, size_t end, int index_bits) const;
   void EncodePlainValues(const Column& column, const LeafLayout& leaf, size_t vbegin, size_t vend);
-  Status FlushPage(int32_t page_type, int32_t encoding, int32_t num_values, std::string* file, ChunkState* st);
+  Status FlushPage(int32_t page_type, int32_t encoding, int32_t num_values, std::string* file,
+                   ChunkState* st);
 
   const WriteOptions& options_;
   // Dictionary state of the current chunk (one of these is used).

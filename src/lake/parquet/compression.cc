@@ -103,9 +103,7 @@ Status ZlibInflate(const uint8_t* data, size_t size, uint8_t* out, size_t out_si
 Status Compress(Codec c, int zstd_level, const char* data, size_t size, std::string* out) {
   size_t start = out->size();
   switch (c) {
-    case Codec::kUncompressed:
-      out->append(data, size);
-      return Status::OK();
+    case Codec::kUncompressed: out->append(data, size); return Status::OK();
     case Codec::kSnappy: {
       out->resize(start + snappy::MaxCompressedLength(size));
       size_t n = 0;
@@ -122,7 +120,8 @@ Status Compress(Codec c, int zstd_level, const char* data, size_t size, std::str
       return Status::OK();
     }
     case Codec::kGzip: {
-      thread_local std::unique_ptr<libdeflate_compressor, CompressorDeleter> comp(libdeflate_alloc_compressor(6));
+      thread_local std::unique_ptr<libdeflate_compressor, CompressorDeleter> comp(
+          libdeflate_alloc_compressor(6));
       size_t bound = libdeflate_gzip_compress_bound(comp.get(), size);
       out->resize(start + bound);
       size_t n = libdeflate_gzip_compress(comp.get(), data, size, out->data() + start, bound);
@@ -160,8 +159,7 @@ Status CheckDecompressedSize(int32_t codec_id, const uint8_t* data, size_t size,
       // Deflate cannot expand more than ~1032:1.
       if (out_size / 1032 > size + 64) return Status::Corruption("gzip page claims an impossible size");
       return Status::OK();
-    default:
-      return Status::Corruption(std::string("unsupported compression codec ") + CodecName(codec_id));
+    default: return Status::Corruption(std::string("unsupported compression codec ") + CodecName(codec_id));
   }
 }
 
@@ -174,7 +172,8 @@ Status Decompress(int32_t codec_id, const uint8_t* data, size_t size, uint8_t* o
     case codec::kSnappy: {
       size_t n;
       const char* in = reinterpret_cast<const char*>(data);
-      if (!snappy::GetUncompressedLength(in, size, &n)) return Status::Corruption("snappy header is malformed");
+      if (!snappy::GetUncompressedLength(in, size, &n))
+        return Status::Corruption("snappy header is malformed");
       if (n != out_size) return Status::Corruption("snappy data inflates to the wrong size");
       if (!snappy::RawUncompress(in, size, reinterpret_cast<char*>(out))) {
         return Status::Corruption("snappy data is malformed");
@@ -188,15 +187,14 @@ Status Decompress(int32_t codec_id, const uint8_t* data, size_t size, uint8_t* o
       return Status::OK();
     }
     case codec::kGzip: {
-      thread_local std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> dec(libdeflate_alloc_decompressor());
+      thread_local std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> dec(
+          libdeflate_alloc_decompressor());
       size_t in_used = 0, n = 0;
-      libdeflate_result r =
-          libdeflate_gzip_decompress_ex(dec.get(), data, size, out, out_size, &in_used, &n);
+      libdeflate_result r = libdeflate_gzip_decompress_ex(dec.get(), data, size, out, out_size, &in_used, &n);
       if (r == LIBDEFLATE_SUCCESS && n == out_size && in_used == size) return Status::OK();
       return ZlibInflate(data, size, out, out_size);
     }
-    default:
-      return Status::Corruption(std::string("unsupported compression codec ") + CodecName(codec_id));
+    default: return Status::Corruption(std::string("unsupported compression codec ") + CodecName(codec_id));
   }
 }
 

@@ -19,11 +19,13 @@ TEST(ParquetCompression, RoundTripEveryCodec) {
     const auto* in = reinterpret_cast<const uint8_t*>(comp.data());
     ASSERT_TRUE(CheckDecompressedSize(CodecId(c), in, comp.size(), data.size()).ok());
     std::string back(data.size(), '\0');
-    ASSERT_TRUE(Decompress(CodecId(c), in, comp.size(), reinterpret_cast<uint8_t*>(back.data()), back.size()).ok());
+    ASSERT_TRUE(
+        Decompress(CodecId(c), in, comp.size(), reinterpret_cast<uint8_t*>(back.data()), back.size()).ok());
     EXPECT_EQ(back, data);
     // A wrong expected size is Corruption, never an overflow.
     std::string small(data.size() - 1, '\0');
-    Status st = Decompress(CodecId(c), in, comp.size(), reinterpret_cast<uint8_t*>(small.data()), small.size());
+    Status st =
+        Decompress(CodecId(c), in, comp.size(), reinterpret_cast<uint8_t*>(small.data()), small.size());
     EXPECT_EQ(st.code(), Status::Code::kCorruption) << CodecName(CodecId(c));
     std::string big(data.size() + 10, '\0');
     st = Decompress(CodecId(c), in, comp.size(), reinterpret_cast<uint8_t*>(big.data()), big.size());
@@ -36,7 +38,8 @@ TEST(ParquetCompression, EmptyInput) {
     std::string comp;
     ASSERT_TRUE(Compress(c, 3, "", 0, &comp).ok());
     uint8_t dummy = 0;
-    EXPECT_TRUE(Decompress(CodecId(c), reinterpret_cast<const uint8_t*>(comp.data()), comp.size(), &dummy, 0).ok());
+    EXPECT_TRUE(
+        Decompress(CodecId(c), reinterpret_cast<const uint8_t*>(comp.data()), comp.size(), &dummy, 0).ok());
   }
 }
 

@@ -45,7 +45,9 @@ void PutZigZag(int64_t v, std::string* out) {
   PutVarint((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63), out);
 }
 
-Status Bad(const char* what) { return Status::Corruption(std::string("DELTA_BINARY_PACKED: ") + what); }
+Status Bad(const char* what) {
+  return Status::Corruption(std::string("DELTA_BINARY_PACKED: ") + what);
+}
 
 }  // namespace
 
@@ -171,7 +173,8 @@ void EncodeDeltaBinaryPacked(const int64_t* values, size_t n, std::string* out) 
     deltas.assign(count, 0);
     int64_t min_delta = INT64_MAX;
     for (size_t j = 0; j < count; ++j) {
-      int64_t d = static_cast<int64_t>(static_cast<uint64_t>(values[i + j]) - static_cast<uint64_t>(values[i + j - 1]));
+      int64_t d = static_cast<int64_t>(static_cast<uint64_t>(values[i + j]) -
+                                       static_cast<uint64_t>(values[i + j - 1]));
       deltas[j] = static_cast<uint64_t>(d);
       min_delta = std::min(min_delta, d);
     }

@@ -11,7 +11,9 @@
 namespace cinelake::parquet {
 namespace {
 
-const uint8_t* U(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.data()); }
+const uint8_t* U(const std::string& s) {
+  return reinterpret_cast<const uint8_t*>(s.data());
+}
 
 TEST(ParquetEncoding, PlainAllTypes) {
   PhysicalValues v;
@@ -37,7 +39,9 @@ TEST(ParquetEncoding, PlainAllTypes) {
   EXPECT_EQ(v.bin[1], "héllo");
   EXPECT_EQ(used, bin.size());
   EXPECT_FALSE(DecodePlain(ptype::kByteArray, 0, U(bin), bin.size() - 1, 2, &v, &used).ok());
-  std::string lie = "\xFF\xFF\xFF\x7F" "abc";
+  std::string lie =
+      "\xFF\xFF\xFF\x7F"
+      "abc";
   EXPECT_FALSE(DecodePlain(ptype::kByteArray, 0, U(lie), lie.size(), 1, &v, &used).ok());
 
   v.Clear();

@@ -21,20 +21,31 @@ void WriteStatistics(CompactWriter& w, const Statistics& s) {
 void WriteLogicalType(CompactWriter& w, const LogicalType& lt) {
   using K = LogicalType::Kind;
   switch (lt.kind) {
-    case K::kString: w.FieldStruct(1); w.EndStruct(); break;
-    case K::kList: w.FieldStruct(3); w.EndStruct(); break;
+    case K::kString:
+      w.FieldStruct(1);
+      w.EndStruct();
+      break;
+    case K::kList:
+      w.FieldStruct(3);
+      w.EndStruct();
+      break;
     case K::kDecimal:
       w.FieldStruct(5);
       w.FieldI32(1, lt.scale);
       w.FieldI32(2, lt.precision);
       w.EndStruct();
       break;
-    case K::kDate: w.FieldStruct(6); w.EndStruct(); break;
+    case K::kDate:
+      w.FieldStruct(6);
+      w.EndStruct();
+      break;
     case K::kTimestamp:
       w.FieldStruct(8);
       w.FieldBool(1, lt.utc);
       w.FieldStruct(2);
-      w.FieldStruct(lt.unit == LogicalType::Unit::kMillis ? 1 : lt.unit == LogicalType::Unit::kMicros ? 2 : 3);
+      w.FieldStruct(lt.unit == LogicalType::Unit::kMillis   ? 1
+                    : lt.unit == LogicalType::Unit::kMicros ? 2
+                                                            : 3);
       w.EndStruct();
       w.EndStruct();
       w.EndStruct();
@@ -180,11 +191,28 @@ Status ParseStatistics(CompactReader& r, Statistics* s) {
   return r.ReadStruct([&](int16_t id, CType t) -> Status {
     std::string v;
     switch (id) {
-      case 1: RETURN_IF_ERROR(r.ReadString(t, &v)); s->legacy_max = std::move(v); return Status::OK();
-      case 2: RETURN_IF_ERROR(r.ReadString(t, &v)); s->legacy_min = std::move(v); return Status::OK();
-      case 3: { int64_t n; RETURN_IF_ERROR(r.ReadI64(t, &n)); s->null_count = n; return Status::OK(); }
-      case 5: RETURN_IF_ERROR(r.ReadString(t, &v)); s->max_value = std::move(v); return Status::OK();
-      case 6: RETURN_IF_ERROR(r.ReadString(t, &v)); s->min_value = std::move(v); return Status::OK();
+      case 1:
+        RETURN_IF_ERROR(r.ReadString(t, &v));
+        s->legacy_max = std::move(v);
+        return Status::OK();
+      case 2:
+        RETURN_IF_ERROR(r.ReadString(t, &v));
+        s->legacy_min = std::move(v);
+        return Status::OK();
+      case 3: {
+        int64_t n;
+        RETURN_IF_ERROR(r.ReadI64(t, &n));
+        s->null_count = n;
+        return Status::OK();
+      }
+      case 5:
+        RETURN_IF_ERROR(r.ReadString(t, &v));
+        s->max_value = std::move(v);
+        return Status::OK();
+      case 6:
+        RETURN_IF_ERROR(r.ReadString(t, &v));
+        s->min_value = std::move(v);
+        return Status::OK();
       default: return r.Skip(t);
     }
   });
@@ -258,12 +286,21 @@ Status ParseSchemaElement(CompactReader& r, SchemaElement* e) {
   RETURN_IF_ERROR(r.ReadStruct([&](int16_t id, CType t) -> Status {
     int32_t v;
     switch (id) {
-      case 1: RETURN_IF_ERROR(r.ReadI32(t, &v)); e->type = v; return Status::OK();
+      case 1:
+        RETURN_IF_ERROR(r.ReadI32(t, &v));
+        e->type = v;
+        return Status::OK();
       case 2: return r.ReadI32(t, &e->type_length);
-      case 3: RETURN_IF_ERROR(r.ReadI32(t, &v)); e->repetition = v; return Status::OK();
+      case 3:
+        RETURN_IF_ERROR(r.ReadI32(t, &v));
+        e->repetition = v;
+        return Status::OK();
       case 4: has_name = true; return r.ReadString(t, &e->name);
       case 5: return r.ReadI32(t, &e->num_children);
-      case 6: RETURN_IF_ERROR(r.ReadI32(t, &v)); e->converted_type = v; return Status::OK();
+      case 6:
+        RETURN_IF_ERROR(r.ReadI32(t, &v));
+        e->converted_type = v;
+        return Status::OK();
       case 7: return r.ReadI32(t, &e->scale);
       case 8: return r.ReadI32(t, &e->precision);
       case 10: RETURN_IF_ERROR(ExpectStruct(r, t)); return ParseLogicalType(r, &e->logical);
@@ -355,9 +392,24 @@ Status ParseRowGroup(CompactReader& r, RowGroup* rg) {
       }
       case 2: return r.ReadI64(t, &rg->total_byte_size);
       case 3: has_rows = true; return r.ReadI64(t, &rg->num_rows);
-      case 5: { int64_t v; RETURN_IF_ERROR(r.ReadI64(t, &v)); rg->file_offset = v; return Status::OK(); }
-      case 6: { int64_t v; RETURN_IF_ERROR(r.ReadI64(t, &v)); rg->total_compressed_size = v; return Status::OK(); }
-      case 7: { int16_t v; RETURN_IF_ERROR(r.ReadI16(t, &v)); rg->ordinal = v; return Status::OK(); }
+      case 5: {
+        int64_t v;
+        RETURN_IF_ERROR(r.ReadI64(t, &v));
+        rg->file_offset = v;
+        return Status::OK();
+      }
+      case 6: {
+        int64_t v;
+        RETURN_IF_ERROR(r.ReadI64(t, &v));
+        rg->total_compressed_size = v;
+        return Status::OK();
+      }
+      case 7: {
+        int16_t v;
+        RETURN_IF_ERROR(r.ReadI16(t, &v));
+        rg->ordinal = v;
+        return Status::OK();
+      }
       default: return r.Skip(t);
     }
   }));
@@ -432,7 +484,8 @@ Status ParseFileMetaData(const uint8_t* data, size_t size, FileMetaData* md) {
       default: return r.Skip(t);
     }
   }));
-  if (!has_schema || !has_rows || !has_groups) return r.Error("file metadata lacks schema, num_rows or row_groups");
+  if (!has_schema || !has_rows || !has_groups)
+    return r.Error("file metadata lacks schema, num_rows or row_groups");
   return Status::OK();
 }
 

@@ -18,15 +18,29 @@
 namespace cinelake::parquet {
 
 struct Statistics {
-  std::optional<std::string> max_value, min_value;  // fields 5, 6
+  std::optional<std::string> max_value, min_value;    // fields 5, 6
   std::optional<std::string> legacy_max, legacy_min;  // fields 1, 2 (read only)
   std::optional<int64_t> null_count;
 };
 
 struct LogicalType {
   enum class Kind : uint8_t {
-    kNone, kString, kMap, kList, kEnum, kDecimal, kDate, kTime, kTimestamp, kInteger, kUnknown, kJson, kBson,
-    kUuid, kFloat16, kOther,
+    kNone,
+    kString,
+    kMap,
+    kList,
+    kEnum,
+    kDecimal,
+    kDate,
+    kTime,
+    kTimestamp,
+    kInteger,
+    kUnknown,
+    kJson,
+    kBson,
+    kUuid,
+    kFloat16,
+    kOther,
   };
   enum class Unit : uint8_t { kMillis, kMicros, kNanos };
   Kind kind = Kind::kNone;

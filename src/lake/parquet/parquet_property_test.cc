@@ -10,9 +10,9 @@
 namespace cinelake::parquet {
 namespace {
 
-constexpr DataType kTypes[] = {DataType::kBool, DataType::kInt32, DataType::kInt64, DataType::kDouble,
-                               DataType::kString, DataType::kDate, DataType::kTimestamp, DataType::kDecimal,
-                               DataType::kStringList};
+constexpr DataType kTypes[] = {DataType::kBool,      DataType::kInt32,   DataType::kInt64,
+                               DataType::kDouble,    DataType::kString,  DataType::kDate,
+                               DataType::kTimestamp, DataType::kDecimal, DataType::kStringList};
 
 TEST(ParquetProperty, RoundTripRandomTables) {
   constexpr int kCases = 1000;
@@ -46,7 +46,9 @@ TEST(ParquetProperty, RoundTripRandomTables) {
     Table back;
     st = ReadParquet(bytes, "case.parquet", {}, &back);
     ASSERT_TRUE(st.ok()) << "case " << c << ": " << st.ToString();
-    ASSERT_TRUE(back.Equals(t)) << "case " << c << "\n" << t.ToString(20) << "\nread back\n" << back.ToString(20);
+    ASSERT_TRUE(back.Equals(t)) << "case " << c << "\n"
+                                << t.ToString(20) << "\nread back\n"
+                                << back.ToString(20);
   }
 }
 

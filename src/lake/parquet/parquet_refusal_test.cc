@@ -59,8 +59,8 @@ TEST(ParquetRefusal, Uint64ColumnIsRefusedWhenProjected) {
     t.column(0).AppendInt32(static_cast<int32_t>(v));
     t.column(1).AppendInt64(v);
   }
-  std::string bytes =
-      EditFooter(WriteTable(t), [](FileMetaData* md) { FindElement(md, "v")->converted_type = conv::kUint64; });
+  std::string bytes = EditFooter(
+      WriteTable(t), [](FileMetaData* md) { FindElement(md, "v")->converted_type = conv::kUint64; });
 
   Table out;
   Status st = ReadParquet(bytes, "u64.parquet", ReadOptions(), &out);

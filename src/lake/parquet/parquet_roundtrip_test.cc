@@ -43,7 +43,8 @@ FileMetaData Footer(const std::string& bytes) {
   uint32_t len;
   std::memcpy(&len, bytes.data() + bytes.size() - 8, 4);
   FileMetaData md;
-  Status st = ParseFileMetaData(reinterpret_cast<const uint8_t*>(bytes.data()) + bytes.size() - 8 - len, len, &md);
+  Status st =
+      ParseFileMetaData(reinterpret_cast<const uint8_t*>(bytes.data()) + bytes.size() - 8 - len, len, &md);
   EXPECT_TRUE(st.ok()) << st.ToString();
   return md;
 }
@@ -69,9 +70,10 @@ TEST(ParquetRoundTrip, EveryTypeWithNullsAndExtremes) {
   };
   add(false, true, INT32_MIN, INT64_MIN, -0.0, "", -719162, INT64_MIN, 999999999999, {});
   add(true, false, 0, 0, 0, "", 0, 0, 0, {});
-  add(false, false, INT32_MAX, INT64_MAX, std::nan(""), "日本語 🎬", 2932896, INT64_MAX, -999999999999, {"", "x"});
-  add(false, true, 0, -1, std::numeric_limits<double>::infinity(), std::string("a\0b", 3), 20000, 1700000000000000,
-      0, {"α", "β", "γ"});
+  add(false, false, INT32_MAX, INT64_MAX, std::nan(""), "日本語 🎬", 2932896, INT64_MAX, -999999999999,
+      {"", "x"});
+  add(false, true, 0, -1, std::numeric_limits<double>::infinity(), std::string("a\0b", 3), 20000,
+      1700000000000000, 0, {"α", "β", "γ"});
   add(false, false, -1, 1, -std::numeric_limits<double>::infinity(), "plain", 1, -1, 1, {""});
   for (Codec codec : {Codec::kSnappy, Codec::kZstd, Codec::kGzip, Codec::kUncompressed}) {
     for (bool dict : {true, false}) {
@@ -264,8 +266,12 @@ TEST(ParquetRoundTrip, SchemaAnnotations) {
 }
 
 TEST(ParquetRoundTrip, StatisticsValues) {
-  Table t(Schema({{"i", DataType::kInt32}, {"s", DataType::kString}, {"d", DataType::kDouble},
-                  {"n", DataType::kInt64}, {"dec", DataType::kDecimal, true, 30, 2}, {"tags", DataType::kStringList}}));
+  Table t(Schema({{"i", DataType::kInt32},
+                  {"s", DataType::kString},
+                  {"d", DataType::kDouble},
+                  {"n", DataType::kInt64},
+                  {"dec", DataType::kDecimal, true, 30, 2},
+                  {"tags", DataType::kStringList}}));
   auto row = [&](int32_t i, std::string s, double d, int64_t dec, std::vector<std::string> tags) {
     t.column(0).AppendInt32(i);
     t.column(1).AppendString(s);
@@ -352,8 +358,12 @@ namespace {
 // Big enough (> 1 MiB) for the writer and reader to split columns across threads.
 TEST(ParquetRoundTrip, LargeTableParallelPath) {
   std::mt19937_64 rng(21);
-  Schema schema({{"id", DataType::kString, false}, {"n", DataType::kInt64}, {"d", DataType::kDouble},
-                 {"b", DataType::kBool}, {"dt", DataType::kDate}, {"tags", DataType::kStringList}});
+  Schema schema({{"id", DataType::kString, false},
+                 {"n", DataType::kInt64},
+                 {"d", DataType::kDouble},
+                 {"b", DataType::kBool},
+                 {"dt", DataType::kDate},
+                 {"tags", DataType::kStringList}});
   Table t = testing::RandomTable(schema, 60000, rng);
   WriteOptions wo;
   wo.row_group_rows = 25000;

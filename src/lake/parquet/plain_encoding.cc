@@ -11,8 +11,8 @@ namespace {
 template <typename T>
 Status DecodeFixed(const uint8_t* data, size_t size, size_t n, std::vector<T>* out, size_t* consumed) {
   if (size / sizeof(T) < n) {
-    return Status::Corruption("PLAIN data holds " + std::to_string(size / sizeof(T)) + " values, page needs " +
-                              std::to_string(n));
+    return Status::Corruption("PLAIN data holds " + std::to_string(size / sizeof(T)) +
+                              " values, page needs " + std::to_string(n));
   }
   size_t old = out->size();
   out->resize(old + n);
@@ -90,10 +90,22 @@ Status DecodeByteStreamSplit(int32_t physical_type, int32_t type_length, const u
   // The streams span the whole page's values; n must account for all of them.
   if (size != n * w) return Status::Corruption("BYTE_STREAM_SPLIT size does not match the value count");
   switch (physical_type) {
-    case ptype::kInt32: out->i32.resize(out->i32.size() + n); dst = reinterpret_cast<uint8_t*>(out->i32.data() + out->i32.size() - n); break;
-    case ptype::kFloat: out->f32.resize(out->f32.size() + n); dst = reinterpret_cast<uint8_t*>(out->f32.data() + out->f32.size() - n); break;
-    case ptype::kInt64: out->i64.resize(out->i64.size() + n); dst = reinterpret_cast<uint8_t*>(out->i64.data() + out->i64.size() - n); break;
-    case ptype::kDouble: out->f64.resize(out->f64.size() + n); dst = reinterpret_cast<uint8_t*>(out->f64.data() + out->f64.size() - n); break;
+    case ptype::kInt32:
+      out->i32.resize(out->i32.size() + n);
+      dst = reinterpret_cast<uint8_t*>(out->i32.data() + out->i32.size() - n);
+      break;
+    case ptype::kFloat:
+      out->f32.resize(out->f32.size() + n);
+      dst = reinterpret_cast<uint8_t*>(out->f32.data() + out->f32.size() - n);
+      break;
+    case ptype::kInt64:
+      out->i64.resize(out->i64.size() + n);
+      dst = reinterpret_cast<uint8_t*>(out->i64.data() + out->i64.size() - n);
+      break;
+    case ptype::kDouble:
+      out->f64.resize(out->f64.size() + n);
+      dst = reinterpret_cast<uint8_t*>(out->f64.data() + out->f64.size() - n);
+      break;
     default: {
       size_t old = out->arena.size();
       out->arena.resize(old + n * w);

@@ -25,7 +25,8 @@ Status Open(std::string_view bytes, OpenFile* f) {
   if (bytes.size() < 12) {
     return Status::Corruption("too small to be a Parquet file (" + std::to_string(bytes.size()) + " bytes)");
   }
-  if (std::memcmp(bytes.data(), "PAR1", 4) != 0) return Status::Corruption("bad magic at the start (not Parquet)");
+  if (std::memcmp(bytes.data(), "PAR1", 4) != 0)
+    return Status::Corruption("bad magic at the start (not Parquet)");
   std::string_view tail = bytes.substr(bytes.size() - 4);
   if (tail == "PARE") return Status::Corruption("encrypted Parquet files are not supported");
   if (tail != "PAR1") return Status::Corruption("bad magic at the end (truncated or not Parquet)");
@@ -35,16 +36,19 @@ Status Open(std::string_view bytes, OpenFile* f) {
     return Status::Corruption("footer length " + std::to_string(len) + " exceeds the file");
   }
   f->footer_start = bytes.size() - 8 - len;
-  RETURN_IF_ERROR(ParseFileMetaData(reinterpret_cast<const uint8_t*>(bytes.data()) + f->footer_start, len, &f->md)
-                      .WithContext("footer"));
+  RETURN_IF_ERROR(
+      ParseFileMetaData(reinterpret_cast<const uint8_t*>(bytes.data()) + f->footer_start, len, &f->md)
+          .WithContext("footer"));
   RETURN_IF_ERROR(MapReadSchema(f->md.schema, &f->columns, &f->num_leaves).WithContext("schema"));
   for (size_t i = 0; i < f->md.row_groups.size(); ++i) {
     const RowGroup& rg = f->md.row_groups[i];
     if (rg.columns.size() != static_cast<size_t>(f->num_leaves)) {
-      return Status::Corruption("row group " + std::to_string(i) + " has " + std::to_string(rg.columns.size()) +
-                                " column chunks, the schema " + std::to_string(f->num_leaves) + " leaves");
+      return Status::Corruption("row group " + std::to_string(i) + " has " +
+                                std::to_string(rg.columns.size()) + " column chunks, the schema " +
+                                std::to_string(f->num_leaves) + " leaves");
     }
-    if (rg.num_rows < 0) return Status::Corruption("row group " + std::to_string(i) + " has a negative row count");
+    if (rg.num_rows < 0)
+      return Status::Corruption("row group " + std::to_string(i) + " has a negative row count");
   }
   return Status::OK();
 }
@@ -93,7 +97,8 @@ Status ReadParquet(std::string_view bytes, std::string_view name, const ReadOpti
   }
   for (const ColumnDesc* c : wanted) {
     if (!c->unsupported.empty()) {
-      return Status::InvalidArgument(std::string(name) + ": column '" + c->field.name + "': " + c->unsupported);
+      return Status::InvalidArgument(std::string(name) + ": column '" + c->field.name +
+                                     "': " + c->unsupported);
     }
   }
 
@@ -111,29 +116,30 @@ Status ReadParquet(std::string_view bytes, std::string_view name, const ReadOpti
     }
   }
   projected_bytes = std::min<int64_t>(projected_bytes, static_cast<int64_t>(bytes.size()));
-  ParallelFor(wanted.size(), ThreadsFor(wanted.size(), static_cast<size_t>(projected_bytes)), [&](size_t i, size_t) {
-    const ColumnDesc* c = wanted[i];
-    Column& col = columns[i];
-    // Reserve what the file plausibly holds, never what it merely claims.
-    int64_t rows = 0, bytes_in_file = 0;
-    for (const auto& rg : f.md.row_groups) {
-      rows += rg.num_rows;
-      const auto& cc = rg.columns[c->leaf];
-      if (cc.meta && cc.meta->total_compressed_size > 0) bytes_in_file += cc.meta->total_compressed_size;
-    }
-    int64_t plausible = std::min<int64_t>(bytes_in_file, static_cast<int64_t>(bytes.size())) * 64 + 4096;
-    col.Reserve(static_cast<size_t>(std::max<int64_t>(0, std::min(rows, plausible))));
-    ColumnChunkReader reader(bytes, f.footer_start, *c, &budget);
-    for (size_t g = 0; g < f.md.row_groups.size(); ++g) {
-      const RowGroup& rg = f.md.row_groups[g];
-      Status st = reader.Read(rg.columns[c->leaf], rg.num_rows, &col);
-      if (!st.ok()) {
-        errors[i] =
-            st.WithContext(std::string(name) + ": column '" + c->field.name + "', row group " + std::to_string(g));
-        return;
-      }
-    }
-  });
+  ParallelFor(
+      wanted.size(), ThreadsFor(wanted.size(), static_cast<size_t>(projected_bytes)), [&](size_t i, size_t) {
+        const ColumnDesc* c = wanted[i];
+        Column& col = columns[i];
+        // Reserve what the file plausibly holds, never what it merely claims.
+        int64_t rows = 0, bytes_in_file = 0;
+        for (const auto& rg : f.md.row_groups) {
+          rows += rg.num_rows;
+          const auto& cc = rg.columns[c->leaf];
+          if (cc.meta && cc.meta->total_compressed_size > 0) bytes_in_file += cc.meta->total_compressed_size;
+        }
+        int64_t plausible = std::min<int64_t>(bytes_in_file, static_cast<int64_t>(bytes.size())) * 64 + 4096;
+        col.Reserve(static_cast<size_t>(std::max<int64_t>(0, std::min(rows, plausible))));
+        ColumnChunkReader reader(bytes, f.footer_start, *c, &budget);
+        for (size_t g = 0; g < f.md.row_groups.size(); ++g) {
+          const RowGroup& rg = f.md.row_groups[g];
+          Status st = reader.Read(rg.columns[c->leaf], rg.num_rows, &col);
+          if (!st.ok()) {
+            errors[i] = st.WithContext(std::string(name) + ": column '" + c->field.name + "', row group " +
+                                       std::to_string(g));
+            return;
+          }
+        }
+      });
   for (auto& st : errors) {
     if (!st.ok()) return st;
   }

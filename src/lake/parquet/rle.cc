@@ -194,7 +194,35 @@ bool RleDecoder::Get(T* out, size_t n) {
       uint64_t bit = packed_bit_;
       // packed_ region holds at least (bit + k*bw) bits; read bytes safely.
       size_t region_bytes = static_cast<size_t>(p_ - packed_);
-      for (size_t i = 0; i < k; ++i) {
+      size_t i = 0;
+      // 8 values from a byte boundary span bit_width_ bytes, all inside the
+      // region (packed_left_ counts only values present), so decode them as a
+      // group without per-value bounds checks (levels and dictionary indices
+      // spend most time here).
+      const size_t bw = static_cast<size_t>(bit_width_);
+      if (bw <= 8) {
+        // One load covers the group; short runs (levels) leave < 8 bytes.
+        while (k - i >= 8 && bit % 8 == 0) {
+          uint64_t w = 0;
+          size_t avail = region_bytes - bit / 8;
+          std::memcpy(&w, base + bit / 8, avail < 8 ? avail : 8);
+          for (size_t j = 0; j < 8; ++j) out[i + j] = static_cast<T>((w >> (j * bw)) & mask);
+          i += 8;
+          bit += 8 * bw;
+        }
+      } else {
+        while (k - i >= 8 && bit % 8 == 0 && region_bytes - bit / 8 >= bw + 8) {
+          const uint8_t* g = base + bit / 8;
+          for (size_t j = 0; j < 8; ++j) {
+            uint64_t w;
+            std::memcpy(&w, g + (j * bw) / 8, 8);
+            out[i + j] = static_cast<T>((w >> ((j * bw) % 8)) & mask);
+          }
+          i += 8;
+          bit += 8 * bw;
+        }
+      }
+      for (; i < k; ++i) {
         size_t byte = bit / 8;
         int shift = bit % 8;
         uint64_t w = 0;

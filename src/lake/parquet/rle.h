@@ -57,10 +57,10 @@ class RleDecoder {
   const uint8_t* end_ = nullptr;
   int bit_width_ = 0;
   uint32_t rle_value_ = 0;
-  uint64_t rle_left_ = 0;      // values left in the current RLE run
-  uint64_t packed_left_ = 0;   // values left in the current bit-packed run
+  uint64_t rle_left_ = 0;     // values left in the current RLE run
+  uint64_t packed_left_ = 0;  // values left in the current bit-packed run
   const uint8_t* packed_ = nullptr;
-  uint64_t packed_bit_ = 0;    // bit offset into packed_
+  uint64_t packed_bit_ = 0;  // bit offset into packed_
   const char* error_ = nullptr;
 };
 

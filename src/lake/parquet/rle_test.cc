@@ -61,6 +61,34 @@ TEST(ParquetRle, HybridRoundTripRunsAndLiterals) {
   }
 }
 
+TEST(ParquetRle, WholeBatchesOfLiteralsDecodeExactly) {
+  // Long bit-packed runs read in one call (the grouped fast path), and near
+  // the end of the buffer (the per-value tail), for every width and both
+  // output widths the reader uses.
+  std::mt19937_64 rng(3);
+  for (int bw = 0; bw <= 32; ++bw) {
+    for (size_t n : {size_t{1}, size_t{7}, size_t{8}, size_t{9}, size_t{64}, size_t{1001}}) {
+      const uint64_t mask = bw == 32 ? 0xFFFFFFFFull : ((1ull << bw) - 1);
+      std::vector<uint32_t> v(n);
+      for (size_t i = 0; i < n; ++i) v[i] = static_cast<uint32_t>((rng() ^ i) & mask);
+      std::string enc;
+      EncodeRleHybrid(v.data(), v.size(), bw, &enc);
+      RleDecoder d;
+      ASSERT_TRUE(RleDecoder::Create(reinterpret_cast<const uint8_t*>(enc.data()), enc.size(), bw, &d).ok());
+      std::vector<uint32_t> back(n);
+      ASSERT_TRUE(d.Get(back.data(), n)) << d.error();
+      EXPECT_EQ(back, v) << "bw " << bw << " n " << n;
+      if (bw <= 8) {
+        ASSERT_TRUE(
+            RleDecoder::Create(reinterpret_cast<const uint8_t*>(enc.data()), enc.size(), bw, &d).ok());
+        std::vector<uint8_t> narrow(n);
+        ASSERT_TRUE(d.Get(narrow.data(), n)) << d.error();
+        for (size_t i = 0; i < n; ++i) ASSERT_EQ(narrow[i], v[i]) << "bw " << bw << " n " << n << " i " << i;
+      }
+    }
+  }
+}
+
 TEST(ParquetRle, LongRunIsCompact) {
   std::vector<uint8_t> v(100000, 1);
   std::string enc;

@@ -31,7 +31,8 @@ int32_t DecimalBytes(int precision) {
 
 }  // namespace
 
-Status BuildWriteSchema(const Schema& schema, std::vector<SchemaElement>* elements, std::vector<LeafLayout>* leaves) {
+Status BuildWriteSchema(const Schema& schema, std::vector<SchemaElement>* elements,
+                        std::vector<LeafLayout>* leaves) {
   elements->clear();
   leaves->clear();
   SchemaElement root;
@@ -68,8 +69,8 @@ Status BuildWriteSchema(const Schema& schema, std::vector<SchemaElement>* elemen
         break;
       case DataType::kDecimal: {
         if (f.precision < 1 || f.precision > 38 || f.scale < 0 || f.scale > f.precision) {
-          return Status::InvalidArgument("column '" + f.name + "': DECIMAL(" + std::to_string(f.precision) + "," +
-                                         std::to_string(f.scale) + ") cannot be stored in Parquet");
+          return Status::InvalidArgument("column '" + f.name + "': DECIMAL(" + std::to_string(f.precision) +
+                                         "," + std::to_string(f.scale) + ") cannot be stored in Parquet");
         }
         if (f.precision <= 18) {
           e = Leaf(f.name, ptype::kInt64, repetition);
@@ -129,7 +130,8 @@ class TreeBuilder {
 
   Status Build(size_t* next, int depth, int* node_id) {
     if (depth > 64) return Status::Corruption("schema nested too deeply");
-    if (*next >= e_.size()) return Status::Corruption("schema has fewer elements than its child counts claim");
+    if (*next >= e_.size())
+      return Status::Corruption("schema has fewer elements than its child counts claim");
     int idx = static_cast<int>((*next)++);
     const SchemaElement& el = e_[idx];
     int id = static_cast<int>(nodes_.size());
@@ -137,9 +139,11 @@ class TreeBuilder {
     if (el.type && el.num_children == 0) {
       ++leaves_;
     } else {
-      if (el.num_children < 0) return Status::Corruption("schema element '" + el.name + "' has a negative child count");
+      if (el.num_children < 0)
+        return Status::Corruption("schema element '" + el.name + "' has a negative child count");
       if (static_cast<size_t>(el.num_children) > e_.size() - *next) {
-        return Status::Corruption("schema element '" + el.name + "' claims more children than the schema holds");
+        return Status::Corruption("schema element '" + el.name +
+                                  "' claims more children than the schema holds");
       }
       for (int32_t c = 0; c < el.num_children; ++c) {
         int child;
@@ -161,8 +165,12 @@ class TreeBuilder {
   int leaves_ = 0;
 };
 
-bool IsPrimitive(const SchemaElement& e) { return e.type.has_value() && e.num_children == 0; }
-int32_t Repetition(const SchemaElement& e) { return e.repetition.value_or(rep::kRequired); }
+bool IsPrimitive(const SchemaElement& e) {
+  return e.type.has_value() && e.num_children == 0;
+}
+int32_t Repetition(const SchemaElement& e) {
+  return e.repetition.value_or(rep::kRequired);
+}
 
 bool IsDecimal(const SchemaElement& e) {
   return e.logical.kind == K::kDecimal || e.converted_type == conv::kDecimal;
@@ -285,7 +293,8 @@ void MapList(const TreeBuilder& t, int node, ColumnDesc* d) {
 
 }  // namespace
 
-Status MapReadSchema(const std::vector<SchemaElement>& elements, std::vector<ColumnDesc>* columns, int* num_leaves) {
+Status MapReadSchema(const std::vector<SchemaElement>& elements, std::vector<ColumnDesc>* columns,
+                     int* num_leaves) {
   columns->clear();
   if (elements.empty()) return Status::Corruption("empty schema");
   TreeBuilder t(elements);

@@ -30,12 +30,13 @@ struct LeafLayout {
 };
 
 // Fails (InvalidArgument) for decimals whose precision/scale Parquet cannot hold.
-Status BuildWriteSchema(const Schema& schema, std::vector<SchemaElement>* elements, std::vector<LeafLayout>* leaves);
+Status BuildWriteSchema(const Schema& schema, std::vector<SchemaElement>* elements,
+                        std::vector<LeafLayout>* leaves);
 
 // How stored values become cinelake values.
 enum class Conversion : uint8_t {
   kNone,
-  kUint32ToInt64,   // INT32 annotated unsigned
+  kUint32ToInt64,  // INT32 annotated unsigned
   kMillisToMicros,
   kNanosToMicros,
   kInt96ToMicros,
@@ -56,6 +57,7 @@ struct ColumnDesc {
   Conversion conversion = Conversion::kNone;
 };
 
-Status MapReadSchema(const std::vector<SchemaElement>& elements, std::vector<ColumnDesc>* columns, int* num_leaves);
+Status MapReadSchema(const std::vector<SchemaElement>& elements, std::vector<ColumnDesc>* columns,
+                     int* num_leaves);
 
 }  // namespace cinelake::parquet

@@ -60,8 +60,8 @@ MinMax<double> ComputeMinMaxDouble(const double* data, const uint8_t* validity, 
   return r;
 }
 
-MinMax<std::string_view> ComputeMinMaxString(const uint64_t* offsets, const char* bytes, const uint8_t* validity,
-                                             size_t begin, size_t end) {
+MinMax<std::string_view> ComputeMinMaxString(const uint64_t* offsets, const char* bytes,
+                                             const uint8_t* validity, size_t begin, size_t end) {
   MinMax<std::string_view> r;
   for (size_t i = begin; i < end; ++i) {
     if (validity && !validity[i]) continue;

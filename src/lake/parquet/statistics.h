@@ -30,8 +30,8 @@ struct MinMax {
 template <typename T>
 MinMax<T> ComputeMinMax(const T* data, const uint8_t* validity, size_t begin, size_t end);
 MinMax<double> ComputeMinMaxDouble(const double* data, const uint8_t* validity, size_t begin, size_t end);
-MinMax<std::string_view> ComputeMinMaxString(const uint64_t* offsets, const char* bytes, const uint8_t* validity,
-                                             size_t begin, size_t end);
+MinMax<std::string_view> ComputeMinMaxString(const uint64_t* offsets, const char* bytes,
+                                             const uint8_t* validity, size_t begin, size_t end);
 MinMax<std::string_view> ComputeMinMaxViews(const std::string_view* values, size_t n);
 
 // Little-endian bytes of a fixed-width value (PLAIN form).

@@ -62,7 +62,8 @@ FileMetaData Footer(const std::string& bytes) {
   uint32_t len;
   std::memcpy(&len, bytes.data() + bytes.size() - 8, 4);
   FileMetaData md;
-  Status st = ParseFileMetaData(reinterpret_cast<const uint8_t*>(bytes.data()) + bytes.size() - 8 - len, len, &md);
+  Status st =
+      ParseFileMetaData(reinterpret_cast<const uint8_t*>(bytes.data()) + bytes.size() - 8 - len, len, &md);
   EXPECT_TRUE(st.ok()) << st.ToString();
   return md;
 }

@@ -15,8 +15,9 @@ namespace cinelake::parquet::testing {
 inline Table RandomTable(const Schema& schema, size_t rows, std::mt19937_64& rng, double null_ratio = 0.2) {
   Table t(schema);
   std::uniform_real_distribution<double> u(0, 1);
-  const std::vector<std::string> words = {"", "a", "héllo", "日本語", "content_123", "z", "\xF0\x9F\x8E\xAC film",
-                                          std::string(300, 'x'), "A", "aa", "b\0c"};
+  const std::vector<std::string> words = {
+      "",  "a",  "héllo", "日本語", "content_123", "z", "\xF0\x9F\x8E\xAC film", std::string(300, 'x'),
+      "A", "aa", "b\0c"};
   auto rand_string = [&]() -> std::string {
     if (u(rng) < 0.5) return words[rng() % words.size()];
     std::string s;
@@ -47,13 +48,16 @@ inline Table RandomTable(const Schema& schema, size_t rows, std::mt19937_64& rng
         case DataType::kBool: col.AppendBool(rng() % 2); break;
         case DataType::kInt32:
         case DataType::kDate: {
-          int32_t v = low_card ? static_cast<int32_t>(rng() % 7) - 3
-                               : (rng() % 5 == 0 ? (rng() % 2 ? INT32_MIN : INT32_MAX) : static_cast<int32_t>(rng()));
+          int32_t v =
+              low_card ? static_cast<int32_t>(rng() % 7) - 3
+                       : (rng() % 5 == 0 ? (rng() % 2 ? INT32_MIN : INT32_MAX) : static_cast<int32_t>(rng()));
           col.AppendInt32(v);
           break;
         }
         case DataType::kInt64:
-        case DataType::kTimestamp: col.AppendInt64(low_card ? static_cast<int64_t>(rng() % 5) : rand_i64()); break;
+        case DataType::kTimestamp:
+          col.AppendInt64(low_card ? static_cast<int64_t>(rng() % 5) : rand_i64());
+          break;
         case DataType::kDecimal: {
           int64_t limit = 1;
           for (int i = 0; i < std::min(f.precision, 18); ++i) limit *= 10;
@@ -62,12 +66,20 @@ inline Table RandomTable(const Schema& schema, size_t rows, std::mt19937_64& rng
           break;
         }
         case DataType::kDouble: {
-          const double specials[] = {0.0, -0.0, 1.5, -1e308, 1e-308, std::numeric_limits<double>::infinity(),
-                                     -std::numeric_limits<double>::infinity(), std::nan("")};
+          const double specials[] = {0.0,
+                                     -0.0,
+                                     1.5,
+                                     -1e308,
+                                     1e-308,
+                                     std::numeric_limits<double>::infinity(),
+                                     -std::numeric_limits<double>::infinity(),
+                                     std::nan("")};
           col.AppendDouble(low_card || rng() % 3 == 0 ? specials[rng() % 8] : u(rng) * 1e6 - 5e5);
           break;
         }
-        case DataType::kString: col.AppendString(low_card ? words[rng() % words.size()] : rand_string()); break;
+        case DataType::kString:
+          col.AppendString(low_card ? words[rng() % words.size()] : rand_string());
+          break;
         case DataType::kStringList: {
           std::vector<std::string> items(rng() % 5);
           for (auto& s : items) s = low_card ? words[rng() % 4] : rand_string();

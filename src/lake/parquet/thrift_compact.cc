@@ -165,7 +165,8 @@ Status CompactReader::ReadListHeader(CType type, CType* element, uint32_t* size)
   if (p_ >= end_) return Error("truncated list header");
   uint8_t b = *p_++;
   int t = b & 0x0F;
-  if (t == 0 || t > static_cast<int>(CType::kStruct)) return Error("unknown list element type " + std::to_string(t));
+  if (t == 0 || t > static_cast<int>(CType::kStruct))
+    return Error("unknown list element type " + std::to_string(t));
   *element = static_cast<CType>(t);
   uint64_t n = b >> 4;
   if (n == 15) RETURN_IF_ERROR(ReadVarint(&n));
@@ -177,11 +178,9 @@ Status CompactReader::ReadListHeader(CType type, CType* element, uint32_t* size)
 Status CompactReader::SkipDepth(CType type, int depth) {
   if (depth > kMaxDepth) return Error("values nested too deeply");
   switch (type) {
-    case CType::kStop:
-      return Error("unexpected stop");
+    case CType::kStop: return Error("unexpected stop");
     case CType::kTrue:
-    case CType::kFalse:
-      return Status::OK();
+    case CType::kFalse: return Status::OK();
     case CType::kByte:
       if (p_ >= end_) return Error("truncated byte");
       ++p_;

@@ -41,27 +41,53 @@ class CompactWriter {
   // list element) and closed by EndStruct.
   void BeginStruct();
   void EndStruct();
-  void FieldStruct(int16_t id) { FieldHeader(id, CType::kStruct); BeginStruct(); }
+  void FieldStruct(int16_t id) {
+    FieldHeader(id, CType::kStruct);
+    BeginStruct();
+  }
 
-  void FieldI32(int16_t id, int32_t v) { FieldHeader(id, CType::kI32); Varint(ZigZag(v)); }
-  void FieldI64(int16_t id, int64_t v) { FieldHeader(id, CType::kI64); Varint(ZigZag(v)); }
-  void FieldI16(int16_t id, int16_t v) { FieldHeader(id, CType::kI16); Varint(ZigZag(v)); }
-  void FieldByte(int16_t id, int8_t v) { FieldHeader(id, CType::kByte); out_->push_back(static_cast<char>(v)); }
+  void FieldI32(int16_t id, int32_t v) {
+    FieldHeader(id, CType::kI32);
+    Varint(ZigZag(v));
+  }
+  void FieldI64(int16_t id, int64_t v) {
+    FieldHeader(id, CType::kI64);
+    Varint(ZigZag(v));
+  }
+  void FieldI16(int16_t id, int16_t v) {
+    FieldHeader(id, CType::kI16);
+    Varint(ZigZag(v));
+  }
+  void FieldByte(int16_t id, int8_t v) {
+    FieldHeader(id, CType::kByte);
+    out_->push_back(static_cast<char>(v));
+  }
   void FieldBool(int16_t id, bool v) { FieldHeader(id, v ? CType::kTrue : CType::kFalse); }
-  void FieldBinary(int16_t id, std::string_view v) { FieldHeader(id, CType::kBinary); Binary(v); }
+  void FieldBinary(int16_t id, std::string_view v) {
+    FieldHeader(id, CType::kBinary);
+    Binary(v);
+  }
   // Followed by `size` elements written with the element functions below.
-  void FieldList(int16_t id, CType element, size_t size) { FieldHeader(id, CType::kList); ListHeader(element, size); }
+  void FieldList(int16_t id, CType element, size_t size) {
+    FieldHeader(id, CType::kList);
+    ListHeader(element, size);
+  }
 
   void ElementI32(int32_t v) { Varint(ZigZag(v)); }
   void ElementBinary(std::string_view v) { Binary(v); }
 
   void Varint(uint64_t v);
-  static uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
+  static uint64_t ZigZag(int64_t v) {
+    return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+  }
 
  private:
   void FieldHeader(int16_t id, CType type);
   void ListHeader(CType element, size_t size);
-  void Binary(std::string_view v) { Varint(v.size()); out_->append(v.data(), v.size()); }
+  void Binary(std::string_view v) {
+    Varint(v.size());
+    out_->append(v.data(), v.size());
+  }
 
   static constexpr int kMaxNesting = 16;
   std::string* out_;

@@ -5,7 +5,9 @@
 namespace cinelake::parquet::thrift {
 namespace {
 
-const uint8_t* U(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.data()); }
+const uint8_t* U(const std::string& s) {
+  return reinterpret_cast<const uint8_t*>(s.data());
+}
 
 TEST(ParquetThrift, RoundTripFieldsListsAndNesting) {
   std::string buf;
@@ -35,8 +37,7 @@ TEST(ParquetThrift, RoundTripFieldsListsAndNesting) {
                    case 2: return r.ReadI64(t, &b);
                    case 3: return r.ReadBool(t, &c);
                    case 40: return r.ReadBinary(t, &s);
-                   case 41:
-                     return r.ReadStruct([&](int16_t, CType it) { return r.ReadI32(it, &inner); });
+                   case 41: return r.ReadStruct([&](int16_t, CType it) { return r.ReadI32(it, &inner); });
                    case 42: {
                      CType et;
                      uint32_t n;
@@ -62,15 +63,15 @@ TEST(ParquetThrift, RoundTripFieldsListsAndNesting) {
 }
 
 TEST(ParquetThrift, SkipsUnknownFieldsOfEveryType) {
-  // struct { 1: double, 2: map<i32,binary>{1:"x"}, 3: list<bool>[t,f], 4: byte, 5: struct{1: i16} , 6: i32 = 7 }
-  std::string buf = {
-      0x17, 0, 0, 0, 0, 0, 0, (char)0xF0, 0x3F,  // double 1.0
-      0x1B, 0x01, 0x58, 0x02, 0x01, 'x',          // map size 1, i32->binary, key 1, "x"
-      0x19, 0x21, 0x01, 0x02,                     // list of 2 bools
-      0x13, 0x7F,                                 // byte
-      0x1C, 0x14, 0x04, 0x00,                     // struct{1: i16 2}
-      0x15, 0x0E,                                 // i32 7
-      0x00};
+  // struct { 1: double, 2: map<i32,binary>{1:"x"}, 3: list<bool>[t,f], 4: byte, 5: struct{1: i16} , 6: i32 =
+  // 7 }
+  std::string buf = {0x17, 0,    0,    0,    0,    0,   0, (char)0xF0, 0x3F,  // double 1.0
+                     0x1B, 0x01, 0x58, 0x02, 0x01, 'x',  // map size 1, i32->binary, key 1, "x"
+                     0x19, 0x21, 0x01, 0x02,             // list of 2 bools
+                     0x13, 0x7F,                         // byte
+                     0x1C, 0x14, 0x04, 0x00,             // struct{1: i16 2}
+                     0x15, 0x0E,                         // i32 7
+                     0x00};
   CompactReader r(U(buf), buf.size());
   int32_t v = 0;
   Status st = r.ReadStruct([&](int16_t id, CType t) -> Status {
@@ -87,12 +88,13 @@ Status ParseAll(const std::string& buf) {
 }
 
 TEST(ParquetThrift, RejectsLies) {
-  EXPECT_FALSE(ParseAll(std::string("\x15", 1)).ok());                 // truncated varint value
-  EXPECT_FALSE(ParseAll(std::string("\x18\xFF\xFF\xFF\x0F", 5)).ok());   // binary longer than the buffer
+  EXPECT_FALSE(ParseAll(std::string("\x15", 1)).ok());                      // truncated varint value
+  EXPECT_FALSE(ParseAll(std::string("\x18\xFF\xFF\xFF\x0F", 5)).ok());      // binary longer than the buffer
   EXPECT_FALSE(ParseAll(std::string("\x19\xF5\xFF\xFF\xFF\x0F", 6)).ok());  // list of 4G i32s
-  EXPECT_FALSE(ParseAll(std::string("\x1D", 1)).ok());                 // unknown type 13
-  EXPECT_FALSE(ParseAll(std::string("\x15\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01", 12)).ok());  // varint > 10 bytes
-  EXPECT_FALSE(ParseAll(std::string("\x15\x02", 2)).ok());             // no stop byte
+  EXPECT_FALSE(ParseAll(std::string("\x1D", 1)).ok());                      // unknown type 13
+  EXPECT_FALSE(ParseAll(std::string("\x15\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01", 12))
+                   .ok());                                  // varint > 10 bytes
+  EXPECT_FALSE(ParseAll(std::string("\x15\x02", 2)).ok());  // no stop byte
   std::string deep;
   for (int i = 0; i < 100000; ++i) deep.push_back(0x1C);  // nested structs
   Status st = ParseAll(deep);

@@ -25,7 +25,13 @@ struct PhysicalValues {
   std::string arena;
 
   void Clear() {
-    bools.clear(); i32.clear(); i64.clear(); f32.clear(); f64.clear(); bin.clear(); arena.clear();
+    bools.clear();
+    i32.clear();
+    i64.clear();
+    f32.clear();
+    f64.clear();
+    bin.clear();
+    arena.clear();
   }
 };
 

@@ -15,7 +15,9 @@
 
 namespace cinelake::parquet {
 
-std::string CreatedBy() { return std::string("cinelake version ") + CINELAKE_VERSION + " (build " CINELAKE_VERSION ")"; }
+std::string CreatedBy() {
+  return std::string("cinelake version ") + CINELAKE_VERSION + " (build " CINELAKE_VERSION ")";
+}
 
 Status WriteParquet(const Table& table, const WriteOptions& options, std::string* out) {
   RETURN_IF_ERROR(table.Validate());
@@ -43,8 +45,7 @@ Status WriteParquet(const Table& table, const WriteOptions& options, std::string
     size_t end = rows - begin < group_rows ? rows : begin + group_rows;
     ParallelFor(ncols, threads, [&](size_t c, size_t worker) {
       buffers[c].clear();
-      errors[c] = writers[worker].WriteChunk(table.column(c), leaves[c], begin, end, &buffers[c],
-                                                            &chunks[c]);
+      errors[c] = writers[worker].WriteChunk(table.column(c), leaves[c], begin, end, &buffers[c], &chunks[c]);
     });
     RowGroup rg;
     rg.num_rows = static_cast<int64_t>(end - begin);

@@ -27,45 +27,69 @@ class Rng {  // splitmix64: tiny, portable, the same on every platform
   double Unit() { return static_cast<double>(Next() >> 11) / 9007199254740992.0; }
   bool Chance(double p) { return Unit() < p; }
   template <typename T>
-  const T& Pick(const std::vector<T>& v) { return v[Next() % v.size()]; }
+  const T& Pick(const std::vector<T>& v) {
+    return v[Next() % v.size()];
+  }
 
  private:
   uint64_t s_;
 };
 
 const std::vector<std::string> kAdjectives = {
-    "Silent", "Crimson", "Hidden", "Last", "Broken", "Golden", "Midnight", "Electric", "Frozen", "Wild",
-    "Lost", "Burning", "Quiet", "Iron", "Velvet", "Shattered", "Distant", "Hollow", "Bright", "Savage"};
-const std::vector<std::string> kNouns = {
-    "Harbor", "Kingdom", "Signal", "Orchard", "Frontier", "Witness", "Empire", "Lighthouse", "Garden",
-    "Protocol", "Station", "Covenant", "Horizon", "Archive", "Carnival", "Machine", "Valley", "Season",
-    "Verdict", "Theory"};
-const std::vector<std::string> kGenres = {
-    "Action", "Adventure", "Animation", "Comedy", "Crime", "Documentary", "Drama", "Family", "Fantasy",
-    "History", "Horror", "Music", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western"};
-const std::vector<std::string> kInterests = {
-    "Psychological Thriller", "Dark Comedy", "Space Sci-Fi", "Cop Drama", "Period Drama", "Sitcom",
-    "Mockumentary", "Zombie Horror", "Dystopian Sci-Fi", "Heist", "Coming-of-Age", "Legal Drama",
-    "Political Thriller", "Epic", "Slasher Horror", "Teen Drama", "Whodunnit", "Superhero",
-    "Buddy Comedy", "Survival", "Time Travel", "Medical Drama", "Workplace Drama", "Satire", "Spy"};
-const std::vector<std::string> kFirst = {
-    "Ada", "Ben", "Carla", "Dev", "Elena", "Femi", "Greta", "Hiro", "Ines", "Jonah", "Kira", "Luis",
-    "Maya", "Nils", "Olu", "Priya", "Quinn", "Rosa", "Sami", "Tess", "Umar", "Vera", "Wes", "Yara"};
+    "Silent", "Crimson", "Hidden", "Last", "Broken", "Golden",    "Midnight", "Electric", "Frozen", "Wild",
+    "Lost",   "Burning", "Quiet",  "Iron", "Velvet", "Shattered", "Distant",  "Hollow",   "Bright", "Savage"};
+const std::vector<std::string> kNouns = {"Harbor",  "Kingdom",  "Signal",     "Orchard", "Frontier",
+                                         "Witness", "Empire",   "Lighthouse", "Garden",  "Protocol",
+                                         "Station", "Covenant", "Horizon",    "Archive", "Carnival",
+                                         "Machine", "Valley",   "Season",     "Verdict", "Theory"};
+const std::vector<std::string> kGenres = {"Action",      "Adventure", "Animation", "Comedy",  "Crime",
+                                          "Documentary", "Drama",     "Family",    "Fantasy", "History",
+                                          "Horror",      "Music",     "Mystery",   "Romance", "Sci-Fi",
+                                          "Thriller",    "War",       "Western"};
+const std::vector<std::string> kInterests = {"Psychological Thriller",
+                                             "Dark Comedy",
+                                             "Space Sci-Fi",
+                                             "Cop Drama",
+                                             "Period Drama",
+                                             "Sitcom",
+                                             "Mockumentary",
+                                             "Zombie Horror",
+                                             "Dystopian Sci-Fi",
+                                             "Heist",
+                                             "Coming-of-Age",
+                                             "Legal Drama",
+                                             "Political Thriller",
+                                             "Epic",
+                                             "Slasher Horror",
+                                             "Teen Drama",
+                                             "Whodunnit",
+                                             "Superhero",
+                                             "Buddy Comedy",
+                                             "Survival",
+                                             "Time Travel",
+                                             "Medical Drama",
+                                             "Workplace Drama",
+                                             "Satire",
+                                             "Spy"};
+const std::vector<std::string> kFirst = {"Ada",   "Ben",   "Carla", "Dev",  "Elena", "Femi", "Greta", "Hiro",
+                                         "Ines",  "Jonah", "Kira",  "Luis", "Maya",  "Nils", "Olu",   "Priya",
+                                         "Quinn", "Rosa",  "Sami",  "Tess", "Umar",  "Vera", "Wes",   "Yara"};
 const std::vector<std::string> kLast = {
-    "Abbott", "Brennan", "Castillo", "Dorsey", "Ekwueme", "Fischer", "Gallo", "Hartley", "Ibarra",
-    "Jensen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrova", "Quint", "Rahman",
-    "Sorensen", "Takahashi", "Ueda", "Varga", "Whitfield", "Zeller"};
-const std::vector<std::string> kNetworks = {
-    "NBC", "HBO", "Netflix", "ABC", "The CW", "AMC", "Showtime", "Prime Video", "Apple TV+", "FOX",
-    "Hulu", "BBC One", "Disney+", "Peacock"};
+    "Abbott", "Brennan", "Castillo", "Dorsey",    "Ekwueme", "Fischer",  "Gallo",     "Hartley",
+    "Ibarra", "Jensen",  "Kowalski", "Lindqvist", "Moreau",  "Nakamura", "Okafor",    "Petrova",
+    "Quint",  "Rahman",  "Sorensen", "Takahashi", "Ueda",    "Varga",    "Whitfield", "Zeller"};
+const std::vector<std::string> kNetworks = {"NBC",  "HBO",      "Netflix",     "ABC",       "The CW",
+                                            "AMC",  "Showtime", "Prime Video", "Apple TV+", "FOX",
+                                            "Hulu", "BBC One",  "Disney+",     "Peacock"};
 const std::vector<std::string> kCompanies = {
     "Northlight Pictures", "Granite Films", "Blue Fern Studios", "Meridian Entertainment", "Kestrel Media",
-    "Paper Lantern", "Red Orchard", "Silver Mile", "Tidewater Productions", "Ember & Ash", "Quarry Road",
-    "Lumen Works", "Harbor Street", "Octave Films", "Foxglove", "Atlas Reel", "Cinder Block",
-    "Wide Angle", "Nine Bridges", "Copperline"};
+    "Paper Lantern",       "Red Orchard",   "Silver Mile",       "Tidewater Productions",  "Ember & Ash",
+    "Quarry Road",         "Lumen Works",   "Harbor Street",     "Octave Films",           "Foxglove",
+    "Atlas Reel",          "Cinder Block",  "Wide Angle",        "Nine Bridges",           "Copperline"};
 const std::vector<std::string> kCharacters = {
-    "Detective Hale", "Dr. Mirren", "The Stranger", "Captain Vos", "June", "Marcus", "Agent Cole",
-    "Mother", "Eli", "Queen Adaeze", "Sergeant Park", "Nora", "The Narrator", "Himself", "Lt. Reyes"};
+    "Detective Hale", "Dr. Mirren", "The Stranger", "Captain Vos", "June",
+    "Marcus",         "Agent Cole", "Mother",       "Eli",         "Queen Adaeze",
+    "Sergeant Park",  "Nora",       "The Narrator", "Himself",     "Lt. Reyes"};
 
 std::string Pad(int v, int width) {
   std::string s = std::to_string(v);
@@ -86,10 +110,10 @@ struct Rows {
 struct FTitle {
   std::string id;
   bool movie = true;
-  double base = 10;      // popularity level
-  bool sticky = false;   // never leaves the list
+  double base = 10;     // popularity level
+  bool sticky = false;  // never leaves the list
   bool active = false;
-  bool steady = false;   // popularity jitters around base instead of drifting
+  bool steady = false;  // popularity jitters around base instead of drifting
 };
 
 }  // namespace
@@ -110,7 +134,9 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
     person.S("person_id", id);
     person.S("person_name", name);
     person.S("person_homepage", i % 5 == 0 ? "https://example.org/people/" + std::to_string(i) : "");
-    person.S("person_poster", i % 4 == 3 ? "" : "https://image.tmdb.org/t/p/w185/fixture-person-" + std::to_string(i) + ".jpg");
+    person.S(
+        "person_poster",
+        i % 4 == 3 ? "" : "https://image.tmdb.org/t/p/w185/fixture-person-" + std::to_string(i) + ".jpg");
     (tmdb ? creator_pool : cast_pool).push_back(id);
   }
   g.dim_person = std::move(person.t);
@@ -125,12 +151,16 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
   for (size_t i = 0; i < kNetworks.size(); ++i) {
     network.S("network_id", std::to_string(10 + i * 3));
     network.S("network_name", kNetworks[i]);
-    network.S("network_poster", i % 3 == 2 ? "" : "https://image.tmdb.org/t/p/w92/fixture-network-" + std::to_string(i) + ".png");
+    network.S(
+        "network_poster",
+        i % 3 == 2 ? "" : "https://image.tmdb.org/t/p/w92/fixture-network-" + std::to_string(i) + ".png");
   }
   for (size_t i = 0; i < kCompanies.size(); ++i) {
     company.S("company_id", std::to_string(500 + i * 11));
     company.S("company_name", kCompanies[i]);
-    company.S("company_poster", i % 4 == 1 ? "" : "https://image.tmdb.org/t/p/w92/fixture-company-" + std::to_string(i) + ".png");
+    company.S(
+        "company_poster",
+        i % 4 == 1 ? "" : "https://image.tmdb.org/t/p/w92/fixture-company-" + std::to_string(i) + ".png");
   }
   g.dim_network = std::move(network.t);
   g.dim_production_company = std::move(company.t);
@@ -143,15 +173,22 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
   std::vector<FTitle> titles;
   for (int i = 0; i < o.titles; ++i) {
     FTitle ft;
-    ft.id = "tt" + Pad(1000000 + i * 9173 % 8999999, 7) ;
+    ft.id = "tt" + Pad(1000000 + i * 9173 % 8999999, 7);
     // Roles that keep every KPI non-empty on every day.
     enum { kPlain, kBinge, kQuick, kOncoming, kGlobal, kXss } role = kPlain;
-    if (i == 7) role = kXss;
-    else if (i % 25 == 3) role = kBinge;
-    else if (i % 25 == 5) role = kQuick;
-    else if (i % 25 == 9) role = kOncoming;
-    else if (i % 25 == 11) role = kGlobal;
-    ft.movie = role == kBinge ? false : (role == kQuick || role == kGlobal || role == kXss) ? true : rng.Chance(0.58);
+    if (i == 7)
+      role = kXss;
+    else if (i % 25 == 3)
+      role = kBinge;
+    else if (i % 25 == 5)
+      role = kQuick;
+    else if (i % 25 == 9)
+      role = kOncoming;
+    else if (i % 25 == 11)
+      role = kGlobal;
+    ft.movie = role == kBinge                                        ? false
+               : (role == kQuick || role == kGlobal || role == kXss) ? true
+                                                                     : rng.Chance(0.58);
     ft.base = std::exp(rng.Unit() * 4.5) * 8;  // ~8 .. ~720
     if (role == kXss) {  // steady near the top: the browser test looks for it in the top 10
       ft.base = 1800;
@@ -160,22 +197,27 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
     ft.sticky = role != kPlain;
     ft.active = ft.sticky || i < o.titles * 4 / 5;
 
-    std::string title = role == kXss ? kXssTitle
-                                     : (rng.Chance(0.6) ? "The " : "") + rng.Pick(kAdjectives) + " " + rng.Pick(kNouns);
+    std::string title =
+        role == kXss ? kXssTitle
+                     : (rng.Chance(0.6) ? "The " : "") + rng.Pick(kAdjectives) + " " + rng.Pick(kNouns);
     if (role != kXss && rng.Chance(0.2)) title += ": Part " + std::to_string(rng.Int(2, 4));
     if (role != kXss) title += (i % 3 == 0 ? "" : " " + std::string(1, static_cast<char>('A' + i % 26)));
 
     Date release = o.last_day - rng.Int(30, 12000);
-    if (role == kOncoming) release = o.last_day + rng.Int(20, 700);
-    else if (role == kPlain && rng.Chance(0.05)) release = o.last_day + rng.Int(5, 400);
-    else if (rng.Chance(0.3)) release = o.last_day - rng.Int(10, 400);
+    if (role == kOncoming)
+      release = o.last_day + rng.Int(20, 700);
+    else if (role == kPlain && rng.Chance(0.05))
+      release = o.last_day + rng.Int(5, 400);
+    else if (rng.Chance(0.3))
+      release = o.last_day - rng.Int(10, 400);
 
     std::optional<double> rating = std::round((4.5 + rng.Unit() * 4.7) * 10) / 10;
     if (role == kBinge || role == kQuick) rating = std::round((7.2 + rng.Unit() * 1.6) * 10) / 10;
     if (role == kOncoming || (role == kPlain && rng.Chance(0.06))) rating = std::nullopt;
     std::optional<int> votes = static_cast<int>(std::exp(3.5 + rng.Unit() * 11));
     if (!rating) votes = std::nullopt;
-    std::optional<int> runtime = ft.movie ? std::optional<int>(rng.Int(85, 175)) : std::optional<int>(rng.Int(22, 60));
+    std::optional<int> runtime =
+        ft.movie ? std::optional<int>(rng.Int(85, 175)) : std::optional<int>(rng.Int(22, 60));
     if (role == kQuick) runtime = rng.Int(72, 90);
     if (role == kPlain && rng.Chance(0.05)) runtime = std::nullopt;
     std::optional<int64_t> budget, revenue;
@@ -185,15 +227,20 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
       if (role == kGlobal) revenue = static_cast<int64_t>(rng.Int(520, 2400)) * 1'000'000;
       if (release > o.last_day) revenue = 0;
     }
-    std::string status = ft.movie ? (release > o.last_day ? "Post Production" : "Released")
-                                  : (release > o.last_day ? "In Production"
-                                                          : rng.Pick(std::vector<std::string>{"Ended", "Returning Series", "Ended", "Canceled"}));
-    std::string overview = "A " + rng.Pick(kAdjectives) + " story about a " + rng.Pick(kNouns) + " and the people who guard it.";
+    std::string status =
+        ft.movie
+            ? (release > o.last_day ? "Post Production" : "Released")
+            : (release > o.last_day
+                   ? "In Production"
+                   : rng.Pick(std::vector<std::string>{"Ended", "Returning Series", "Ended", "Canceled"}));
+    std::string overview =
+        "A " + rng.Pick(kAdjectives) + " story about a " + rng.Pick(kNouns) + " and the people who guard it.";
     if (i % 4 == 0) {
-      overview += " As the seasons turn, old loyalties fray, a secret surfaces in the archive, and every choice "
-                  "made in the dark comes back to be answered for in daylight. What began as a favour between "
-                  "friends becomes a reckoning that nobody in the valley can afford to ignore, least of all the one "
-                  "who started it.";
+      overview +=
+          " As the seasons turn, old loyalties fray, a secret surfaces in the archive, and every choice "
+          "made in the dark comes back to be answered for in daylight. What began as a favour between "
+          "friends becomes a reckoning that nobody in the valley can afford to ignore, least of all the one "
+          "who started it.";
     }
 
     content.S("content_id", ft.id);
@@ -204,9 +251,11 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
     content.S("release_date", release.ToString());
     content.I("runtime_minutes", runtime);
     content.S("status", status);
-    content.S("original_language", rng.Pick(std::vector<std::string>{"en", "en", "en", "fr", "ko", "es", "ja"}));
+    content.S("original_language",
+              rng.Pick(std::vector<std::string>{"en", "en", "en", "fr", "ko", "es", "ja"}));
     content.S("trailer", i % 3 == 0 ? "https://www.imdb.com/video/vi" + Pad(i, 8) : "");
-    content.S("content_poster", i % 10 == 4 ? "" : "https://image.tmdb.org/t/p/w500/fixture-" + ft.id + ".jpg");
+    content.S("content_poster",
+              i % 10 == 4 ? "" : "https://image.tmdb.org/t/p/w500/fixture-" + ft.id + ".jpg");
     content.D("average_rating", rating);
     content.I("vote_count", votes);
     content.S("content_homepage", i % 2 ? "https://example.org/title/" + ft.id : "");
@@ -243,7 +292,8 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
       int nn = rng.Chance(0.2) ? 2 : 1;
       // Skewed choice: a few networks carry most series, as in life.
       while (static_cast<int>(ns.size()) < nn) {
-        ns.insert(std::min(static_cast<int>(kNetworks.size()) - 1, static_cast<int>(std::pow(rng.Unit(), 1.6) * kNetworks.size())));
+        ns.insert(std::min(static_cast<int>(kNetworks.size()) - 1,
+                           static_cast<int>(std::pow(rng.Unit(), 1.6) * kNetworks.size())));
       }
       for (int n : ns) {
         b_network.S("content_id", ft.id);
@@ -301,11 +351,14 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
         season.S("overview", sn == 1 ? "The first season." : "");
         season.S("air_date", sair.ToString());
         season.I("episode_count", neps);
-        season.S("poster_path", sn % 3 == 2 ? "" : "https://image.tmdb.org/t/p/w300/fixture-" + skey + ".jpg");
+        season.S("poster_path",
+                 sn % 3 == 2 ? "" : "https://image.tmdb.org/t/p/w300/fixture-" + skey + ".jpg");
         for (int en = 1; en <= neps; ++en) {
           Date eair = sair + (en - 1) * 7;
           bool future = eair > o.last_day;
-          std::string type = en == neps ? "finale" : (neps >= 10 && en == neps / 2) ? "mid_season" : "standard";
+          std::string type = en == neps                       ? "finale"
+                             : (neps >= 10 && en == neps / 2) ? "mid_season"
+                                                              : "standard";
           episode.S("episode_key", skey + "_E" + Pad(en, 2));
           episode.S("season_key", skey);
           episode.S("content_id", ft.id);
@@ -318,9 +371,13 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
           if (role == kPlain && rng.Chance(0.05)) ert = std::nullopt;
           if (role == kBinge) ert = std::min(*ert, 45);
           episode.I("runtime_minutes", ert);
-          episode.D("average_rating", future ? std::nullopt : std::optional<double>(std::round((6.0 + rng.Unit() * 3.5) * 10) / 10));
+          episode.D(
+              "average_rating",
+              future ? std::nullopt : std::optional<double>(std::round((6.0 + rng.Unit() * 3.5) * 10) / 10));
           episode.I("vote_count", future ? std::nullopt : std::optional<int>(rng.Int(200, 40000)));
-          episode.S("still_path", en % 5 == 0 ? "" : "https://image.tmdb.org/t/p/w300/fixture-" + skey + "-" + std::to_string(en) + ".jpg");
+          episode.S("still_path", en % 5 == 0 ? ""
+                                              : "https://image.tmdb.org/t/p/w300/fixture-" + skey + "-" +
+                                                    std::to_string(en) + ".jpg");
           episode.S("episode_type", type);
           episode.S("air_date", eair.ToString());
         }
@@ -348,8 +405,10 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
       for (size_t i = 0; i < titles.size(); ++i) {
         FTitle& t = titles[i];
         if (t.sticky) continue;
-        if (t.active && rng.Chance(0.04)) t.active = false;
-        else if (!t.active && rng.Chance(0.15)) t.active = true;
+        if (t.active && rng.Chance(0.04))
+          t.active = false;
+        else if (!t.active && rng.Chance(0.15))
+          t.active = true;
       }
     }
     struct Entry {
@@ -358,7 +417,8 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
     };
     std::vector<Entry> on;
     for (size_t i = 0; i < titles.size(); ++i) {
-      double walk = std::max(1.0, level[i] * std::exp((rng.Unit() - 0.5) * 0.7) * 0.97 + titles[i].base * 0.03);
+      double walk =
+          std::max(1.0, level[i] * std::exp((rng.Unit() - 0.5) * 0.7) * 0.97 + titles[i].base * 0.03);
       level[i] = titles[i].steady ? titles[i].base * (0.85 + 0.3 * rng.Unit()) : walk;
       if (titles[i].active) on.push_back({i, static_cast<int64_t>(std::llround(level[i] * 100))});
     }
@@ -386,8 +446,10 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
       fact.S("content_type", t.movie ? "movie" : "tvSeries");
       fact.I("rank_in_type", rit);
       fact.I("rank_change_in_type", leaver ? 999 : joiner ? 0 : *rit - prev_rank_in_type[t.id]);
-      if (d == 0) fact.c("prev_load_date").AppendNull();
-      else fact.c("prev_load_date").AppendInt32((date - 1).days);
+      if (d == 0)
+        fact.c("prev_load_date").AppendNull();
+      else
+        fact.c("prev_load_date").AppendInt32((date - 1).days);
     };
     for (const Entry& e : on) {
       const FTitle& t = titles[e.title];

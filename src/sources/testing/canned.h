@@ -24,7 +24,8 @@ inline std::string ImdbTitleJson(const std::string& id, const std::string& type 
 }
 
 inline std::string TmdbMovieJson(long id) {
-  return R"J({"id":)J" + std::to_string(id) + R"J(,"imdb_id":"tt1375666","title":"Inception","popularity":83.95,
+  return R"J({"id":)J" + std::to_string(id) +
+         R"J(,"imdb_id":"tt1375666","title":"Inception","popularity":83.95,
   "homepage":"https://www.warnerbros.com/movies/inception","overview":"Cobb steals secrets.","original_language":"en",
   "status":"Released","tagline":"Your mind is the scene of the crime.","budget":160000000,"revenue":825532764,
   "production_companies":[{"id":923,"name":"Legendary Pictures","logo_path":"/8M99Dkt23MjQMTTWukq4m5XsEuo.png"},
@@ -32,7 +33,8 @@ inline std::string TmdbMovieJson(long id) {
 }
 
 inline std::string TmdbTvJson(long id) {
-  return R"J({"id":)J" + std::to_string(id) + R"J(,"name":"Game of Thrones","popularity":250.5,"homepage":"https://www.hbo.com",
+  return R"J({"id":)J" + std::to_string(id) +
+         R"J(,"name":"Game of Thrones","popularity":250.5,"homepage":"https://www.hbo.com",
   "overview":"Seven noble families.","original_language":"en","status":"Ended","tagline":"Winter is coming",
   "in_production":false,"created_by":[{"id":9813,"name":"David Benioff","profile_path":"/a.jpg"}],
   "networks":[{"id":49,"name":"HBO","logo_path":"/hbo.png"}],"production_companies":[],
@@ -40,7 +42,8 @@ inline std::string TmdbTvJson(long id) {
 }
 
 inline std::string TmdbSeasonJson(int n) {
-  return R"J({"id":3624,"season_number":)J" + std::to_string(n) + R"J(,"name":"Season 1","air_date":"2011-04-17",
+  return R"J({"id":3624,"season_number":)J" + std::to_string(n) +
+         R"J(,"name":"Season 1","air_date":"2011-04-17",
   "episodes":[{"episode_number":1,"season_number":1,"name":"Winter Is Coming","air_date":"2011-04-17",
                "episode_type":"standard","still_path":"/e1.jpg","runtime":62,"vote_average":7.9},
               {"episode_number":10,"season_number":1,"name":"Fire and Blood","episode_type":"finale","runtime":null}]})J";

@@ -1,10 +1,9 @@
 #include "sources/testing/fake_api_server.h"
 
-#include "common/http_listen.h"
-
+#include <httplib.h>
 #include <sys/socket.h>
 
-#include <httplib.h>
+#include "common/http_listen.h"
 
 namespace cinelake::testing {
 namespace {
@@ -14,7 +13,9 @@ using Clock = std::chrono::steady_clock;
 constexpr const char* kImdbPrefix = "/imdb236/api/imdb";
 constexpr const char* kTmdbPrefix = "/tmdb/3";
 
-bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool StartsWith(const std::string& s, const char* prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 
 }  // namespace
 
@@ -26,9 +27,13 @@ FakeApiServer::FakeApiServer(FakeServerOptions options)
   tmdb_bucket_.burst = options_.tmdb_burst;
 }
 
-FakeApiServer::~FakeApiServer() { Stop(); }
+FakeApiServer::~FakeApiServer() {
+  Stop();
+}
 
-std::string FakeApiServer::base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+std::string FakeApiServer::base_url() const {
+  return "http://127.0.0.1:" + std::to_string(port_);
+}
 
 void FakeApiServer::SetJson(const std::string& path, std::string body, int status) {
   std::lock_guard<std::mutex> lock(mu_);
@@ -89,7 +94,8 @@ Status FakeApiServer::Start() {
     bool tmdb = StartsWith(path, kTmdbPrefix);
 
     FaultSpec fault;
-    std::pair<int, std::string> canned{404, R"({"status_message":"The resource you requested could not be found."})"};
+    std::pair<int, std::string> canned{
+        404, R"({"status_message":"The resource you requested could not be found."})"};
     {
       std::lock_guard<std::mutex> lock(mu_);
       targets_.push_back(req.target);
@@ -150,9 +156,7 @@ Status FakeApiServer::Start() {
         leave();
         return;
       }
-      case Fault::kStall:
-        std::this_thread::sleep_for(std::chrono::milliseconds(fault.stall_ms));
-        break;
+      case Fault::kStall: std::this_thread::sleep_for(std::chrono::milliseconds(fault.stall_ms)); break;
       case Fault::kTruncated:
         res.status = 200;
         res.set_content(canned.second.substr(0, canned.second.size() / 2), "application/json");
@@ -165,7 +169,8 @@ Status FakeApiServer::Start() {
         return;
       case Fault::kOversize:
         res.status = 200;
-        res.set_content("[" + std::string(static_cast<size_t>(fault.oversize_bytes), ' ') + "]", "application/json");
+        res.set_content("[" + std::string(static_cast<size_t>(fault.oversize_bytes), ' ') + "]",
+                        "application/json");
         leave();
         return;
     }
