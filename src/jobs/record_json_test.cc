@@ -1,0 +1,81 @@
+#include "jobs/record_json.h"
+
+#include <gtest/gtest.h>
+
+#include "jobs/enrich/imdb_title_codec.h"
+#include "jobs/ingest/tmdb_details_codec.h"
+
+namespace cinelake {
+namespace {
+
+TEST(RecordJsonTest, ImdbTitlesRoundTripWithEveryFieldAndEveryNull) {
+  ImdbTitle full;
+  full.id = "tt1";
+  full.type = "tvSeries";
+  full.primary_title = "Amélie";
+  full.release_date = "2001-04-25";
+  full.start_year = 2001;
+  full.runtime_minutes = 122;
+  full.average_rating = 8.3;
+  full.num_votes = int64_t{1} << 40;
+  full.genres = {"Comedy", "Romance"};
+  full.directors.push_back({std::string("nm1"), std::string("J-P J"), std::nullopt});
+  full.cast.push_back({std::string("nm2"),
+                       std::string("A T"),
+                       std::nullopt,
+                       std::string("https://i/2.jpg"),
+                       std::string("actress"),
+                       {"Amélie Poulain", ""}});
+  ImdbEpisode e;
+  e.season_number = 1;
+  e.episode_number = 10;
+  e.average_rating = 7.25;
+  full.episodes.push_back(e);
+  for (const ImdbTitle& t : {full, ImdbTitle{}}) {
+    auto back = DecodeImdbTitle(EncodeImdbTitle(t), "row");
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    EXPECT_TRUE(*back == t);
+  }
+}
+
+TEST(RecordJsonTest, TmdbDetailsRoundTripForMoviesAndSeries) {
+  TmdbDetails movie;
+  movie.ref = {TmdbRef::Kind::kMovie, 27205};
+  TmdbMovie m;
+  m.popularity = 12.345;
+  m.budget = 160000000;
+  m.production_companies.push_back({int64_t{9}, std::string("Legendary"), std::nullopt});
+  movie.movie = m;
+  TmdbDetails tv;
+  tv.ref = {TmdbRef::Kind::kTv, 1399};
+  TmdbTv s;
+  s.status = "Ended";
+  s.in_production = false;
+  s.created_by.push_back({int64_t{7}, std::string("D B"), std::string("/p.jpg")});
+  s.seasons.push_back(
+      {1, std::string("Season 1"), std::nullopt, std::string("2011-04-17"), 10, std::nullopt});
+  tv.tv = s;
+  for (const TmdbDetails& d : {movie, tv}) {
+    auto back = DecodeTmdbDetails(EncodeTmdbDetails(d), "row");
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    EXPECT_TRUE(back->ref == d.ref);
+    EXPECT_TRUE(back->movie == d.movie);
+    EXPECT_TRUE(back->tv == d.tv);
+  }
+}
+
+TEST(RecordJsonTest, BadJsonIsCorruptionNamingTheRow) {
+  for (const char* bad :
+       {"", "[]", "{\"ref\": \"book/1\"}", "{\"ref\": \"tv/1\", \"tv\": {\"seasons\": 3}}"}) {
+    auto d = DecodeTmdbDetails(bad, "raw/stg_tmdb_details row for tt9");
+    ASSERT_FALSE(d.ok()) << bad;
+    EXPECT_EQ(d.status().code(), Status::Code::kCorruption);
+    EXPECT_NE(d.status().message().find("row for tt9"), std::string::npos);
+  }
+  auto t = DecodeImdbTitle("{\"genres\": 5}", "raw/stg_imdb_titles row for tt8");
+  ASSERT_FALSE(t.ok());
+  EXPECT_NE(t.status().message().find("row for tt8"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cinelake
