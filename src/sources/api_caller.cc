@@ -6,6 +6,19 @@
 #include "sources/url_util.h"
 
 namespace cinelake {
+
+ApiCallerOptions BaseCallerOptions(std::string api, std::string base_url, const ApiLimits& limits,
+                                   const ApiConfig& config) {
+  ApiCallerOptions o;
+  o.api = std::move(api);
+  o.base_url = std::move(base_url);
+  while (!o.base_url.empty() && o.base_url.back() == '/') o.base_url.pop_back();
+  o.limits = limits;
+  o.retry = RetryPolicy{config.max_attempts, config.backoff_base_ms, config.backoff_max_ms,
+                        config.max_retry_after_ms};
+  return o;
+}
+
 namespace {
 
 constexpr size_t kMaxKeptWarnings = 1000;

@@ -35,6 +35,11 @@ struct ApiCallerOptions {
   std::string missing_key_message;
 };
 
+// The options every API shares (name, base URL without trailing slashes,
+// limits, retry policy from the config); callers add auth.
+ApiCallerOptions BaseCallerOptions(std::string api, std::string base_url, const ApiLimits& limits,
+                                   const ApiConfig& config);
+
 class ApiCaller {
  public:
   // Decodes a 2xx body: OK, or kCorruption for a body worth retrying (malformed

@@ -10,23 +10,8 @@
 namespace cinelake {
 namespace {
 
-// imdb ids are "tt" + digits; anything else could smuggle a path.
-bool ValidImdbId(const std::string& id) {
-  if (id.size() < 3 || id.size() > 16 || id.compare(0, 2, "tt") != 0) return false;
-  for (size_t i = 2; i < id.size(); ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(id[i]))) return false;
-  }
-  return true;
-}
-
 ApiCallerOptions ImdbOptions(const ApiConfig& config) {
-  ApiCallerOptions o;
-  o.api = "imdb";
-  o.base_url = config.imdb_base_url;
-  while (!o.base_url.empty() && o.base_url.back() == '/') o.base_url.pop_back();
-  o.limits = config.imdb_limits;
-  o.retry = RetryPolicy{config.max_attempts, config.backoff_base_ms, config.backoff_max_ms,
-                        config.max_retry_after_ms};
+  ApiCallerOptions o = BaseCallerOptions("imdb", config.imdb_base_url, config.imdb_limits, config);
   std::string key = config.imdb_key;
   std::string host = config.imdb_host;
   o.authorize = [key, host](HttpRequest* r) {
@@ -61,7 +46,7 @@ Fetched<std::vector<ImdbTitle>> ImdbClient::MostPopularTv() {
 }
 
 Fetched<ImdbTitle> ImdbClient::Title(const std::string& imdb_id) {
-  if (!ValidImdbId(imdb_id)) {
+  if (!IsImdbTitleId(imdb_id)) {
     caller_->CountCall(Status::InvalidArgument(""));
     return Status::InvalidArgument("imdb: not an IMDB title id: '" + imdb_id + "'");
   }
@@ -79,7 +64,7 @@ std::vector<Fetched<ImdbTitle>> ImdbClient::Titles(const std::vector<std::string
 Fetched<std::optional<TmdbRef>> ImdbClient::TmdbIdFor(const std::string& imdb_id,
                                                       const std::string& imdb_type) {
   using Out = std::optional<TmdbRef>;
-  if (!ValidImdbId(imdb_id)) {
+  if (!IsImdbTitleId(imdb_id)) {
     caller_->CountCall(Status::InvalidArgument(""));
     return Status::InvalidArgument("imdb: not an IMDB title id: '" + imdb_id + "'");
   }

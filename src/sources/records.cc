@@ -38,4 +38,12 @@ std::optional<TmdbRef::Kind> TmdbKindForImdbType(std::string_view type) {
   return std::nullopt;
 }
 
+bool IsImdbTitleId(std::string_view id) {
+  if (id.size() < 3 || id.size() > 16 || id.substr(0, 2) != "tt") return false;
+  for (size_t i = 2; i < id.size(); ++i) {
+    if (id[i] < '0' || id[i] > '9') return false;
+  }
+  return true;
+}
+
 }  // namespace cinelake

@@ -91,6 +91,10 @@ struct TmdbRef {
   bool operator==(const TmdbRef&) const = default;
 };
 
+// True for an IMDB title id: "tt" and 1-14 digits. Ids are put into request
+// paths, so anything else (a '/', "..") is refused before a request is made.
+bool IsImdbTitleId(std::string_view id);
+
 // The TMDB kind for an IMDB title type: movie/tvMovie/short/video... → movie,
 // tvSeries/tvMiniSeries → tv; nullopt when the type is unknown (e.g. tvEpisode).
 std::optional<TmdbRef::Kind> TmdbKindForImdbType(std::string_view imdb_type);

@@ -9,22 +9,8 @@
 namespace cinelake {
 namespace {
 
-bool ValidImdbId(const std::string& id) {
-  if (id.size() < 3 || id.size() > 16 || id.compare(0, 2, "tt") != 0) return false;
-  for (size_t i = 2; i < id.size(); ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(id[i]))) return false;
-  }
-  return true;
-}
-
 ApiCallerOptions TmdbOptions(const ApiConfig& config) {
-  ApiCallerOptions o;
-  o.api = "tmdb";
-  o.base_url = config.tmdb_base_url;
-  while (!o.base_url.empty() && o.base_url.back() == '/') o.base_url.pop_back();
-  o.limits = config.tmdb_limits;
-  o.retry = RetryPolicy{config.max_attempts, config.backoff_base_ms, config.backoff_max_ms,
-                        config.max_retry_after_ms};
+  ApiCallerOptions o = BaseCallerOptions("tmdb", config.tmdb_base_url, config.tmdb_limits, config);
   std::string token = config.tmdb_token;
   if (config.TmdbTokenIsV3Key()) {
     o.authorize = [token](HttpRequest* r) {
@@ -92,7 +78,7 @@ Fetched<TmdbDetails> TmdbClient::Details(const TmdbRef& ref) {
 Fetched<std::optional<TmdbRef>> TmdbClient::Find(const std::string& imdb_id,
                                                  const std::optional<std::string>& imdb_type) {
   using Out = std::optional<TmdbRef>;
-  if (!ValidImdbId(imdb_id)) {
+  if (!IsImdbTitleId(imdb_id)) {
     caller_->CountCall(Status::InvalidArgument(""));
     return Status::InvalidArgument("tmdb: not an IMDB title id: '" + imdb_id + "'");
   }
