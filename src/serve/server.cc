@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/http_listen.h"
 #include "serve/api.h"
 #include "serve/static_files.h"
 
@@ -106,16 +107,13 @@ DashboardServer::DashboardServer(SnapshotHolder* holder, std::string web_dir)
 DashboardServer::~DashboardServer() = default;
 
 Result<int> DashboardServer::Bind(const std::string& host, int port) {
-  if (port == 0) {
-    int p = server_->bind_to_any_port(host);
-    if (p < 0) return Status::IOError("cannot listen on " + host + " (any port)");
-    return p;
-  }
-  if (!server_->bind_to_port(host, port)) {
-    return Status::IOError("cannot listen on " + host + ":" + std::to_string(port) +
+  int bound = BindHttpServer(*server_, host, port);
+  if (bound <= 0) {
+    return Status::IOError("cannot listen on " + host + ":" +
+                           (port == 0 ? "any port" : std::to_string(port)) +
                            " (in use, or not an address of this machine)");
   }
-  return port;
+  return bound;
 }
 
 void DashboardServer::Run() {
