@@ -34,6 +34,8 @@ struct RunFlags {
   bool resume = false;
   int ttl_days = 7;
   std::string catalog_location;
+  std::string record_dir;  // save every API response here (keys stripped)
+  std::string replay_dir;  // answer every API call from here, no network
 };
 
 Result<Date> ParseRunDate(const std::string& text, const char* flag) {
@@ -51,6 +53,8 @@ Result<ApiConfig> ConfigFor(const RunFlags& f, Date date) {
   std::optional<std::string> path;
   if (!f.lake.config.empty()) path = f.lake.config;
   ASSIGN_OR_RETURN(ApiConfig config, LoadApiConfig(path));
+  if (!f.record_dir.empty()) config.record_dir = f.record_dir;
+  if (!f.replay_dir.empty()) config.replay_dir = f.replay_dir;
   if (!f.lake.sandbox.empty()) {
     config.UseSandbox(f.lake.sandbox, date.ToString());
   } else if (config.replay_dir.empty() && (config.imdb_key.empty() || config.tmdb_token.empty())) {
@@ -81,8 +85,7 @@ Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
     po.enrich_ttl_days = f.ttl_days;
     po.catalog_location = f.catalog_location;
     ASSIGN_OR_RETURN(po.api, ConfigFor(f, dates[i]));
-    if (dates.size() > 1)
-      progress.SetPrefix("[" + std::to_string(i + 1) + "/" + std::to_string(dates.size()) + "] ");
+    if (dates.size() > 1) progress.SetDay(i + 1, dates.size());
     auto result = RunPipeline(*lake, po, &g_cancel, [&](const RunManifest& m) { progress.Update(m); });
     progress.Finish();
     if (!result.ok()) return result.status().WithContext("run for " + dates[i].ToString());
@@ -108,6 +111,8 @@ void AddRunFlags(CLI::App* cmd, RunFlags* f) {
       ->check(CLI::Range(1, 3650));
   cmd->add_option("--catalog-location", f->catalog_location,
                   "Location the generated DDL points at (e.g. s3://bucket/lake); default the lake folder");
+  cmd->add_option("--record", f->record_dir, "Save every API response in DIR (keys stripped)");
+  cmd->add_option("--replay", f->replay_dir, "Answer every API call from responses saved with --record");
 }
 
 std::string Duration(int64_t micros) {

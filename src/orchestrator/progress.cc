@@ -8,6 +8,14 @@ namespace cinelake {
 
 ProgressLine::ProgressLine() : tty_(::isatty(STDERR_FILENO) == 1) {}
 
+void ProgressLine::SetDay(size_t n, size_t total) {
+  constexpr size_t kWidth = 20;
+  size_t filled = total == 0 ? 0 : (n - 1) * kWidth / total;
+  std::string bar = "[";
+  for (size_t i = 0; i < kWidth; ++i) bar += i < filled ? "█" : "░";
+  prefix_ = bar + "] " + std::to_string(n) + "/" + std::to_string(total) + " ";
+}
+
 void ProgressLine::Update(const RunManifest& m) {
   if (!tty_) return;
   std::string line = "\r\033[2K" + prefix_ + m.load_date.ToString() + " ";

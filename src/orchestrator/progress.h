@@ -1,5 +1,5 @@
 // Progress on a terminal: one line per run, redrawn as its steps move
-// ("2026-11-01 [3/30]  ingest ✓  enrich …  model ·  fact ✓  catalog ·").
+// ("[████░░░░░░]  3/30 2026-11-01  ingest ✓ popularity … enrich · ...").
 // When stderr is not a terminal it prints nothing: the log lines suffice.
 #pragma once
 
@@ -12,7 +12,8 @@ namespace cinelake {
 class ProgressLine {
  public:
   ProgressLine();
-  void SetPrefix(std::string prefix) { prefix_ = std::move(prefix); }
+  // Within a backfill: day `n` of `total`, drawn as a bar before the steps.
+  void SetDay(size_t n, size_t total);
   void Update(const RunManifest& manifest);
   void Finish();  // ends the line
 

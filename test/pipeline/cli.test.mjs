@@ -92,3 +92,33 @@ test('a second run on a locked lake exits busy, naming the holder', async () => 
     await sb.stop();
   }
 });
+
+test('--record then --replay: a recorded day replays offline into identical gold, with no key recorded', async () => {
+  const sb = await startSandbox();
+  const root = tempDir('replay');
+  const recordings = path.join(root, 'recordings');
+  const live = path.join(root, 'live');
+  try {
+    const r = run(['run', '--lake', live, '--sandbox', sb.url, '--config', FAST_CLIENT, '--date', '2026-10-01',
+                   '--record', recordings]);
+    assert.equal(r.code, 0, r.stderr);
+  } finally {
+    await sb.stop();
+  }
+  const files = fs.readdirSync(recordings, { recursive: true }).filter((f) => fs.statSync(path.join(recordings, f)).isFile());
+  assert.ok(files.length > 300, `every response recorded (${files.length})`);
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(recordings, f), 'utf8');
+    assert.ok(!text.includes('sandbox-imdb-key') && !text.includes('sandbox-tmdb-token'), `${f} holds a key`);
+  }
+  // The sandbox is gone: every answer must come from the recordings.
+  const replayed = path.join(root, 'replayed');
+  const r = run(['run', '--lake', replayed, '--sandbox', sb.url, '--config', FAST_CLIENT, '--date', '2026-10-01',
+                 '--replay', recordings]);
+  assert.equal(r.code, 0, r.stderr);
+  for (const table of ['gold/fact_popularity/loadDate=2026-10-01', 'gold/dim_content', 'gold/bridge_content_person']) {
+    const a = fs.readFileSync(path.join(live, table, 'part-00000.parquet'));
+    const b = fs.readFileSync(path.join(replayed, table, 'part-00000.parquet'));
+    assert.ok(a.equals(b), `${table} is identical when replayed`);
+  }
+});
