@@ -60,12 +60,11 @@ Result<RunManifest> RunPipeline(Lake& lake, const PipelineOptions& options, cons
 
   // Steps share the clients and run concurrently, so requests are counted
   // per run (per process, added to what earlier attempts of the run spent).
-  const std::map<std::string, int64_t> spent_before = manifest.requests;
+  const int64_t imdb_before = manifest.requests["imdb"];
+  const int64_t tmdb_before = manifest.requests["tmdb"];
   auto count_requests = [&] {
-    manifest.requests["imdb"] =
-        (spent_before.count("imdb") ? spent_before.at("imdb") : 0) + apis->imdb().request_count();
-    manifest.requests["tmdb"] =
-        (spent_before.count("tmdb") ? spent_before.at("tmdb") : 0) + apis->tmdb().request_count();
+    manifest.requests["imdb"] = imdb_before + apis->imdb().request_count();
+    manifest.requests["tmdb"] = tmdb_before + apis->tmdb().request_count();
   };
   Status st = graph.Run(ctx, &manifest, &lake.storage(), [&](const RunManifest& m) {
     count_requests();

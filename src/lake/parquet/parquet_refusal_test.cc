@@ -13,6 +13,7 @@
 #include "lake/parquet/parquet.h"
 #include "lake/parquet/plain_encoding.h"
 #include "lake/parquet/rle.h"
+#include "lake/parquet/test_util.h"
 
 namespace cinelake::parquet {
 namespace {
@@ -26,9 +27,7 @@ std::string EditFooter(const std::string& bytes, const std::function<void(FileMe
   uint32_t len;
   std::memcpy(&len, bytes.data() + bytes.size() - 8, 4);
   const size_t footer_start = bytes.size() - 8 - len;
-  FileMetaData md;
-  Status st = ParseFileMetaData(reinterpret_cast<const uint8_t*>(bytes.data()) + footer_start, len, &md);
-  EXPECT_TRUE(st.ok()) << st.ToString();
+  FileMetaData md = testing::ReadFooter(bytes);
   edit(&md);
   std::string footer;
   SerializeFileMetaData(md, &footer);

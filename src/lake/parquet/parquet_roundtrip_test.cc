@@ -39,16 +39,6 @@ Table RoundTrip(const Table& t, const WriteOptions& wo = {}, const ReadOptions& 
   return back;
 }
 
-FileMetaData Footer(const std::string& bytes) {
-  uint32_t len;
-  std::memcpy(&len, bytes.data() + bytes.size() - 8, 4);
-  FileMetaData md;
-  Status st =
-      ParseFileMetaData(reinterpret_cast<const uint8_t*>(bytes.data()) + bytes.size() - 8 - len, len, &md);
-  EXPECT_TRUE(st.ok()) << st.ToString();
-  return md;
-}
-
 TEST(ParquetRoundTrip, EveryTypeWithNullsAndExtremes) {
   Table t(AllTypes(true));
   auto add = [&](bool null_row, bool b, int32_t i, int64_t l, double d, std::string s, int32_t dt, int64_t ts,
@@ -91,7 +81,7 @@ TEST(ParquetRoundTrip, RequiredColumnsAreWrittenRequired) {
   Table t = testing::RandomTable(AllTypes(false), 500, rng);
   std::string bytes;
   ASSERT_TRUE(WriteParquet(t, {}, &bytes).ok());
-  FileMetaData md = Footer(bytes);
+  FileMetaData md = testing::ReadFooter(bytes);
   for (const auto& e : md.schema) {
     if (e.name == "b" || e.name == "s" || e.name == "tags") {
       EXPECT_EQ(e.repetition.value_or(-1), rep::kRequired);
@@ -128,7 +118,7 @@ TEST(ParquetRoundTrip, DictionaryFallbackToPlain) {
   wo.dictionary_max_bytes = 1000;  // far too small for 5000 distinct strings, enough for 10 ints
   std::string bytes;
   ASSERT_TRUE(WriteParquet(t, wo, &bytes).ok());
-  FileMetaData md = Footer(bytes);
+  FileMetaData md = testing::ReadFooter(bytes);
   ASSERT_EQ(md.row_groups.size(), 1u);
   const auto& s = *md.row_groups[0].columns[0].meta;
   const auto& n = *md.row_groups[0].columns[1].meta;
@@ -149,7 +139,7 @@ TEST(ParquetRoundTrip, ManyRowGroupsAndPages) {
   wo.page_bytes = 128;
   std::string bytes;
   ASSERT_TRUE(WriteParquet(t, wo, &bytes).ok());
-  FileMetaData md = Footer(bytes);
+  FileMetaData md = testing::ReadFooter(bytes);
   ASSERT_EQ(md.row_groups.size(), 5u);
   EXPECT_EQ(md.num_rows, 3000);
   int64_t total = 0;
@@ -208,7 +198,7 @@ TEST(ParquetRoundTrip, ProjectionSkipsOtherColumnsEntirely) {
   wo.codec = Codec::kUncompressed;
   std::string bytes;
   ASSERT_TRUE(WriteParquet(t, wo, &bytes).ok());
-  FileMetaData md = Footer(bytes);
+  FileMetaData md = testing::ReadFooter(bytes);
   // Trash column b's data: reading only a must still succeed.
   const auto& mb = *md.row_groups[0].columns[1].meta;
   int64_t start = mb.dictionary_page_offset.value_or(mb.data_page_offset);
@@ -229,7 +219,7 @@ TEST(ParquetRoundTrip, SchemaAnnotations) {
   Table t(AllTypes(true));
   std::string bytes;
   ASSERT_TRUE(WriteParquet(t, {}, &bytes).ok());
-  FileMetaData md = Footer(bytes);
+  FileMetaData md = testing::ReadFooter(bytes);
   auto find = [&](const std::string& name) -> const SchemaElement& {
     for (const auto& e : md.schema) {
       if (e.name == name) return e;
@@ -294,7 +284,7 @@ TEST(ParquetRoundTrip, StatisticsValues) {
     wo.dictionary = dict;
     std::string bytes;
     ASSERT_TRUE(WriteParquet(t, wo, &bytes).ok());
-    FileMetaData md = Footer(bytes);
+    FileMetaData md = testing::ReadFooter(bytes);
     auto stats = [&](int c) { return *md.row_groups[0].columns[c].meta->statistics; };
     int32_t lo, hi;
     std::memcpy(&lo, stats(0).min_value->data(), 4);

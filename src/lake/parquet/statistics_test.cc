@@ -12,6 +12,7 @@
 
 #include "lake/parquet/metadata.h"
 #include "lake/parquet/parquet.h"
+#include "lake/parquet/test_util.h"
 
 namespace cinelake::parquet {
 namespace {
@@ -58,16 +59,6 @@ TEST(ParquetStatistics, NullNaNIsIgnoredAndRangeIsRespected) {
   EXPECT_FALSE(ComputeMinMaxDouble(v.data(), none.data(), 0, 5).has_value);
 }
 
-FileMetaData Footer(const std::string& bytes) {
-  uint32_t len;
-  std::memcpy(&len, bytes.data() + bytes.size() - 8, 4);
-  FileMetaData md;
-  Status st =
-      ParseFileMetaData(reinterpret_cast<const uint8_t*>(bytes.data()) + bytes.size() - 8 - len, len, &md);
-  EXPECT_TRUE(st.ok()) << st.ToString();
-  return md;
-}
-
 TEST(ParquetStatistics, WriterOmitsDoubleBoundsOnlyForChunksWithNaN) {
   // Row group 0 holds a NaN, row group 1 does not; both hold a null.
   Table t(Schema({{"d", DataType::kDouble}}));
@@ -85,7 +76,7 @@ TEST(ParquetStatistics, WriterOmitsDoubleBoundsOnlyForChunksWithNaN) {
     std::string bytes;
     Status st = WriteParquet(t, wo, &bytes);
     ASSERT_TRUE(st.ok()) << st.ToString();
-    FileMetaData md = Footer(bytes);
+    FileMetaData md = testing::ReadFooter(bytes);
     ASSERT_EQ(md.row_groups.size(), 2u);
     const Statistics& s0 = *md.row_groups[0].columns[0].meta->statistics;
     EXPECT_FALSE(s0.min_value.has_value()) << "dict=" << dict;

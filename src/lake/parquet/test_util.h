@@ -1,14 +1,29 @@
 // Helpers shared by the Parquet tests: table builders and random tables.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <cstdint>
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "lake/parquet/metadata.h"
 #include "lake/table.h"
 
 namespace cinelake::parquet::testing {
+
+// The footer of a complete Parquet file (expects it to parse).
+inline FileMetaData ReadFooter(const std::string& bytes) {
+  uint32_t len;
+  std::memcpy(&len, bytes.data() + bytes.size() - 8, 4);
+  FileMetaData md;
+  Status st =
+      ParseFileMetaData(reinterpret_cast<const uint8_t*>(bytes.data()) + bytes.size() - 8 - len, len, &md);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  return md;
+}
 
 // A random table: `rows` rows over `schema`, about null_ratio nulls in
 // nullable columns, strings with unicode/empty values, extreme numbers.
