@@ -10,6 +10,9 @@ else
 BUILD_DIR ?= build
 endif
 JOBS ?= $(shell nproc)
+# Warnings are errors in the project's own builds; a packager's plain cmake
+# build leaves them warnings.
+CMAKE_FLAGS += -DCINELAKE_WERROR=ON
 CTEST_ARGS ?=
 
 .PHONY: all deps build web test demo bench fuzz format format-check clean

@@ -2,7 +2,7 @@
 //
 // Targets (docs/dashboard-api.md; a benchmark, never a test): the landing
 // answer's p95 latency <= 20 ms, and wrk's requests per second with zero
-// errors. The lake is the hidden `cinelake dev-fixture --days 365` (the
+// errors. The lake is the `cinelake-testkit dev-fixture --days 365` (the
 // deterministic synthetic lake; a 365-day sandbox backfill would take minutes
 // to build): the server precomputes every day's landing answer at load, so
 // its speed depends on the number of days and titles, which the fixture has.
@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = process.env.CINELAKE_BIN ?? path.join(root, 'build/cinelake');
+const TESTKIT = process.env.CINELAKE_TESTKIT ?? path.join(path.dirname(BIN), 'cinelake-testkit');
 const TARGET_P95_MS = 20;
 
 function option(name, fallback, max) {
@@ -142,7 +143,7 @@ async function main() {
   try {
     const lake = path.join(work, 'lake');
     let t0 = Date.now();
-    const fx = spawnSync(BIN, ['dev-fixture', '--lake', lake, '--days', String(DAYS)], { encoding: 'utf8', timeout: 600_000 });
+    const fx = spawnSync(TESTKIT, ['dev-fixture', '--lake', lake, '--days', String(DAYS)], { encoding: 'utf8', timeout: 600_000 });
     if (fx.status !== 0) throw new Error(`dev-fixture failed (${fx.status ?? fx.signal}): ${fx.stderr}`);
     log(`lake: ${DAYS}-day dev-fixture in ${Date.now() - t0} ms`);
     const web = path.join(work, 'web');  // the API is measured, not the static files
@@ -186,7 +187,7 @@ async function main() {
     out('dashboard_wrk_errors', errors);
 
     const p95 = pct(warm, 95);
-    console.log(`\nDashboard landing API, ${DAYS} days of history (lake: hidden \`cinelake dev-fixture --days ${DAYS}\`, synthetic)`);
+    console.log(`\nDashboard landing API, ${DAYS} days of history (lake: \`cinelake-testkit dev-fixture --days ${DAYS}\`, synthetic)`);
     console.log(`  sequential, keep-alive, ${REQUESTS} requests over every date: p50 ${pct(warm, 50).toFixed(2)} ms, ` +
         `p95 ${p95.toFixed(2)} ms, p99 ${pct(warm, 99).toFixed(2)} ms  (target p95 <= ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'met' : 'MISSED'})`);
     console.log(`  sequential, new connection each, ${fresh.length} requests: p95 ${pct(fresh, 95).toFixed(2)} ms`);

@@ -36,7 +36,7 @@
 #include "common/date.h"
 #include "lake/parquet/parquet.h"
 #include "lake/schemas.h"
-#include "lake/table.h"
+#include "table/table.h"
 
 namespace {
 

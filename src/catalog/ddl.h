@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "catalog/catalog_table.h"
-#include "lake/table.h"
+#include "table/table.h"
 
 namespace cinelake::catalog {
 

@@ -38,6 +38,6 @@ void AddLakeOptions(CLI::App* cmd, LakeOptions* options);
 void RegisterSandboxCommand(CLI::App& app);
 void RegisterPipelineCommands(CLI::App& app);  // run, backfill, status
 void RegisterServeCommand(CLI::App& app);
-void RegisterLakeCommands(CLI::App& app);  // parquet (inspection)
+void RegisterParquetCommand(CLI::App& app);  // parquet (inspection)
 
 }  // namespace cinelake

@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
   cinelake::RegisterPipelineCommands(app);
   cinelake::RegisterSandboxCommand(app);
   cinelake::RegisterServeCommand(app);
-  cinelake::RegisterLakeCommands(app);
+  cinelake::RegisterParquetCommand(app);
 
   app.parse_complete_callback([&] {
     cinelake::LogLevel level;

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "jobs/enrich/imdb_title_codec.h"
-#include "jobs/ingest/tmdb_details_codec.h"
+#include "jobs/imdb_title_codec.h"
+#include "jobs/tmdb_details_codec.h"
 
 namespace cinelake {
 namespace {

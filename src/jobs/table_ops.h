@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "lake/table.h"
+#include "table/table.h"
 
 namespace cinelake {
 

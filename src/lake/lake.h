@@ -20,7 +20,7 @@
 #include "lake/parquet/parquet.h"
 #include "lake/schemas.h"
 #include "lake/storage.h"
-#include "lake/table.h"
+#include "table/table.h"
 
 namespace cinelake {
 

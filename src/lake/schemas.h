@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "lake/table.h"
+#include "table/table.h"
 
 namespace cinelake {
 

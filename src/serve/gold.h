@@ -13,7 +13,7 @@
 #include "common/date.h"
 #include "common/status.h"
 #include "lake/lake.h"
-#include "lake/table.h"
+#include "table/table.h"
 
 namespace cinelake::serve {
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 
-import { describeRun, runCinelake } from './helpers.mjs';
+import { describeRun, runCinelake, runTestkit } from './helpers.mjs';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cinelake-parquet-cli-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -39,7 +39,6 @@ test('usage errors exit 2', () => {
     ['parquet', 'cat', 'x.parquet', '--limit', '-3'],
     ['parquet', 'cat', 'x.parquet', '--limit', 'many'],
     ['parquet', 'cat', 'x.parquet', '--no-such-flag'],
-    ['parquet', 'samples'],
   ]) {
     const r = run(args);
     assert.equal(r.status, 2, describeRun(args, r));
@@ -68,11 +67,11 @@ test('a file that is not Parquet exits 1 and names the file', () => {
   }
 });
 
-test('samples refuses a folder it cannot create', () => {
+test('the testkit\'s samples refuse a folder they cannot create', () => {
   const blocker = path.join(tmp, 'a-file');
   fs.writeFileSync(blocker, 'x');
-  const args = ['parquet', 'samples', path.join(blocker, 'sub')];
-  const r = run(args);
+  const args = ['parquet-samples', path.join(blocker, 'sub')];
+  const r = runTestkit(args);
   assert.equal(r.status, 1, describeRun(args, r));
   assert.ok(r.stderr.includes(blocker), `stderr does not name the folder: ${r.stderr}`);
 });

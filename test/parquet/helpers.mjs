@@ -21,9 +21,25 @@ export function cinelakeBin() {
   return bin;
 }
 
+// The test-only generator binary (Parquet samples, fixture lakes).
+export function testkitBin() {
+  const bin = process.env.CINELAKE_TESTKIT;
+  if (!bin) throw new Error('CINELAKE_TESTKIT is not set (path of the built cinelake-testkit)');
+  return bin;
+}
+
 // Runs cinelake; never throws on a failed exit, so callers assert on it.
-export function runCinelake(args, { timeoutMs = 30000 } = {}) {
-  const r = spawnSync(cinelakeBin(), args, {
+export function runCinelake(args, options = {}) {
+  return runBinary(cinelakeBin(), args, options);
+}
+
+// Runs cinelake-testkit, like runCinelake.
+export function runTestkit(args, options = {}) {
+  return runBinary(testkitBin(), args, options);
+}
+
+function runBinary(bin, args, { timeoutMs = 30000 } = {}) {
+  const r = spawnSync(bin, args, {
     encoding: 'utf8',
     timeout: timeoutMs,
     maxBuffer: 1 << 30,

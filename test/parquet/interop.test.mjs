@@ -1,6 +1,6 @@
 // Proves cinelake's Parquet codec against independent readers and writers.
 //
-// (a) `cinelake parquet samples` writes tricky files with their expected rows;
+// (a) `cinelake-testkit parquet-samples` writes tricky files with their expected rows;
 //     DuckDB must report the right column types and nullability, read every
 //     value exactly, and see statistics, the requested compression, the
 //     requested row groups and key-value metadata naming cinelake.
@@ -30,6 +30,7 @@ import {
   openDuckDB,
   parseJsonLines,
   runCinelake,
+  runTestkit,
   sqlString,
 } from './helpers.mjs';
 
@@ -105,8 +106,8 @@ describe('files cinelake writes', () => {
   let version = '';
 
   before(() => {
-    const args = ['parquet', 'samples', dir, '--rows', '64'];
-    const r = runCinelake(args, { timeoutMs: 60000 });
+    const args = ['parquet-samples', dir, '--rows', '64'];
+    const r = runTestkit(args, { timeoutMs: 60000 });
     assert.equal(r.status, 0, describeRun(args, r));
     manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     const v = runCinelake(['--version']);

@@ -1,8 +1,8 @@
 #include "jobs/enrich/enrich_fetch_stage.h"
 
 #include "common/log.h"
-#include "jobs/enrich/imdb_title_codec.h"
 #include "jobs/enrich/refresh_policy.h"
+#include "jobs/imdb_title_codec.h"
 #include "sources/api_clients.h"
 
 namespace cinelake {

@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "lake/table.h"
 #include "sources/records.h"
+#include "table/table.h"
 
 namespace cinelake {
 

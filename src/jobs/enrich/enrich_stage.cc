@@ -7,10 +7,10 @@
 
 #include "common/log.h"
 #include "jobs/enrich/enrich_rows.h"
-#include "jobs/enrich/imdb_title_codec.h"
 #include "jobs/enrich/refresh_policy.h"
-#include "jobs/ingest/tmdb_details_codec.h"
+#include "jobs/imdb_title_codec.h"
 #include "jobs/table_ops.h"
+#include "jobs/tmdb_details_codec.h"
 #include "sources/api_clients.h"
 
 namespace cinelake {

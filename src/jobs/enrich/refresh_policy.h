@@ -9,7 +9,7 @@
 #include <string>
 
 #include "jobs/job_context.h"
-#include "lake/table.h"
+#include "table/table.h"
 
 namespace cinelake {
 

@@ -29,7 +29,7 @@
 
 #include "common/date.h"
 #include "common/status.h"
-#include "lake/table.h"
+#include "table/table.h"
 
 namespace cinelake::fact {
 

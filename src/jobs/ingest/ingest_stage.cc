@@ -4,7 +4,7 @@
 #include <map>
 
 #include "common/log.h"
-#include "jobs/ingest/tmdb_details_codec.h"
+#include "jobs/tmdb_details_codec.h"
 #include "sources/api_clients.h"
 
 namespace cinelake {

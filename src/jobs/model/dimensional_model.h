@@ -36,7 +36,7 @@
 #include <vector>
 
 #include "common/status.h"
-#include "lake/table.h"
+#include "table/table.h"
 
 namespace cinelake::model {
 

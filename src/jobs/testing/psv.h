@@ -16,7 +16,7 @@
 #include <string_view>
 
 #include "common/status.h"
-#include "lake/table.h"
+#include "table/table.h"
 
 namespace cinelake::testing {
 

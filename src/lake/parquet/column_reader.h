@@ -27,7 +27,7 @@
 #include "lake/parquet/metadata.h"
 #include "lake/parquet/schema_mapping.h"
 #include "lake/parquet/values.h"
-#include "lake/table.h"
+#include "table/table.h"
 
 namespace cinelake::parquet {
 

@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "common/status.h"
-#include "lake/table.h"
+#include "table/table.h"
 
 namespace cinelake::parquet {
 

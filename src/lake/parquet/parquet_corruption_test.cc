@@ -6,7 +6,7 @@
 #include <random>
 
 #include "lake/parquet/parquet.h"
-#include "lake/parquet/test_util.h"
+#include "lake/parquet/testing/test_util.h"
 
 namespace cinelake::parquet {
 namespace {

@@ -13,7 +13,7 @@
 #include "lake/parquet/parquet.h"
 #include "lake/parquet/plain_encoding.h"
 #include "lake/parquet/rle.h"
-#include "lake/parquet/test_util.h"
+#include "lake/parquet/testing/test_util.h"
 
 namespace cinelake::parquet {
 namespace {

@@ -17,7 +17,7 @@
 
 #include "common/status.h"
 #include "lake/parquet/metadata.h"
-#include "lake/table.h"
+#include "table/table.h"
 
 namespace cinelake::parquet {
 

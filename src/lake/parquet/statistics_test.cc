@@ -12,7 +12,7 @@
 
 #include "lake/parquet/metadata.h"
 #include "lake/parquet/parquet.h"
-#include "lake/parquet/test_util.h"
+#include "lake/parquet/testing/test_util.h"
 
 namespace cinelake::parquet {
 namespace {

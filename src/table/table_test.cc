@@ -1,4 +1,4 @@
-#include "lake/table.h"
+#include "table/table.h"
 
 #include <gtest/gtest.h>
 

@@ -1,68 +1,26 @@
-// `cinelake parquet`: inspect Parquet files with cinelake's own reader.
-//
-//   cinelake parquet schema FILE [--json]   columns (cinelake types, nullability),
-//                                           row groups, rows, key-value metadata
-//   cinelake parquet cat FILE [--columns a,b] [--json] [--limit N]
-//   cinelake parquet samples DIR [--rows N] [--seed S]      (hidden; for tests)
-//
-// `cat --json` is the exchange format the interop tests compare against other
-// readers, so it is exact: one JSON object per row, keys in column order;
-// strings as JSON strings (invalid UTF-8 becomes U+FFFD); INT and BIGINT as
-// numbers, except a BIGINT or TIMESTAMP outside +-(2^53-1), which JavaScript
-// cannot hold exactly, as a decimal string; DOUBLE printed with %.17g (so it
-// round-trips) and NaN/Infinity/-Infinity as strings; DECIMAL as a string with
-// exactly `scale` digits ("12.50"); DATE as "YYYY-MM-DD" (ISO 8601 expanded
-// years outside 0..9999: "+10000-01-01", "-0001-12-31"); TIMESTAMP as integer
-// microseconds since the epoch; ARRAY<STRING> as an array; null as null.
-//
-// `samples` writes, for every table in AllTables() and for a table of every
-// type under several writer options, DIR/<name>.parquet, the same rows as
-// DIR/<name>.expected.jsonl in the `cat --json` format (rendered from the rows
-// in memory, never read back), and DIR/manifest.json describing each file.
-// The rows are deterministic for a given --rows and --seed and aim at the
-// edges: nulls in every nullable column, multi-byte and combining text, empty
-// strings and lists, integer extremes, signed zero, subnormals, NaN,
-// infinities, decimal extremes, dates before 1970 and far in the future.
+#include "lake/testing/parquet_samples.h"
+
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <limits>
-#include <memory>
 #include <random>
-#include <sstream>
-#include <string>
 #include <string_view>
 #include <vector>
 
-#include "cli/command.h"
 #include "common/date.h"
+#include "common/json_text.h"
+#include "lake/dump_file.h"
 #include "lake/parquet/parquet.h"
 #include "lake/schemas.h"
-#include "lake/table.h"
+#include "table/table.h"
 
-namespace cinelake {
+namespace cinelake::testing {
 
 namespace {
 
-// ---------------------------------------------------------------------------
-// Files
-
-Status ReadWholeFile(const std::string& path, std::string* out) {
-  std::error_code ec;
-  auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status)) return Status::NotFound(path + ": no such file");
-  if (std::filesystem::is_directory(status)) return Status::IOError(path + ": is a folder, not a file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path + ": cannot open for reading");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status::IOError(path + ": read failed");
-  *out = std::move(buf).str();
-  return Status::OK();
-}
+constexpr int64_t kMaxSafeInteger = (int64_t{1} << 53) - 1;
 
 Status WriteWholeFile(const std::string& path, std::string_view data) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -72,287 +30,6 @@ Status WriteWholeFile(const std::string& path, std::string_view data) {
   if (!out) return Status::IOError(path + ": write failed");
   return Status::OK();
 }
-
-// The codec names the file in its messages; make sure every failure does.
-Status NameFile(const Status& st, const std::string& path) {
-  if (st.ok() || st.message().find(path) != std::string::npos) return st;
-  return st.WithContext(path);
-}
-
-// ---------------------------------------------------------------------------
-// JSON rendering
-
-// Length of the valid UTF-8 sequence starting at s[i], or 0 if it is invalid
-// (truncated, overlong, a surrogate, or beyond U+10FFFF).
-size_t Utf8SequenceLength(std::string_view s, size_t i) {
-  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = b(i);
-  size_t n = s.size() - i;
-  auto cont = [&](size_t k) { return k < s.size() && (b(k) & 0xC0) == 0x80; };
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return n >= 2 && cont(i + 1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (n < 3 || !cont(i + 1) || !cont(i + 2)) return 0;
-    if (c == 0xE0 && b(i + 1) < 0xA0) return 0;   // overlong
-    if (c == 0xED && b(i + 1) >= 0xA0) return 0;  // surrogates
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (n < 4 || !cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
-    if (c == 0xF0 && b(i + 1) < 0x90) return 0;   // overlong
-    if (c == 0xF4 && b(i + 1) >= 0x90) return 0;  // beyond U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
-void AppendJsonString(std::string* out, std::string_view s) {
-  static const char kHex[] = "0123456789abcdef";
-  out->push_back('"');
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      size_t len = Utf8SequenceLength(s, i);
-      if (len == 0) {
-        out->append("\\ufffd");
-        ++i;
-      } else {
-        out->append(s.substr(i, len));
-        i += len;
-      }
-      continue;
-    }
-    switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      default:
-        if (c < 0x20) {
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 0xF]);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-    ++i;
-  }
-  out->push_back('"');
-}
-
-constexpr int64_t kMaxSafeInteger = (int64_t{1} << 53) - 1;
-
-// "YYYY-MM-DD" for any int32 day count, proleptic Gregorian. Years outside
-// 0..9999 use the ISO 8601 expanded form ("+10000-01-01", "-0001-12-31"), so
-// a file from another writer (DuckDB stores DATE 'infinity' as 2^31-1) still
-// prints its exact value. Civil-from-days after H. Hinnant's public algorithm.
-std::string FormatDays(int32_t days) {
-  int64_t z = int64_t{days} + 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  char buf[64];
-  const char* sign = y > 9999 ? "+" : y < 0 ? "-" : "";
-  std::snprintf(buf, sizeof buf, "%s%04lld-%02lld-%02lld", sign, static_cast<long long>(y < 0 ? -y : y),
-                static_cast<long long>(m), static_cast<long long>(d));
-  return buf;
-}
-
-// Text-mode cell: FormatCell, except dates, which FormatDays prints for
-// every int32 (not only the years std::chrono can hold).
-std::string TextCell(const Column& col, const Field& field, size_t row) {
-  if (col.type() == DataType::kDate && col.IsValid(row)) return FormatDays(col.Int32(row));
-  return FormatCell(col, field, row);
-}
-
-void AppendJsonInt64(std::string* out, int64_t v) {
-  bool safe = v >= -kMaxSafeInteger && v <= kMaxSafeInteger;
-  if (!safe) out->push_back('"');
-  out->append(std::to_string(v));
-  if (!safe) out->push_back('"');
-}
-
-void AppendJsonDouble(std::string* out, double v) {
-  if (std::isnan(v)) {
-    out->append("\"NaN\"");
-  } else if (std::isinf(v)) {
-    out->append(v > 0 ? "\"Infinity\"" : "\"-Infinity\"");
-  } else {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    out->append(buf);
-  }
-}
-
-void AppendJsonCell(std::string* out, const Column& col, const Field& field, size_t row) {
-  if (col.IsNull(row)) {
-    out->append("null");
-    return;
-  }
-  switch (col.type()) {
-    case DataType::kBool: out->append(col.Bool(row) ? "true" : "false"); return;
-    case DataType::kInt32: out->append(std::to_string(col.Int32(row))); return;
-    case DataType::kInt64:
-    case DataType::kTimestamp: AppendJsonInt64(out, col.Int64(row)); return;
-    case DataType::kDouble: AppendJsonDouble(out, col.Double(row)); return;
-    case DataType::kString: AppendJsonString(out, col.String(row)); return;
-    case DataType::kDate: AppendJsonString(out, FormatDays(col.Int32(row))); return;
-    case DataType::kDecimal: AppendJsonString(out, FormatCell(col, field, row)); return;
-    case DataType::kStringList: {
-      out->push_back('[');
-      for (size_t j = 0; j < col.ListSize(row); ++j) {
-        if (j) out->push_back(',');
-        AppendJsonString(out, col.ListItem(row, j));
-      }
-      out->push_back(']');
-      return;
-    }
-  }
-}
-
-void AppendJsonRow(std::string* out, const Table& table, size_t row) {
-  out->push_back('{');
-  for (size_t c = 0; c < table.num_columns(); ++c) {
-    if (c) out->push_back(',');
-    AppendJsonString(out, table.schema().field(c).name);
-    out->push_back(':');
-    AppendJsonCell(out, table.column(c), table.schema().field(c), row);
-  }
-  out->append("}\n");
-}
-
-std::string JsonLines(const Table& table) {
-  std::string out;
-  for (size_t r = 0; r < table.num_rows(); ++r) AppendJsonRow(&out, table, r);
-  return out;
-}
-
-std::string TypeName(const Field& f) {
-  if (f.type == DataType::kDecimal) {
-    return "DECIMAL(" + std::to_string(f.precision) + "," + std::to_string(f.scale) + ")";
-  }
-  return DataTypeName(f.type);
-}
-
-// ---------------------------------------------------------------------------
-// schema / cat
-
-Status LoadInfo(const std::string& path, parquet::FileInfo* info) {
-  std::string bytes;
-  RETURN_IF_ERROR(ReadWholeFile(path, &bytes));
-  return NameFile(parquet::ReadParquetInfo(bytes, path, info), path);
-}
-
-Status RunSchema(const std::string& path, bool json) {
-  parquet::FileInfo info;
-  RETURN_IF_ERROR(LoadInfo(path, &info));
-  std::string out;
-  if (json) {
-    out += "{\"file\":";
-    AppendJsonString(&out, path);
-    out += ",\"rows\":" + std::to_string(info.num_rows);
-    out += ",\"row_groups\":" + std::to_string(info.num_row_groups);
-    out += ",\"created_by\":";
-    AppendJsonString(&out, info.created_by);
-    out += ",\"columns\":[";
-    for (size_t i = 0; i < info.schema.size(); ++i) {
-      const Field& f = info.schema.field(i);
-      if (i) out += ',';
-      out += "{\"name\":";
-      AppendJsonString(&out, f.name);
-      out += ",\"type\":";
-      AppendJsonString(&out, TypeName(f));
-      out += f.nullable ? ",\"nullable\":true}" : ",\"nullable\":false}";
-    }
-    out += "],\"metadata\":[";
-    for (size_t i = 0; i < info.metadata.size(); ++i) {
-      if (i) out += ',';
-      out += "{\"key\":";
-      AppendJsonString(&out, info.metadata[i].first);
-      out += ",\"value\":";
-      AppendJsonString(&out, info.metadata[i].second);
-      out += '}';
-    }
-    out += "]}\n";
-  } else {
-    size_t width = 4;
-    for (const Field& f : info.schema.fields()) width = std::max(width, f.name.size());
-    out += "file:        " + path + "\n";
-    out += "rows:        " + std::to_string(info.num_rows) + "\n";
-    out += "row groups:  " + std::to_string(info.num_row_groups) + "\n";
-    out += "created by:  " + info.created_by + "\n";
-    out += "columns (" + std::to_string(info.schema.size()) + "):\n";
-    for (const Field& f : info.schema.fields()) {
-      std::string type = TypeName(f);
-      out += "  " + f.name + std::string(width - f.name.size() + 2, ' ') + type +
-             std::string(type.size() < 16 ? 16 - type.size() : 1, ' ') +
-             (f.nullable ? "nullable" : "not null") + "\n";
-    }
-    out += "key-value metadata (" + std::to_string(info.metadata.size()) + "):\n";
-    for (const auto& [k, v] : info.metadata) out += "  " + k + " = " + v + "\n";
-  }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  return Status::OK();
-}
-
-struct CatOptions {
-  std::string path;
-  std::vector<std::string> columns;
-  bool json = false;
-  int64_t limit = -1;  // all rows
-};
-
-Status RunCat(const CatOptions& opt) {
-  std::string bytes;
-  RETURN_IF_ERROR(ReadWholeFile(opt.path, &bytes));
-  parquet::ReadOptions read_options;
-  read_options.columns = opt.columns;
-  Table table;
-  RETURN_IF_ERROR(NameFile(parquet::ReadParquet(bytes, opt.path, read_options, &table), opt.path));
-  size_t rows = table.num_rows();
-  if (opt.limit >= 0 && static_cast<uint64_t>(opt.limit) < rows) rows = static_cast<size_t>(opt.limit);
-
-  std::string out;
-  auto flush = [&] {
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    out.clear();
-  };
-  if (!opt.json) {
-    for (size_t c = 0; c < table.num_columns(); ++c) {
-      if (c) out += '|';
-      out += table.schema().field(c).name;
-    }
-    out += '\n';
-  }
-  for (size_t r = 0; r < rows; ++r) {
-    if (opt.json) {
-      AppendJsonRow(&out, table, r);
-    } else {
-      for (size_t c = 0; c < table.num_columns(); ++c) {
-        if (c) out += '|';
-        out += TextCell(table.column(c), table.schema().field(c), r);
-      }
-      out += '\n';
-    }
-    if (out.size() > (1 << 16)) flush();
-  }
-  flush();
-  if (std::fflush(stdout) != 0) return Status::IOError("writing to stdout failed");
-  return Status::OK();
-}
-
-// ---------------------------------------------------------------------------
-// samples: deterministic tricky rows
 
 uint64_t Fnv1a(std::string_view s) {
   uint64_t h = 1469598103934665603ull;
@@ -633,7 +310,7 @@ Status WriteSample(const std::string& dir, const Sample& s, std::string* manifes
   std::string path = dir + "/" + s.name + ".parquet";
   RETURN_IF_ERROR(parquet::WriteParquet(s.data, s.options, &bytes).WithContext("writing " + path));
   RETURN_IF_ERROR(WriteWholeFile(path, bytes));
-  RETURN_IF_ERROR(WriteWholeFile(dir + "/" + s.name + ".expected.jsonl", JsonLines(s.data)));
+  RETURN_IF_ERROR(WriteWholeFile(dir + "/" + s.name + ".expected.jsonl", RowsAsJsonLines(s.data)));
 
   const auto& o = s.options;
   if (manifest->size() > 2) *manifest += ",\n";
@@ -672,7 +349,9 @@ Status WriteSample(const std::string& dir, const Sample& s, std::string* manifes
   return Status::OK();
 }
 
-Status RunSamples(const std::string& dir, size_t rows, uint64_t seed) {
+}  // namespace
+
+Status WriteParquetSamples(const std::string& dir, size_t rows, uint64_t seed, size_t* files) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::IOError(dir + ": cannot create folder: " + ec.message());
@@ -735,55 +414,8 @@ Status RunSamples(const std::string& dir, size_t rows, uint64_t seed) {
   for (const Sample& s : samples) RETURN_IF_ERROR(WriteSample(dir, s, &manifest));
   manifest += "\n]\n";
   RETURN_IF_ERROR(WriteWholeFile(dir + "/manifest.json", manifest));
-  std::printf("wrote %zu sample files to %s\n", samples.size(), dir.c_str());
+  *files = samples.size();
   return Status::OK();
 }
 
-void Finish(const Status& st) {
-  if (!st.ok()) Exit(ReportFailure(st));
-}
-
-}  // namespace
-
-void RegisterLakeCommands(CLI::App& app) {
-  auto* cmd = app.add_subcommand("parquet", "Inspect Parquet files (schema, rows)");
-  cmd->require_subcommand(1);
-
-  // Option storage lives as long as the callbacks that own it (and the app).
-  struct SchemaArgs {
-    std::string path;
-    bool json = false;
-  };
-  auto* schema =
-      cmd->add_subcommand("schema", "Columns (as cinelake types), row groups, rows, key-value metadata");
-  auto schema_args = std::make_shared<SchemaArgs>();
-  schema->add_option("FILE", schema_args->path, "Parquet file")->required();
-  schema->add_flag("--json", schema_args->json, "One JSON object instead of text");
-  schema->callback([schema_args] { Finish(RunSchema(schema_args->path, schema_args->json)); });
-
-  auto* cat = cmd->add_subcommand("cat", "Print rows");
-  auto cat_args = std::make_shared<CatOptions>();
-  cat->add_option("FILE", cat_args->path, "Parquet file")->required();
-  cat->add_option("--columns", cat_args->columns, "Columns to print, in this order (comma separated)")
-      ->delimiter(',');
-  cat->add_flag("--json", cat_args->json, "One JSON object per row, exact values");
-  cat->add_option("--limit", cat_args->limit, "Print at most N rows")->check(CLI::NonNegativeNumber);
-  cat->callback([cat_args] { Finish(RunCat(*cat_args)); });
-
-  struct SamplesArgs {
-    std::string dir;
-    size_t rows = 64;
-    uint64_t seed = 20261123;
-  };
-  auto* samples =
-      cmd->add_subcommand("samples", "Write tricky sample files and their expected rows (for tests)");
-  samples->group("");
-  auto samples_args = std::make_shared<SamplesArgs>();
-  samples->add_option("DIR", samples_args->dir, "Output folder")->required();
-  samples->add_option("--rows", samples_args->rows, "Rows per table")->capture_default_str();
-  samples->add_option("--seed", samples_args->seed, "Seed for the random rows")->capture_default_str();
-  samples->callback(
-      [samples_args] { Finish(RunSamples(samples_args->dir, samples_args->rows, samples_args->seed)); });
-}
-
-}  // namespace cinelake
+}  // namespace cinelake::testing

@@ -1,4 +1,4 @@
-#include "jobs/enrich/imdb_title_codec.h"
+#include "jobs/imdb_title_codec.h"
 
 #include "jobs/record_json.h"
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "lake/parquet/metadata.h"
-#include "lake/table.h"
+#include "table/table.h"
 
 namespace cinelake::parquet::testing {
 

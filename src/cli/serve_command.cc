@@ -1,5 +1,4 @@
-// `cinelake serve`: the dashboard web app; `cinelake dev-fixture` (hidden):
-// writes the deterministic fixture lake the dashboard's tests run against.
+// `cinelake serve`: the dashboard web app over a lake's gold tables.
 #include <pthread.h>
 
 #include <csignal>
@@ -12,7 +11,6 @@
 #include "serve/gold.h"
 #include "serve/server.h"
 #include "serve/snapshot_holder.h"
-#include "serve/testing/fixture_lake.h"
 
 namespace cinelake {
 
@@ -23,22 +21,6 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string web = CINELAKE_WEB_DIST;
   int poll_ms = 2000;
-  int dev_fixture_days = 0;
-};
-
-// Serves an in-memory fixture: lets the front end be developed without a lake.
-class FixtureSource final : public serve::SnapshotSource {
- public:
-  explicit FixtureSource(int days) : days_(days) {}
-  Result<std::string> Fingerprint() override { return std::string("fixture"); }
-  Result<serve::GoldTables> Load() override {
-    serve::testing::FixtureOptions o;
-    o.days = days_;
-    return serve::testing::MakeFixtureGold(o);
-  }
-
- private:
-  int days_;
 };
 
 bool IsLoopback(const std::string& host) {
@@ -77,15 +59,9 @@ int RunServe(const ServeOptions& o, bool listen_given) {
         host);
   }
 
-  std::unique_ptr<serve::SnapshotSource> source;
-  if (o.dev_fixture_days > 0) {
-    source = std::make_unique<FixtureSource>(o.dev_fixture_days);
-  } else {
-    auto lake = Lake::Open(o.lake, Lake::OpenMode::kMustExist);
-    if (!lake.ok()) return ReportFailure(lake.status());
-    source = std::make_unique<serve::LakeSource>(std::move(lake).value());
-  }
-  serve::SnapshotHolder holder(std::move(source));
+  auto lake = Lake::Open(o.lake, Lake::OpenMode::kMustExist);
+  if (!lake.ok()) return ReportFailure(lake.status());
+  serve::SnapshotHolder holder(std::make_unique<serve::LakeSource>(std::move(lake).value()));
   st = holder.Refresh();
   if (!st.ok()) return ReportFailure(st.WithContext("loading the gold tables"));
   auto snap = holder.Current();
@@ -99,7 +75,7 @@ int RunServe(const ServeOptions& o, bool listen_given) {
   sigaddset(&sigs, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &sigs, nullptr);
 
-  if (o.dev_fixture_days == 0) holder.StartWatching(o.poll_ms);
+  holder.StartWatching(o.poll_ms);
   serve::DashboardServer server(&holder, o.web);
   auto bound = server.Bind(host, port);
   if (!bound.ok()) return ReportFailure(bound.status());
@@ -134,30 +110,7 @@ void RegisterServeCommand(CLI::App& app) {
   cmd->add_option("--poll-ms", opts->poll_ms, "How often to look for newly landed data")
       ->check(CLI::Range(200, 600000))
       ->capture_default_str();
-  cmd->add_option("--dev-fixture-days", opts->dev_fixture_days,
-                  "Development only: serve an in-memory fixture of N days instead of --lake")
-      ->check(CLI::Range(1, 1000))
-      ->group("");
   cmd->callback([opts, listen] { Exit(RunServe(*opts, listen->count() > 0)); });
-
-  auto fx = std::make_shared<serve::testing::FixtureOptions>();
-  auto fx_lake = std::make_shared<std::string>();
-  auto* dev = app.add_subcommand("dev-fixture", "Write the dashboard's deterministic test lake");
-  dev->group("");
-  dev->add_option("--lake", *fx_lake, "Lake folder (new or empty)")->required();
-  dev->add_option("--days", fx->days, "Days of fact_popularity")
-      ->check(CLI::Range(1, 2000))
-      ->capture_default_str();
-  dev->add_option("--titles", fx->titles, "Titles")->check(CLI::Range(20, 5000))->capture_default_str();
-  dev->callback([fx, fx_lake] {
-    auto lake = Lake::Open(*fx_lake, Lake::OpenMode::kCreateIfMissing);
-    if (!lake.ok()) Exit(ReportFailure(lake.status()));
-    Status st = serve::WriteGold(**lake, serve::testing::MakeFixtureGold(*fx));
-    if (!st.ok()) Exit(ReportFailure(st.WithContext("writing the fixture lake")));
-    std::printf("cinelake dev-fixture: wrote %d days, %d titles to %s\n", fx->days, fx->titles,
-                (*lake)->Location().c_str());
-    Exit(kExitOk);
-  });
 }
 
 }  // namespace cinelake

@@ -1,4 +1,4 @@
-#include "jobs/ingest/tmdb_details_codec.h"
+#include "jobs/tmdb_details_codec.h"
 
 #include "jobs/record_json.h"
 
