@@ -6,7 +6,7 @@
 //     requested row groups and key-value metadata naming cinelake.
 // (b) hyparquet (with hyparquet-compressors) must read the same values.
 //     cinelake's own reader (`cat --json`) must too.
-// (c) DuckDB writes files (snappy/zstd/gzip/none, page v1/v2, small row
+// (c) DuckDB writes files (snappy/zstd/gzip/lz4_raw/brotli/none, page v1/v2, small row
 //     groups, nulls, unicode, lists, decimals, dates, timestamps, ...);
 //     `cinelake parquet cat --json` must return exactly DuckDB's values,
 //     with and without --columns, and `schema --json` the right types.
@@ -119,7 +119,7 @@ describe('files cinelake writes', () => {
     for (const t of ['fact_popularity', 'content_person', 'dim_content', 'stg_contentIDs', 'bridge_content_person']) {
       assert.ok(names.has(t), `samples lack ${t}`);
     }
-    for (const v of ['zstd', 'gzip', 'uncompressed', 'tiny_pages', 'row_groups', 'no_dictionary',
+    for (const v of ['zstd', 'gzip', 'lz4_raw', 'brotli', 'uncompressed', 'tiny_pages', 'row_groups', 'no_dictionary',
       'dictionary_overflow', 'everything', 'extreme', 'empty', 'one_row']) {
       assert.ok(names.has(`types.${v}`), `samples lack types.${v}`);
     }
@@ -379,6 +379,8 @@ const DUCK_VARIANTS = [
   { name: 'uncompressed_v2', compression: 'uncompressed', version: 'V2' },
   { name: 'snappy_v2', compression: 'snappy', version: 'V2' },
   { name: 'zstd_v1', compression: 'zstd', version: 'V1' },
+  { name: 'lz4_raw_v1', compression: 'lz4_raw', version: 'V1' },
+  { name: 'brotli_v2', compression: 'brotli', version: 'V2' },
 ];
 
 describe('files DuckDB writes', () => {
