@@ -8,10 +8,14 @@
 // cinelake and its version.
 //
 // The reader accepts what the writer writes plus what other writers commonly
-// produce (data page v2, PLAIN and dictionary pages, snappy/zstd/gzip/LZ4_RAW/Brotli/none,
-// required and optional columns, 3-level and legacy 2-level lists). It decodes
-// only the projected columns. Any malformed input yields a Corruption status
-// naming the file and the reason; never a crash or a hang.
+// produce (data page v2, empty pages, PLAIN and dictionary pages,
+// snappy/zstd/gzip/LZ4_RAW/Brotli/none, required and optional columns,
+// 3-level and legacy 2-level lists, FLOAT16 read as DOUBLE). It decodes only
+// the projected columns. Any malformed input yields a Corruption status whose
+// message reads "<file>: corrupt: <reason>"; valid input that uses what the
+// reader does not implement (a codec such as LZO, an unknown encoding,
+// encryption) yields NotSupported, "<file>: unsupported: <what>". Never a
+// crash or a hang.
 //
 // Values a Table cannot hold are refused, never altered: projecting a map,
 // struct, nested list, list of non-strings or unsigned 64-bit integer column
