@@ -11,6 +11,7 @@ int ExitCodeFor(const Status& status) {
     case Status::Code::kOk: return kExitOk;
     case Status::Code::kInvalidArgument: return kExitUsage;
     case Status::Code::kBusy: return kExitBusy;
+    case Status::Code::kNotSupported: return kExitUnsupported;
     case Status::Code::kAborted: return kExitInterrupted;
     default: return kExitFailure;
   }

@@ -8,6 +8,7 @@ const char* Status::CodeName(Code code) {
     case Code::kNotFound: return "NotFound";
     case Code::kInvalidArgument: return "InvalidArgument";
     case Code::kCorruption: return "Corruption";
+    case Code::kNotSupported: return "NotSupported";
     case Code::kIOError: return "IOError";
     case Code::kNetwork: return "Network";
     case Code::kRateLimited: return "RateLimited";

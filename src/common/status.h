@@ -21,6 +21,7 @@ class Status {
     kNotFound,
     kInvalidArgument,  // bad input from a user: CLI flag, config, date
     kCorruption,       // bad bytes: a Parquet file, a JSON body
+    kNotSupported,     // valid input using a feature cinelake does not implement
     kIOError,          // the file system said no
     kNetwork,          // transport failed after retries, or a server error
     kRateLimited,      // the API kept answering 429
@@ -35,6 +36,7 @@ class Status {
   static Status NotFound(std::string msg) { return {Code::kNotFound, std::move(msg)}; }
   static Status InvalidArgument(std::string msg) { return {Code::kInvalidArgument, std::move(msg)}; }
   static Status Corruption(std::string msg) { return {Code::kCorruption, std::move(msg)}; }
+  static Status NotSupported(std::string msg) { return {Code::kNotSupported, std::move(msg)}; }
   static Status IOError(std::string msg) { return {Code::kIOError, std::move(msg)}; }
   static Status Network(std::string msg) { return {Code::kNetwork, std::move(msg)}; }
   static Status RateLimited(std::string msg) { return {Code::kRateLimited, std::move(msg)}; }

@@ -6,12 +6,13 @@
 //     requested row groups and key-value metadata naming cinelake.
 // (b) hyparquet (with hyparquet-compressors) must read the same values.
 //     cinelake's own reader (`cat --json`) must too.
-// (c) DuckDB writes files (snappy/zstd/gzip/none, page v1/v2, small row
+// (c) DuckDB writes files (snappy/zstd/gzip/lz4_raw/brotli/none, page v1/v2, small row
 //     groups, nulls, unicode, lists, decimals, dates, timestamps, ...);
 //     `cinelake parquet cat --json` must return exactly DuckDB's values,
 //     with and without --columns, and `schema --json` the right types.
-// (d) Damaged files make cinelake fail cleanly: exit code 1, the file named
-//     in the message, no signal, no hang.
+// (d) Damaged files make cinelake fail cleanly: exit code 1, "corrupt:" and
+//     the file named in the message, no signal, no hang. A valid file using
+//     a feature cinelake lacks is told apart: exit code 4, "unsupported:".
 //
 // Every value is compared in the exact `cat --json` form (see helpers.mjs).
 import assert from 'node:assert/strict';
@@ -120,7 +121,7 @@ describe('files cinelake writes', () => {
     for (const t of ['fact_popularity', 'content_person', 'dim_content', 'stg_contentIDs', 'bridge_content_person']) {
       assert.ok(names.has(t), `samples lack ${t}`);
     }
-    for (const v of ['zstd', 'gzip', 'uncompressed', 'tiny_pages', 'row_groups', 'no_dictionary',
+    for (const v of ['zstd', 'gzip', 'lz4_raw', 'brotli', 'uncompressed', 'tiny_pages', 'row_groups', 'no_dictionary',
       'dictionary_overflow', 'everything', 'extreme', 'empty', 'one_row']) {
       assert.ok(names.has(`types.${v}`), `samples lack types.${v}`);
     }
@@ -380,6 +381,8 @@ const DUCK_VARIANTS = [
   { name: 'uncompressed_v2', compression: 'uncompressed', version: 'V2' },
   { name: 'snappy_v2', compression: 'snappy', version: 'V2' },
   { name: 'zstd_v1', compression: 'zstd', version: 'V1' },
+  { name: 'lz4_raw_v1', compression: 'lz4_raw', version: 'V1' },
+  { name: 'brotli_v2', compression: 'brotli', version: 'V2' },
 ];
 
 describe('files DuckDB writes', () => {
@@ -547,6 +550,9 @@ describe('damaged files', () => {
           if (r.status !== 0 && !r.stderr.includes(file)) {
             problems.push(`stderr does not name the file: ${JSON.stringify(r.stderr.slice(0, 300))}`);
           }
+          if (r.status !== 0 && cases.includes(file) && !mayPass && !r.stderr.includes(`${file}: corrupt: `)) {
+            problems.push(`stderr does not say corrupt: ${JSON.stringify(r.stderr.slice(0, 300))}`);
+          }
         }
         if (problems.length) {
           failures.push(`${path.basename(file)} (${cmd.join(' ')}, ${Date.now() - started} ms): ${problems.join('; ')}`);
@@ -554,5 +560,19 @@ describe('damaged files', () => {
       }
     }
     assert.equal(failures.length, 0, failures.join('\n'));
+  });
+
+  test('a file using a feature cinelake lacks exits 4 saying unsupported, not corrupt', () => {
+    const good = fs.readFileSync(path.join(dir, 'good.parquet'));
+    // An encrypted footer ends in PARE; cinelake reads no encrypted files.
+    const file = path.join(dir, 'encrypted-footer.parquet');
+    fs.writeFileSync(file, Buffer.concat([good.subarray(0, good.length - 4), Buffer.from('PARE')]));
+    for (const cmd of ['cat', 'schema']) {
+      const args = ['parquet', cmd, file];
+      const r = runCinelake(args, { timeoutMs: 10000 });
+      assert.equal(r.status, 4, describeRun(args, r));
+      assert.ok(r.stderr.includes(`${file}: unsupported: `), describeRun(args, r));
+      assert.ok(!r.stderr.includes('corrupt'), describeRun(args, r));
+    }
   });
 });

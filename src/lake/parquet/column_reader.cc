@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <span>
 
 #include "lake/parquet/compression.h"
@@ -18,6 +19,35 @@ constexpr int64_t kMaxPageBytes = 512ll << 20;
 
 Status Bad(std::string msg) {
   return Status::Corruption(std::move(msg));
+}
+
+// An encoding the format defines (or a later version may) that this reader
+// does not decode: the file may be valid, so NotSupported, not Corruption.
+Status UnsupportedEncoding(const std::string& what, int32_t encoding) {
+  static constexpr const char* kNames[] = {
+      "PLAIN",          "GROUP_VAR_INT",       "PLAIN_DICTIONARY",        "RLE",
+      "BIT_PACKED",     "DELTA_BINARY_PACKED", "DELTA_LENGTH_BYTE_ARRAY", "DELTA_BYTE_ARRAY",
+      "RLE_DICTIONARY", "BYTE_STREAM_SPLIT"};
+  const bool known = encoding >= 0 && encoding < static_cast<int32_t>(std::size(kNames));
+  return Status::NotSupported(what + " encoding " + std::to_string(encoding) + " (" +
+                              (known ? kNames[encoding] : "unknown") + ")");
+}
+
+// IEEE 754 binary16 to double, exactly (every half is a double). NaN keeps
+// its sign and payload, as NaN and -0.0 do for FLOAT and DOUBLE columns.
+double HalfToDouble(uint16_t h) {
+  const bool negative = (h & 0x8000) != 0;
+  const int exponent = (h >> 10) & 0x1F;
+  const int mantissa = h & 0x3FF;
+  if (exponent == 0x1F) {  // infinity or NaN
+    uint64_t bits = (uint64_t{negative} << 63) | (uint64_t{0x7FF} << 52) | (uint64_t(mantissa) << 42);
+    double v;
+    std::memcpy(&v, &bits, 8);
+    return v;
+  }
+  // Subnormals (exponent 0) are mantissa * 2^-24; normals have the implicit 1.
+  double v = exponent == 0 ? std::ldexp(mantissa, -24) : std::ldexp(mantissa | 0x400, exponent - 25);
+  return negative ? -v : v;
 }
 
 // Valid Parquet that a Table cannot hold: refused, like an unsupported column.
@@ -95,6 +125,13 @@ bool ReadBudget::Take(std::atomic<int64_t>* pool, int64_t n) {
 Status ColumnChunkReader::Inflate(const uint8_t* data, size_t size, size_t out_size, std::string* buf) {
   if (static_cast<int64_t>(out_size) > kMaxPageBytes)
     return Bad("page claims more than 512 MiB uncompressed");
+  // Nothing to inflate (a data page v2 whose values are all null, a page of
+  // no values): writers leave such a body at 0 bytes, which no codec but
+  // UNCOMPRESSED would accept as a stream.
+  if (size == 0 && out_size == 0) {
+    buf->clear();
+    return Status::OK();
+  }
   if (codec_ == codec::kUncompressed && size != out_size) {
     return Bad("uncompressed page size does not match its header");
   }
@@ -106,7 +143,7 @@ Status ColumnChunkReader::Inflate(const uint8_t* data, size_t size, size_t out_s
 Status ColumnChunkReader::Read(const ColumnChunk& chunk, int64_t row_group_rows, Column* out) {
   if (!chunk.meta) return Bad("column chunk without metadata");
   if (!chunk.file_path.empty())
-    return Bad("column data in another file ('" + chunk.file_path + "') is not supported");
+    return Status::NotSupported("column data in another file ('" + chunk.file_path + "')");
   const ColumnMetaData& m = *chunk.meta;
   if (m.type != desc_.physical) {
     return Bad("column chunk type " + std::to_string(m.type) + " differs from the schema's " +
@@ -115,6 +152,12 @@ Status ColumnChunkReader::Read(const ColumnChunk& chunk, int64_t row_group_rows,
   if (m.num_values < 0 || m.num_values > budget_->values_left()) {
     return Bad("column chunk claims " + std::to_string(m.num_values) +
                " values, more than the file can hold");
+  }
+  if (m.num_values == 0) {
+    // Nothing to locate: writers of empty row groups leave the offsets at 0.
+    if (row_group_rows != 0)
+      return Bad("column chunk holds no values, its row group " + std::to_string(row_group_rows) + " rows");
+    return Status::OK();
   }
   codec_ = m.codec;
   int64_t start = m.data_page_offset;
@@ -212,10 +255,8 @@ Status ColumnChunkReader::ReadDataPage(const PageHeader& h, const uint8_t* body,
     auto levels = [&](int max_level, int32_t level_encoding, const char* what,
                       std::vector<uint8_t>* dst) -> Status {
       if (max_level == 0) return Status::OK();
-      if (level_encoding != enc::kRle) {
-        return Bad(std::string(what) + " level encoding " + std::to_string(level_encoding) +
-                   " is not supported");
-      }
+      if (level_encoding != enc::kRle)
+        return UnsupportedEncoding(std::string(what) + " level", level_encoding);
       if (left < 4) return Bad(std::string(what) + " levels truncated");
       uint32_t len = LoadU32(p);
       if (len > left - 4) return Bad(std::string(what) + " level length runs past the page");
@@ -342,7 +383,7 @@ Status ColumnChunkReader::DecodeValues(int32_t encoding, const uint8_t* data, si
     }
     case enc::kByteStreamSplit:
       return DecodeByteStreamSplit(phys, desc_.type_length, data, size, present, &values_);
-    default: return Bad("unsupported encoding " + std::to_string(encoding));
+    default: return UnsupportedEncoding("value", encoding);
   }
 }
 
@@ -390,6 +431,7 @@ Status ColumnChunkReader::Normalize() {
       }
     }
     case DataType::kDouble:
+      if (desc_.conversion == Conversion::kFloat16ToDouble) return Float16ToDouble();
       if (desc_.physical == ptype::kFloat) {
         values_.f64.resize(values_.f32.size());
         for (size_t i = 0; i < values_.f32.size(); ++i) values_.f64[i] = values_.f32[i];
@@ -397,6 +439,18 @@ Status ColumnChunkReader::Normalize() {
       return Status::OK();
     default: return Status::OK();
   }
+}
+
+Status ColumnChunkReader::Float16ToDouble() {
+  values_.f64.resize(values_.bin.size());
+  for (size_t i = 0; i < values_.bin.size(); ++i) {
+    std::string_view b = values_.bin[i];
+    if (b.size() != 2) return Bad("FLOAT16 value of " + std::to_string(b.size()) + " bytes, not 2");
+    // Parquet stores FLOAT16 little-endian.
+    values_.f64[i] =
+        HalfToDouble(static_cast<uint16_t>(static_cast<uint8_t>(b[0]) | (static_cast<uint8_t>(b[1]) << 8)));
+  }
+  return Status::OK();
 }
 
 Status ColumnChunkReader::EmitFlat(const uint8_t* def, size_t n, Column* out) {

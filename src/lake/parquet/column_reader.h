@@ -5,15 +5,18 @@
 // PLAIN_DICTIONARY/RLE_DICTIONARY, RLE (booleans), DELTA_BINARY_PACKED,
 // DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT, every
 // codec in compression.h, and flat or list (repetition level 1) columns.
+// Empty page bodies and chunks of no values (whatever their offsets) are
+// read as nothing; FLOAT16 (FIXED_LEN_BYTE_ARRAY(2)) becomes DOUBLE.
 //
 // All input is untrusted: offsets and sizes are checked against the chunk and
 // the file, level values against their maxima, dictionary indices against
 // the dictionary, and the row count against the row group. Work and memory
 // are bounded by a ReadBudget shared by all columns of one read. Errors are
-// Corruption without the file name (the caller adds it), except valid data a
-// Table cannot hold: a null item inside a list (a definition level between
-// the item's and the value's) is InvalidArgument. Such data is refused,
-// never changed (cinelake lists have no null items, so it may not read as "").
+// Corruption without the file name (the caller adds it), except valid data
+// this reader does not decode (an encoding or codec it lacks, column data
+// in another file), which is NotSupported, and valid data a Table cannot hold: a null item inside a list (a
+// definition level between the item's and the value's) is InvalidArgument. Such data is refused, never
+// changed (cinelake lists have no null items, so it may not read as "").
 #pragma once
 
 #include <atomic>
@@ -62,6 +65,7 @@ class ColumnChunkReader {
   Status ReadDataPage(const PageHeader& h, const uint8_t* body, Column* out);
   Status DecodeValues(int32_t encoding, const uint8_t* data, size_t size, size_t present);
   Status Normalize();
+  Status Float16ToDouble();
   Status EmitFlat(const uint8_t* def, size_t n, Column* out);
   Status EmitList(const uint8_t* def, const uint8_t* rep, size_t n, Column* out);
   void FinishListRow(Column* out);

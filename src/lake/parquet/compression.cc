@@ -1,6 +1,9 @@
 #include "lake/parquet/compression.h"
 
+#include <brotli/decode.h>
+#include <brotli/encode.h>
 #include <libdeflate.h>
+#include <lz4.h>
 #include <snappy.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -8,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <string_view>
 
 #include "lake/parquet/format.h"
 
@@ -19,6 +23,8 @@ int32_t CodecId(Codec c) {
     case Codec::kSnappy: return codec::kSnappy;
     case Codec::kZstd: return codec::kZstd;
     case Codec::kGzip: return codec::kGzip;
+    case Codec::kLz4Raw: return codec::kLz4Raw;
+    case Codec::kBrotli: return codec::kBrotli;
   }
   return codec::kUncompressed;
 }
@@ -38,6 +44,23 @@ const char* CodecName(int32_t id) {
 }
 
 namespace {
+
+// Arrow's default Brotli quality: most of the ratio of 11 at a fraction of its time.
+constexpr int kBrotliQuality = 8;
+
+// A codec the reader does not implement: the file may be valid, so this is
+// NotSupported rather than Corruption.
+Status UnsupportedCodec(int32_t id) {
+  std::string what = "compression codec ";
+  if (std::string_view(CodecName(id)) == "unknown") {
+    what += std::to_string(id) + " (unknown)";
+  } else {
+    what += std::string(CodecName(id)) + " (" + std::to_string(id) + ")";
+  }
+  // Codec 5 is Hadoop's framed LZ4, deprecated in favour of LZ4_RAW (7).
+  if (id == codec::kLz4) what += "; only LZ4_RAW is read";
+  return Status::NotSupported(std::move(what));
+}
 
 struct CompressorDeleter {
   void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
@@ -129,6 +152,27 @@ Status Compress(Codec c, int zstd_level, const char* data, size_t size, std::str
       out->resize(start + n);
       return Status::OK();
     }
+    case Codec::kLz4Raw: {
+      if (size > LZ4_MAX_INPUT_SIZE) return Status::Internal("page too large for LZ4");
+      const int bound = LZ4_compressBound(static_cast<int>(size));
+      out->resize(start + static_cast<size_t>(bound));
+      int n = LZ4_compress_default(data, out->data() + start, static_cast<int>(size), bound);
+      if (n <= 0) return Status::Internal("LZ4 compression failed");
+      out->resize(start + static_cast<size_t>(n));
+      return Status::OK();
+    }
+    case Codec::kBrotli: {
+      size_t n = BrotliEncoderMaxCompressedSize(size);
+      if (n == 0) return Status::Internal("page too large for Brotli");
+      out->resize(start + n);
+      if (!BrotliEncoderCompress(kBrotliQuality, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_GENERIC, size,
+                                 reinterpret_cast<const uint8_t*>(data), &n,
+                                 reinterpret_cast<uint8_t*>(out->data() + start))) {
+        return Status::Internal("Brotli compression failed");
+      }
+      out->resize(start + n);
+      return Status::OK();
+    }
   }
   return Status::Internal("unknown codec");
 }
@@ -159,7 +203,15 @@ Status CheckDecompressedSize(int32_t codec_id, const uint8_t* data, size_t size,
       // Deflate cannot expand more than ~1032:1.
       if (out_size / 1032 > size + 64) return Status::Corruption("gzip page claims an impossible size");
       return Status::OK();
-    default: return Status::Corruption(std::string("unsupported compression codec ") + CodecName(codec_id));
+    case codec::kLz4Raw:
+      // An LZ4 block cannot expand more than 255:1 (each length byte adds at most 255).
+      if (out_size / 255 > size + 16) return Status::Corruption("LZ4 page claims an impossible size");
+      return Status::OK();
+    case codec::kBrotli:
+      // Brotli records no total size and has no useful ratio bound; the
+      // reader's page size limit caps what a claim can allocate.
+      return Status::OK();
+    default: return UnsupportedCodec(codec_id);
   }
 }
 
@@ -194,7 +246,25 @@ Status Decompress(int32_t codec_id, const uint8_t* data, size_t size, uint8_t* o
       if (r == LIBDEFLATE_SUCCESS && n == out_size && in_used == size) return Status::OK();
       return ZlibInflate(data, size, out, out_size);
     }
-    default: return Status::Corruption(std::string("unsupported compression codec ") + CodecName(codec_id));
+    case codec::kLz4Raw: {
+      if (size > LZ4_MAX_INPUT_SIZE || out_size > LZ4_MAX_INPUT_SIZE)
+        return Status::Corruption("LZ4 page too large");
+      int n = LZ4_decompress_safe(reinterpret_cast<const char*>(data), reinterpret_cast<char*>(out),
+                                  static_cast<int>(size), static_cast<int>(out_size));
+      if (n < 0) return Status::Corruption("LZ4 data is malformed or inflates past its size");
+      if (static_cast<size_t>(n) != out_size)
+        return Status::Corruption("LZ4 data inflates to the wrong size");
+      return Status::OK();
+    }
+    case codec::kBrotli: {
+      size_t n = out_size;
+      if (BrotliDecoderDecompress(size, data, &n, out) != BROTLI_DECODER_RESULT_SUCCESS) {
+        return Status::Corruption("Brotli data is malformed or inflates past its size");
+      }
+      if (n != out_size) return Status::Corruption("Brotli data inflates to the wrong size");
+      return Status::OK();
+    }
+    default: return UnsupportedCodec(codec_id);
   }
 }
 

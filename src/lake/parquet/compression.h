@@ -1,10 +1,13 @@
-// Page compression: snappy, zstd, gzip and none, by Parquet codec id.
+// Page compression: snappy, zstd, gzip, LZ4_RAW, Brotli and none, by
+// Parquet codec id.
 //
 // Compress appends the compressed form of a page body to out. Decompress
 // inflates untrusted bytes into exactly `out_size` bytes and returns
 // Corruption when the data is malformed or inflates to any other size; it
-// never writes more than out_size bytes. Unsupported codecs (LZO, Brotli,
-// LZ4) are a Corruption naming the codec.
+// never writes more than out_size bytes. LZ4_RAW is the LZ4 block format
+// (no frame), Brotli one plain Brotli stream. Codecs cinelake does not read
+// (LZO, the deprecated Hadoop-framed LZ4, unknown ids) are NotSupported
+// naming the codec: the file may well be valid.
 #pragma once
 
 #include <cstddef>

@@ -3,14 +3,19 @@
 // The writer produces files that DuckDB, Spark, Trino, Athena and Power BI
 // read: data page v1, dictionary encoding with a PLAIN fallback when the
 // dictionary grows too large, RLE/bit-packed definition levels, snappy (the
-// default) or zstd, min/max/null_count statistics, several row groups with
-// bounded pages, and key-value metadata naming cinelake and its version.
+// default), zstd, gzip, LZ4_RAW or Brotli, min/max/null_count statistics,
+// several row groups with bounded pages, and key-value metadata naming
+// cinelake and its version.
 //
 // The reader accepts what the writer writes plus what other writers commonly
-// produce (data page v2, PLAIN and dictionary pages, snappy/zstd/gzip/none,
-// required and optional columns, 3-level and legacy 2-level lists). It decodes
-// only the projected columns. Any malformed input yields a Corruption status
-// naming the file and the reason; never a crash or a hang.
+// produce (data page v2, empty pages, PLAIN and dictionary pages,
+// snappy/zstd/gzip/LZ4_RAW/Brotli/none, required and optional columns,
+// 3-level and legacy 2-level lists, FLOAT16 read as DOUBLE). It decodes only
+// the projected columns. Any malformed input yields a Corruption status whose
+// message reads "<file>: corrupt: <reason>"; valid input that uses what the
+// reader does not implement (a codec such as LZO, an unknown encoding,
+// encryption) yields NotSupported, "<file>: unsupported: <what>". Never a
+// crash or a hang.
 //
 // Values a Table cannot hold are refused, never altered: projecting a map,
 // struct, nested list, list of non-strings or unsigned 64-bit integer column
@@ -29,7 +34,8 @@
 
 namespace cinelake::parquet {
 
-enum class Codec { kUncompressed, kSnappy, kZstd, kGzip };
+// LZ4_RAW and BROTLI are what pyarrow and Spark also write; DuckDB reads both.
+enum class Codec { kUncompressed, kSnappy, kZstd, kGzip, kLz4Raw, kBrotli };
 
 struct WriteOptions {
   Codec codec = Codec::kSnappy;

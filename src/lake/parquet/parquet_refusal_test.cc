@@ -3,8 +3,6 @@
 // narrower unsigned integers are widened exactly.
 #include <gtest/gtest.h>
 
-#include <cstring>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,24 +16,8 @@
 namespace cinelake::parquet {
 namespace {
 
-void PutU32(uint32_t v, std::string* out) {
-  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
-}
-
-// Rewrites the footer of a cinelake-written file after `edit` changes it.
-std::string EditFooter(const std::string& bytes, const std::function<void(FileMetaData*)>& edit) {
-  uint32_t len;
-  std::memcpy(&len, bytes.data() + bytes.size() - 8, 4);
-  const size_t footer_start = bytes.size() - 8 - len;
-  FileMetaData md = testing::ReadFooter(bytes);
-  edit(&md);
-  std::string footer;
-  SerializeFileMetaData(md, &footer);
-  std::string out = bytes.substr(0, footer_start) + footer;
-  PutU32(static_cast<uint32_t>(footer.size()), &out);
-  out += "PAR1";
-  return out;
-}
+using testing::EditFooter;
+using testing::PutU32;
 
 SchemaElement* FindElement(FileMetaData* md, const std::string& name) {
   for (auto& e : md->schema) {
@@ -124,11 +106,7 @@ std::string ListFile(const std::vector<uint8_t>& rep, const std::vector<uint8_t>
   h.data = DataPageHeader();
   h.data->num_values = static_cast<int32_t>(rep.size());
   h.data->encoding = enc::kPlain;
-  std::string file = "PAR1";
-  SerializePageHeader(h, &file);
-  file += body;
 
-  FileMetaData md;
   SchemaElement root, list, mid, element;
   root.name = "schema";
   root.num_children = 1;
@@ -144,30 +122,8 @@ std::string ListFile(const std::vector<uint8_t>& rep, const std::vector<uint8_t>
   element.type = ptype::kByteArray;
   element.repetition = rep::kOptional;
   element.converted_type = conv::kUtf8;
-  md.schema = {root, list, mid, element};
-  md.num_rows = rows;
-  ColumnMetaData cm;
-  cm.type = ptype::kByteArray;
-  cm.encodings = {enc::kPlain, enc::kRle};
-  cm.path = {"v", "list", "element"};
-  cm.codec = codec::kUncompressed;
-  cm.num_values = static_cast<int64_t>(rep.size());
-  cm.total_uncompressed_size = cm.total_compressed_size = static_cast<int64_t>(file.size() - 4);
-  cm.data_page_offset = 4;
-  ColumnChunk cc;
-  cc.file_offset = 4;
-  cc.meta = cm;
-  RowGroup rg;
-  rg.columns = {cc};
-  rg.num_rows = rows;
-  rg.total_byte_size = cm.total_uncompressed_size;
-  md.row_groups = {rg};
-  std::string footer;
-  SerializeFileMetaData(md, &footer);
-  file += footer;
-  PutU32(static_cast<uint32_t>(footer.size()), &file);
-  file += "PAR1";
-  return file;
+  return testing::OneColumnFile({root, list, mid, element}, {"v", "list", "element"}, codec::kUncompressed,
+                                {{h, body}}, static_cast<int64_t>(rep.size()), rows);
 }
 
 TEST(ParquetRefusal, HandBuiltListFileReadsWithoutNullItems) {

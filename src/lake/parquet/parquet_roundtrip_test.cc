@@ -65,7 +65,8 @@ TEST(ParquetRoundTrip, EveryTypeWithNullsAndExtremes) {
   add(false, true, 0, -1, std::numeric_limits<double>::infinity(), std::string("a\0b", 3), 20000,
       1700000000000000, 0, {"α", "β", "γ"});
   add(false, false, -1, 1, -std::numeric_limits<double>::infinity(), "plain", 1, -1, 1, {""});
-  for (Codec codec : {Codec::kSnappy, Codec::kZstd, Codec::kGzip, Codec::kUncompressed}) {
+  for (Codec codec :
+       {Codec::kSnappy, Codec::kZstd, Codec::kGzip, Codec::kLz4Raw, Codec::kBrotli, Codec::kUncompressed}) {
     for (bool dict : {true, false}) {
       WriteOptions wo;
       wo.codec = codec;

@@ -26,7 +26,8 @@ TEST(ParquetSeed, WriteSeedFiles) {
                  {"big", DataType::kDecimal, true, 28, 3},
                  {"tags", DataType::kStringList}});
   int k = 0;
-  for (Codec codec : {Codec::kUncompressed, Codec::kSnappy, Codec::kZstd, Codec::kGzip}) {
+  for (Codec codec :
+       {Codec::kUncompressed, Codec::kSnappy, Codec::kZstd, Codec::kGzip, Codec::kLz4Raw, Codec::kBrotli}) {
     for (bool dict : {true, false}) {
       Table t = testing::RandomTable(schema, 20 + k * 3, rng);
       WriteOptions wo;

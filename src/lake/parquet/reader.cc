@@ -1,6 +1,8 @@
 // ReadParquet / ReadParquetInfo: validates the file's frame (magic, footer
 // length), parses the footer, maps the schema and drives ColumnChunkReader
-// over the projected columns only. Every error carries the file's name.
+// over the projected columns only. Every error carries the file's name, and
+// a damaged file ("corrupt: ...") reads differently from a valid one using
+// what cinelake cannot read ("unsupported: ...").
 #include <algorithm>
 #include <cstring>
 
@@ -28,7 +30,7 @@ Status Open(std::string_view bytes, OpenFile* f) {
   if (std::memcmp(bytes.data(), "PAR1", 4) != 0)
     return Status::Corruption("bad magic at the start (not Parquet)");
   std::string_view tail = bytes.substr(bytes.size() - 4);
-  if (tail == "PARE") return Status::Corruption("encrypted Parquet files are not supported");
+  if (tail == "PARE") return Status::NotSupported("encrypted Parquet files (footer magic PARE)");
   if (tail != "PAR1") return Status::Corruption("bad magic at the end (truncated or not Parquet)");
   uint32_t len;
   std::memcpy(&len, bytes.data() + bytes.size() - 8, 4);
@@ -53,11 +55,20 @@ Status Open(std::string_view bytes, OpenFile* f) {
   return Status::OK();
 }
 
+// Prefixes a failure with the file's name and, for the two kinds a reader
+// of someone else's file must tell apart, what kind it is: the code says it
+// to programs, the words to people.
+Status Describe(const Status& st, std::string_view name) {
+  if (st.code() == Status::Code::kCorruption) return st.WithContext("corrupt").WithContext(name);
+  if (st.code() == Status::Code::kNotSupported) return st.WithContext("unsupported").WithContext(name);
+  return st.WithContext(name);
+}
+
 }  // namespace
 
 Status ReadParquetInfo(std::string_view bytes, std::string_view name, FileInfo* out) {
   OpenFile f;
-  RETURN_IF_ERROR(Open(bytes, &f).WithContext(name));
+  RETURN_IF_ERROR(Describe(Open(bytes, &f), name));
   *out = FileInfo();
   std::vector<Field> fields;
   for (const auto& c : f.columns) {
@@ -78,7 +89,7 @@ Status ReadParquetInfo(std::string_view bytes, std::string_view name, FileInfo* 
 
 Status ReadParquet(std::string_view bytes, std::string_view name, const ReadOptions& options, Table* out) {
   OpenFile f;
-  RETURN_IF_ERROR(Open(bytes, &f).WithContext(name));
+  RETURN_IF_ERROR(Describe(Open(bytes, &f), name));
   std::vector<const ColumnDesc*> wanted;
   if (options.columns.empty()) {
     for (const auto& c : f.columns) wanted.push_back(&c);
@@ -134,8 +145,8 @@ Status ReadParquet(std::string_view bytes, std::string_view name, const ReadOpti
           const RowGroup& rg = f.md.row_groups[g];
           Status st = reader.Read(rg.columns[c->leaf], rg.num_rows, &col);
           if (!st.ok()) {
-            errors[i] = st.WithContext(std::string(name) + ": column '" + c->field.name + "', row group " +
-                                       std::to_string(g));
+            errors[i] = Describe(
+                st.WithContext("column '" + c->field.name + "', row group " + std::to_string(g)), name);
             return;
           }
         }

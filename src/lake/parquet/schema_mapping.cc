@@ -241,6 +241,16 @@ void MapPrimitive(const SchemaElement& e, ColumnDesc* d) {
         d->unsupported = "negative FIXED_LEN_BYTE_ARRAY length";
         return;
       }
+      if (e.logical.kind == K::kFloat16) {
+        // Read as text these would be two raw bytes: silent garbage.
+        if (e.type_length != 2) {
+          d->unsupported = "FLOAT16 on FIXED_LEN_BYTE_ARRAY(" + std::to_string(e.type_length) + "), not (2)";
+          return;
+        }
+        f.type = DataType::kDouble;
+        d->conversion = Conversion::kFloat16ToDouble;
+        return;
+      }
       f.type = DataType::kString;
       return;
     default: d->unsupported = "unknown physical type " + std::to_string(*e.type); return;

@@ -7,7 +7,8 @@
 // cannot represent (structs, maps, nested lists, lists of non-strings,
 // unsigned 64-bit integers) are kept with `unsupported` set so an error is
 // raised only when projected. Unsigned integers that fit are widened as
-// needed: UINT_8/UINT_16 read as INT, UINT_32 as BIGINT. A malformed tree
+// needed: UINT_8/UINT_16 read as INT, UINT_32 as BIGINT; FLOAT16 reads as
+// DOUBLE (exactly: every half is a double). A malformed tree
 // (bad child counts, too deep) is Corruption.
 #pragma once
 
@@ -42,6 +43,7 @@ enum class Conversion : uint8_t {
   kInt96ToMicros,
   kBigEndianDecimal,  // FIXED_LEN_BYTE_ARRAY / BYTE_ARRAY decimal
   kFloatToDouble,
+  kFloat16ToDouble,  // FIXED_LEN_BYTE_ARRAY(2) annotated FLOAT16, little-endian IEEE half
 };
 
 struct ColumnDesc {

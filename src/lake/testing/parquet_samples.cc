@@ -294,6 +294,8 @@ const char* CodecName(parquet::Codec c) {
     case parquet::Codec::kSnappy: return "SNAPPY";
     case parquet::Codec::kZstd: return "ZSTD";
     case parquet::Codec::kGzip: return "GZIP";
+    case parquet::Codec::kLz4Raw: return "LZ4_RAW";
+    case parquet::Codec::kBrotli: return "BROTLI";
   }
   return "?";
 }
@@ -373,6 +375,8 @@ Status WriteParquetSamples(const std::string& dir, size_t rows, uint64_t seed, s
   variant("snappy", [](parquet::WriteOptions&) {});
   variant("zstd", [](parquet::WriteOptions& o) { o.codec = parquet::Codec::kZstd; });
   variant("gzip", [](parquet::WriteOptions& o) { o.codec = parquet::Codec::kGzip; });
+  variant("lz4_raw", [](parquet::WriteOptions& o) { o.codec = parquet::Codec::kLz4Raw; });
+  variant("brotli", [](parquet::WriteOptions& o) { o.codec = parquet::Codec::kBrotli; });
   variant("uncompressed", [](parquet::WriteOptions& o) { o.codec = parquet::Codec::kUncompressed; });
   variant("tiny_pages", [](parquet::WriteOptions& o) { o.page_bytes = 128; });
   variant("row_groups", [](parquet::WriteOptions& o) { o.row_group_rows = 97; });

@@ -1,10 +1,13 @@
-// Helpers shared by the Parquet tests: table builders and random tables.
+// Helpers shared by the Parquet tests: footer access and editing, files
+// built page by page (the shapes other writers produce and ours never
+// does), and random tables.
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
@@ -23,6 +26,96 @@ inline FileMetaData ReadFooter(const std::string& bytes) {
       ParseFileMetaData(reinterpret_cast<const uint8_t*>(bytes.data()) + bytes.size() - 8 - len, len, &md);
   EXPECT_TRUE(st.ok()) << st.ToString();
   return md;
+}
+
+inline void PutU32(uint32_t v, std::string* out) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
+}
+
+// "PAR1", data (so its first byte is at offset 4), md as the footer, the
+// footer's length and "PAR1".
+inline std::string AssembleFile(const std::string& data, const FileMetaData& md) {
+  std::string file = "PAR1" + data;
+  std::string footer;
+  SerializeFileMetaData(md, &footer);
+  file += footer;
+  PutU32(static_cast<uint32_t>(footer.size()), &file);
+  file += "PAR1";
+  return file;
+}
+
+// Rewrites the footer of a complete file after `edit` changes it.
+inline std::string EditFooter(const std::string& bytes, const std::function<void(FileMetaData*)>& edit) {
+  uint32_t len;
+  std::memcpy(&len, bytes.data() + bytes.size() - 8, 4);
+  FileMetaData md = ReadFooter(bytes);
+  edit(&md);
+  return AssembleFile(bytes.substr(4, bytes.size() - 8 - len - 4), md);
+}
+
+// A page as stored: its header (sizes included) and body.
+struct Page {
+  PageHeader header;
+  std::string body;
+};
+
+// Every page of one column chunk of a complete file, in order (expects the
+// headers to parse).
+inline std::vector<Page> ChunkPages(const std::string& file, const ColumnMetaData& m) {
+  size_t pos = static_cast<size_t>(m.dictionary_page_offset.value_or(m.data_page_offset));
+  const size_t end = pos + static_cast<size_t>(m.total_compressed_size);
+  std::vector<Page> pages;
+  while (pos < end) {
+    Page p;
+    size_t hlen = 0;
+    Status st =
+        ParsePageHeader(reinterpret_cast<const uint8_t*>(file.data()) + pos, end - pos, &p.header, &hlen);
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    if (!st.ok()) break;
+    p.body = file.substr(pos + hlen, static_cast<size_t>(p.header.compressed_page_size));
+    pos += hlen + p.body.size();
+    pages.push_back(std::move(p));
+  }
+  return pages;
+}
+
+// A one-row-group file of one leaf column: `schema` is the whole tree (root
+// first), `path` the leaf's path, `pages` its column chunk. Sizes and
+// offsets are filled in; num_values counts level entries, as in Parquet.
+inline std::string OneColumnFile(const std::vector<SchemaElement>& schema,
+                                 const std::vector<std::string>& path, int32_t codec_id,
+                                 const std::vector<Page>& pages, int64_t num_values, int64_t rows) {
+  std::string data;
+  for (const Page& p : pages) {
+    SerializePageHeader(p.header, &data);
+    data += p.body;
+  }
+  ColumnMetaData cm;
+  cm.type = *schema.back().type;
+  cm.encodings = {0, 3};  // PLAIN, RLE
+  cm.path = path;
+  cm.codec = codec_id;
+  cm.num_values = num_values;
+  cm.total_uncompressed_size = cm.total_compressed_size = static_cast<int64_t>(data.size());
+  cm.data_page_offset = 4;
+  if (!pages.empty() && pages[0].header.dictionary) {
+    cm.dictionary_page_offset = 4;
+    std::string first;
+    SerializePageHeader(pages[0].header, &first);
+    cm.data_page_offset += static_cast<int64_t>(first.size() + pages[0].body.size());
+  }
+  ColumnChunk cc;
+  cc.file_offset = 4;
+  cc.meta = cm;
+  RowGroup rg;
+  rg.columns = {cc};
+  rg.num_rows = rows;
+  rg.total_byte_size = cm.total_uncompressed_size;
+  FileMetaData md;
+  md.schema = schema;
+  md.num_rows = rows;
+  md.row_groups = {rg};
+  return AssembleFile(data, md);
 }
 
 // A random table: `rows` rows over `schema`, about null_ratio nulls in
