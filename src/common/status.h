@@ -14,7 +14,7 @@
 
 namespace cinelake {
 
-class Status {
+class [[nodiscard]] Status {
  public:
   enum class Code {
     kOk = 0,
