@@ -63,3 +63,16 @@ Status RunCatalogStage(const JobContext& ctx, const CatalogOptions& options) {
 }
 
 }  // namespace cinelake
+
+namespace cinelake {
+
+StageDecl CatalogStage(const CatalogOptions& options, const std::vector<StageDecl>& described) {
+  StageDecl decl{
+      "catalog", {}, {}, {}, [options](const JobContext& ctx) { return RunCatalogStage(ctx, options); }};
+  for (const StageDecl& stage : described) {
+    for (const auto& table : stage.writes) decl.reads.push_back(Today(table));
+  }
+  return decl;
+}
+
+}  // namespace cinelake

@@ -14,6 +14,7 @@
 
 #include "common/status.h"
 #include "jobs/job_context.h"
+#include "jobs/stage.h"
 
 namespace cinelake {
 
@@ -28,5 +29,8 @@ struct CatalogOptions {
 inline constexpr const char* kCatalogDir = "gold/_catalog";
 
 Status RunCatalogStage(const JobContext& ctx, const CatalogOptions& options);
+// "catalog" (jobs/stage.h): reads every table the `described` stages write,
+// so it runs once all of them have.
+StageDecl CatalogStage(const CatalogOptions& options, const std::vector<StageDecl>& described);
 
 }  // namespace cinelake

@@ -108,7 +108,8 @@ std::string AthenaDdl(const std::vector<CatalogTable>& tables) {
                                "-- (storage.location.template maps one to the other). Partition projection\n"
                                "-- makes new days visible without MSCK REPAIR or crawlers.\n");
   for (const auto& t : tables) {
-    out += "\n" + Comment(t);
+    out += '\n';
+    out += Comment(t);
     out += "CREATE EXTERNAL TABLE IF NOT EXISTS " + Tick(t.name) + " (\n";
     for (size_t i = 0; i < t.schema.size(); ++i) {
       const Field& f = t.schema.field(i);
@@ -146,7 +147,8 @@ std::string TrinoDdl(const std::vector<CatalogTable>& tables, const std::string&
                                            "\"; sync_partition_metadata is told\n"
                                            "-- to match the \"loadDate=...\" folders case-insensitively.\n");
   for (const auto& t : tables) {
-    out += "\n" + Comment(t);
+    out += '\n';
+    out += Comment(t);
     out += "CREATE TABLE IF NOT EXISTS " + Dq(t.name) + " (\n";
     for (size_t i = 0; i < t.schema.size(); ++i) {
       const Field& f = t.schema.field(i);
@@ -170,7 +172,8 @@ std::string SparkDdl(const std::vector<CatalogTable>& tables) {
                            "-- Data source tables over the Parquet folders; MSCK REPAIR TABLE registers\n"
                            "-- the loadDate partitions present (re-run it after new days land).\n");
   for (const auto& t : tables) {
-    out += "\n" + Comment(t);
+    out += '\n';
+    out += Comment(t);
     out += "CREATE TABLE IF NOT EXISTS " + Tick(t.name) + " (\n";
     for (size_t i = 0; i < t.schema.size(); ++i) {
       const Field& f = t.schema.field(i);
@@ -191,7 +194,8 @@ std::string DuckDbDdl(const std::vector<CatalogTable>& tables) {
                            "-- Views over the Parquet files; partitioned tables read loadDate from the\n"
                            "-- folder names (hive_partitioning) as a DATE (hive_types).\n");
   for (const auto& t : tables) {
-    out += "\n" + Comment(t);
+    out += '\n';
+    out += Comment(t);
     out += "CREATE OR REPLACE VIEW " + Dq(t.name) + " AS SELECT * FROM read_parquet('" + t.location +
            "/**/*.parquet', ";
     if (t.partitioned) {

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "jobs/imdb_title_codec.h"
-#include "jobs/tmdb_details_codec.h"
+#include "jobs/raw_imdb_title.h"
+#include "jobs/raw_tmdb_details.h"
 
 namespace cinelake {
 namespace {
@@ -32,7 +32,7 @@ TEST(RecordJsonTest, ImdbTitlesRoundTripWithEveryFieldAndEveryNull) {
   e.average_rating = 7.25;
   full.episodes.push_back(e);
   for (const ImdbTitle& t : {full, ImdbTitle{}}) {
-    auto back = DecodeImdbTitle(EncodeImdbTitle(t), "row");
+    auto back = DecodeRawImdbTitle(EncodeRawImdbTitle(t), "row");
     ASSERT_TRUE(back.ok()) << back.status().ToString();
     EXPECT_TRUE(*back == t);
   }
@@ -56,7 +56,7 @@ TEST(RecordJsonTest, TmdbDetailsRoundTripForMoviesAndSeries) {
       {1, std::string("Season 1"), std::nullopt, std::string("2011-04-17"), 10, std::nullopt});
   tv.tv = s;
   for (const TmdbDetails& d : {movie, tv}) {
-    auto back = DecodeTmdbDetails(EncodeTmdbDetails(d), "row");
+    auto back = DecodeRawTmdbDetails(EncodeRawTmdbDetails(d), "row");
     ASSERT_TRUE(back.ok()) << back.status().ToString();
     EXPECT_TRUE(back->ref == d.ref);
     EXPECT_TRUE(back->movie == d.movie);
@@ -67,12 +67,12 @@ TEST(RecordJsonTest, TmdbDetailsRoundTripForMoviesAndSeries) {
 TEST(RecordJsonTest, BadJsonIsCorruptionNamingTheRow) {
   for (const char* bad :
        {"", "[]", "{\"ref\": \"book/1\"}", "{\"ref\": \"tv/1\", \"tv\": {\"seasons\": 3}}"}) {
-    auto d = DecodeTmdbDetails(bad, "raw/stg_tmdb_details row for tt9");
+    auto d = DecodeRawTmdbDetails(bad, "raw/stg_tmdb_details row for tt9");
     ASSERT_FALSE(d.ok()) << bad;
     EXPECT_EQ(d.status().code(), Status::Code::kCorruption);
     EXPECT_NE(d.status().message().find("row for tt9"), std::string::npos);
   }
-  auto t = DecodeImdbTitle("{\"genres\": 5}", "raw/stg_imdb_titles row for tt8");
+  auto t = DecodeRawImdbTitle("{\"genres\": 5}", "raw/stg_imdb_titles row for tt8");
   ASSERT_FALSE(t.ok());
   EXPECT_NE(t.status().message().find("row for tt8"), std::string::npos);
 }

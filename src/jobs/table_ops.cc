@@ -55,4 +55,47 @@ Table FilterRows(const Table& table, const std::function<bool(size_t row)>& keep
   return table.Take(rows);
 }
 
+std::vector<uint32_t> AllRows(const Table& table) {
+  std::vector<uint32_t> rows(table.num_rows());
+  std::iota(rows.begin(), rows.end(), 0);
+  return rows;
+}
+
+std::vector<uint32_t> DistinctByKey(const Table& table, std::vector<uint32_t> rows,
+                                    const std::vector<std::string>& key, const RowPreference& prefer) {
+  std::vector<const Column*> keys;
+  for (const auto& name : key) keys.push_back(&table.column(name));
+  auto compare_keys = [&](uint32_t a, uint32_t b) {
+    for (const Column* k : keys) {
+      int r = CompareCells(*k, a, b);
+      if (r != 0) return r;
+    }
+    return 0;
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](uint32_t a, uint32_t b) {
+    int c = compare_keys(a, b);
+    if (c != 0) return c < 0;
+    return prefer ? prefer(a, b) : false;
+  });
+  rows.erase(
+      std::unique(rows.begin(), rows.end(), [&](uint32_t a, uint32_t b) { return compare_keys(a, b) == 0; }),
+      rows.end());
+  return rows;
+}
+
+Table UpsertByKey(const Table& existing, const Table& fresh, const std::vector<std::string>& key,
+                  const UpsertScope& scope) {
+  Table merged = existing;
+  if (scope.groups != nullptr) {
+    const Column& group = existing.column(scope.group_column);
+    merged =
+        FilterRows(existing, [&](size_t r) { return !scope.groups->count(std::string(group.String(r))); });
+  }
+  const uint32_t first_fresh = static_cast<uint32_t>(merged.num_rows());
+  Status appended = merged.Append(fresh);
+  (void)appended;  // same schema: the caller's contract
+  auto fresh_first = [&](uint32_t a, uint32_t b) { return a >= first_fresh && b < first_fresh; };
+  return merged.Take(DistinctByKey(merged, AllRows(merged), key, fresh_first));
+}
+
 }  // namespace cinelake

@@ -9,10 +9,19 @@
 #include "jobs/fact/fact_stage.h"
 #include "jobs/ingest/ingest_stage.h"
 #include "jobs/model/model_stage.h"
-#include "orchestrator/step_graph.h"
+#include "orchestrator/stage_graph.h"
 #include "sources/api_clients.h"
 
 namespace cinelake {
+
+std::vector<StageDecl> PipelineStages(const CatalogOptions& catalog) {
+  std::vector<StageDecl> stages{IngestListsStage(), IngestPopularityStage(),
+                                EnrichFetchStage(), EnrichStage(),
+                                ModelStage(),       FactStage()};
+  stages.push_back(CatalogStage(catalog, stages));
+  return stages;
+}
+
 Result<RunManifest> RunPipeline(Lake& lake, const PipelineOptions& options, const std::atomic<bool>* cancel,
                                 const RunObserver& observer) {
   ASSIGN_OR_RETURN(std::optional<RunManifest> latest, LatestManifest(lake.storage(), options.date));
@@ -46,17 +55,7 @@ Result<RunManifest> RunPipeline(Lake& lake, const PipelineOptions& options, cons
   CatalogOptions catalog_options;
   catalog_options.location = options.catalog_location;
 
-  RetryPolicy network_retry{3, 2000};
-  StepGraph graph;
-  RETURN_IF_ERROR(graph.Add({"ingest", {}, network_retry, &RunIngestListsStage}));
-  RETURN_IF_ERROR(graph.Add({"popularity", {"ingest"}, network_retry, &RunIngestPopularityStage}));
-  RETURN_IF_ERROR(graph.Add({"enrich_fetch", {"ingest"}, network_retry, &RunEnrichFetchStage}));
-  RETURN_IF_ERROR(graph.Add({"enrich", {"popularity", "enrich_fetch"}, network_retry, &RunEnrichStage}));
-  RETURN_IF_ERROR(graph.Add({"model", {"enrich"}, {}, &RunModelStage}));
-  RETURN_IF_ERROR(graph.Add({"fact", {"popularity"}, {}, &RunFactStage}));
-  RETURN_IF_ERROR(graph.Add({"catalog", {"model", "fact"}, {}, [catalog_options](const JobContext& c) {
-                               return RunCatalogStage(c, catalog_options);
-                             }}));
+  ASSIGN_OR_RETURN(StepGraph graph, DeriveStepGraph(PipelineStages(catalog_options), RetryPolicy{3, 2000}));
 
   // Steps share the clients and run concurrently, so requests are counted
   // per run (per process, added to what earlier attempts of the run spent).

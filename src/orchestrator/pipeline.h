@@ -1,4 +1,5 @@
-// The daily pipeline for one logical date, as a step graph:
+// The daily pipeline for one logical date: the stages of PipelineStages(),
+// ordered by the tables they declare (stage_graph.h). Today that gives
 //
 //   ingest ──┬─> popularity ──┬─> enrich ──> model ──┐
 //            │                └─> fact ──────────────┴──> catalog
@@ -14,9 +15,12 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "catalog/catalog_stage.h"
 #include "common/date.h"
 #include "common/status.h"
+#include "jobs/stage.h"
 #include "lake/lake.h"
 #include "orchestrator/run_manifest.h"
 #include "sources/api_config.h"
@@ -30,6 +34,9 @@ struct PipelineOptions {
   std::string catalog_location;  // DDL location prefix; empty = the lake's path
   ApiConfig api;                 // for this date (sandbox date prefix already applied)
 };
+
+// Every stage of the daily run, the catalog last (it describes the others' tables).
+std::vector<StageDecl> PipelineStages(const CatalogOptions& catalog);
 
 // Called after every step transition (progress display).
 using RunObserver = std::function<void(const RunManifest&)>;

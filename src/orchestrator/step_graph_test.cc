@@ -40,7 +40,13 @@ TEST_F(StepGraphTest, RunsIndependentBranchesConcurrentlyAndInDependencyOrder) {
       int seen = max_in_flight.load();
       while (now > seen && !max_in_flight.compare_exchange_weak(seen, now)) {
       }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      // b and c each wait (bounded) for the other to start: they overlap
+      // only if the graph runs them concurrently, however loaded the machine.
+      if (name == "b" || name == "c") {
+        for (int i = 0; i < 500 && max_in_flight.load() < 2; ++i) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+      }
       --in_flight;
       std::lock_guard<std::mutex> g(mu);
       order.push_back(name);

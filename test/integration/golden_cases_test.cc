@@ -1,18 +1,24 @@
-// Data-driven golden cases for the model and fact stages (test/cases/).
+// Data-driven golden cases over every stage (test/cases/).
 //
 // Each folder test/cases/<case>/ holds:
 //   README.md                       what the case pins
 //   input/<layer>/<table>[@YYYY-MM-DD].psv   written into a fresh temp lake
+//   api/<path>                      optional: the APIs' answers, one file per
+//                                   request path (CaseTransport below); a
+//                                   request with no file is answered 404
 //   run.txt                         steps, one a line ('#' comments):
-//                                     YYYY-MM-DD        run model then fact for that day
+//                                     YYYY-MM-DD [stage,...]   run those stages (by their
+//                                                       declared names, in that order;
+//                                                       default: model,fact) for that day
 //                                     rerun YYYY-MM-DD  the same, for a day whose fact
 //                                                       partition must already exist
 //                                     load <folder>     write <case>/<folder>/<layer>/...
 //                                                       into the lake (e.g. corrected raw)
-//   expected/gold/<table>[@YYYY-MM-DD].psv   compared after the last step; the
-//                                   header may list a subset of the columns
-// Every fact_popularity partition in the lake must have an expected file.
-// CINELAKE_UPDATE_GOLDEN=1 rewrites expected/gold/ from the lake instead of
+//   expected/<layer>/<table>[@YYYY-MM-DD].psv   compared after the last step
+// Every table a step's stages write (their declarations, jobs/stage.h) must
+// have an expected file for every partition present, and every expected
+// file lists every column of its table: no output goes unchecked.
+// CINELAKE_UPDATE_GOLDEN=1 rewrites expected/ from the lake instead of
 // comparing (then every file must be checked by hand before committing).
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -21,18 +27,22 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "jobs/fact/fact_stage.h"
 #include "jobs/job_context.h"
-#include "jobs/model/model_stage.h"
+#include "jobs/stage.h"
 #include "jobs/testing/psv.h"
 #include "lake/lake.h"
 #include "lake/schemas.h"
+#include "orchestrator/pipeline.h"
+#include "sources/api_clients.h"
+#include "sources/transport.h"
 
 namespace cinelake {
 namespace {
@@ -64,6 +74,58 @@ std::string ReadText(const fs::path& path) {
 const TableDef* FindDef(const std::string& layer, const std::string& name) {
   for (const auto& def : AllTables()) {
     if (LayerName(def.layer) == layer && def.name == name) return &def;
+  }
+  return nullptr;
+}
+
+// Answers each request from <case>/api/<host-relative path>, the query
+// string appended with '?' turned into '@' and '&' into '+', e.g.
+// "tmdb/3/movie/11@append_to_response=credits". No file: 404.
+class CaseTransport final : public Transport {
+ public:
+  explicit CaseTransport(fs::path dir) : dir_(std::move(dir)) {}
+  Result<HttpResponse> Perform(const HttpRequest& request) override {
+    std::string url = request.url;
+    size_t scheme = url.find("://");
+    size_t path_start = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+    std::string path = path_start == std::string::npos ? "" : url.substr(path_start + 1);
+    for (char& c : path) {
+      if (c == '?') c = '@';
+      if (c == '&') c = '+';
+    }
+    HttpResponse response;
+    response.headers["content-type"] = "application/json";
+    fs::path file = dir_ / path;
+    if (path.find("..") != std::string::npos || !fs::is_regular_file(file)) {
+      response.status = 404;
+      response.body = "{\"message\":\"not found\"}";
+      return response;
+    }
+    response.status = 200;
+    response.body = ReadText(file);
+    return response;
+  }
+
+ private:
+  fs::path dir_;
+};
+
+// The clients of a case: both APIs at one fake host, answered from api/.
+std::unique_ptr<ApiClients> CaseClients(const fs::path& api_dir) {
+  ApiConfig config;
+  config.imdb_base_url = "http://case.invalid/imdb";
+  config.tmdb_base_url = "http://case.invalid/tmdb";
+  config.imdb_key = "case-imdb-key";
+  config.tmdb_token = "case-tmdb-token";
+  config.imdb_limits = {1000, 1000, 4};
+  config.tmdb_limits = {1000, 1000, 4};
+  config.max_attempts = 1;  // an answer is a file or a 404: nothing to retry
+  return std::make_unique<ApiClients>(config, std::make_shared<CaseTransport>(api_dir));
+}
+
+const StageDecl* FindStage(const std::vector<StageDecl>& stages, const std::string& name) {
+  for (const auto& s : stages) {
+    if (s.name == name) return &s;
   }
   return nullptr;
 }
@@ -155,6 +217,11 @@ TEST_P(GoldenCasesTest, Matches) {
   Status loaded = LoadTables(lake, dir / "input");
   ASSERT_TRUE(loaded.ok()) << loaded.ToString();
 
+  const std::vector<StageDecl> stages = PipelineStages({});
+  std::unique_ptr<ApiClients> apis;
+  if (fs::is_directory(dir / "api")) apis = CaseClients(dir / "api");
+  std::set<std::string> written;  // tables the stages run declare they write
+
   std::stringstream steps(ReadText(dir / "run.txt"));
   int line_no = 0;
   for (std::string line; std::getline(steps, line);) {
@@ -167,7 +234,10 @@ TEST_P(GoldenCasesTest, Matches) {
       continue;
     }
     bool rerun = line.rfind("rerun ", 0) == 0;
-    auto day = Date::Parse(rerun ? line.substr(6) : line);
+    std::stringstream words(rerun ? line.substr(6) : line);
+    std::string date_text, stage_list = "model,fact";
+    words >> date_text >> stage_list;
+    auto day = Date::Parse(date_text);
     ASSERT_TRUE(day.ok()) << day.status().ToString();
     if (rerun) {
       ASSERT_TRUE(lake.Exists(TableByName(tables::kFactPopularity), *day)) << "rerun of a day never run";
@@ -178,68 +248,84 @@ TEST_P(GoldenCasesTest, Matches) {
     ctx.load_date = *day;
     ctx.run_id = "golden-" + day->ToString();
     ctx.metrics = &metrics;
-    Status st = RunModelStage(ctx);
-    ASSERT_TRUE(st.ok()) << st.ToString();
-    st = RunFactStage(ctx);
-    ASSERT_TRUE(st.ok()) << st.ToString();
+    ctx.apis = apis.get();
+    std::stringstream names(stage_list);
+    for (std::string name; std::getline(names, name, ',');) {
+      const StageDecl* stage = FindStage(stages, name);
+      ASSERT_NE(stage, nullptr) << "no stage '" << name << "'";
+      if (!stage->calls.empty()) {
+        ASSERT_NE(apis, nullptr) << name << " calls an API: the case needs api/";
+      }
+      Status st = stage->run(ctx);
+      ASSERT_TRUE(st.ok()) << name << ": " << st.ToString();
+      for (const auto& table : stage->writes) written.insert(table);
+    }
   }
 
-  const fs::path expected_dir = dir / "expected" / "gold";
-  const TableDef& fact = TableByName(tables::kFactPopularity);
-  auto fact_dates = lake.Partitions(fact);
-  ASSERT_TRUE(fact_dates.ok()) << fact_dates.status().ToString();
+  // Every file the stages wrote: (table, partition) -> its expected file name.
+  std::map<std::string, const TableDef*> outputs;
+  for (const auto& name : written) {
+    const TableDef& def = TableByName(name);
+    std::vector<std::optional<Date>> parts;
+    if (def.partitioned) {
+      auto dates = lake.Partitions(def);
+      ASSERT_TRUE(dates.ok()) << dates.status().ToString();
+      for (Date d : *dates) parts.emplace_back(d);
+    } else if (lake.Exists(def)) {
+      parts.emplace_back(std::nullopt);
+    }
+    for (const auto& p : parts) {
+      outputs[std::string(LayerName(def.layer)) + "/" + def.name + (p ? "@" + p->ToString() : "") + ".psv"] =
+          &def;
+    }
+  }
 
+  const fs::path expected_dir = dir / "expected";
   const char* update = std::getenv("CINELAKE_UPDATE_GOLDEN");
   if (update != nullptr && std::string(update) == "1") {
-    fs::create_directories(expected_dir);
-    for (const auto& def : AllTables()) {
-      if (def.layer != Layer::kGold) continue;
-      std::vector<std::optional<Date>> parts;
-      if (def.partitioned) {
-        auto dates = lake.Partitions(def);
-        ASSERT_TRUE(dates.ok());
-        for (Date d : *dates) parts.emplace_back(d);
-      } else if (lake.Exists(def)) {
-        parts.emplace_back(std::nullopt);
-      }
-      for (const auto& p : parts) {
-        auto table = lake.Read(def, p);
-        ASSERT_TRUE(table.ok()) << table.status().ToString();
-        std::string file = def.name + (p ? "@" + p->ToString() : "") + ".psv";
-        std::ofstream(expected_dir / file, std::ios::binary) << testing::FormatPsv(*table);
-      }
+    for (const auto& [file, def] : outputs) {
+      auto name = ParseFileName(expected_dir / file);
+      ASSERT_TRUE(name.ok());
+      auto table = lake.Read(*def, name->second);
+      ASSERT_TRUE(table.ok()) << table.status().ToString();
+      fs::create_directories((expected_dir / file).parent_path());
+      std::ofstream(expected_dir / file, std::ios::binary) << testing::FormatPsv(*table);
     }
     fs::remove_all(root);
     GTEST_SKIP() << "CINELAKE_UPDATE_GOLDEN=1: rewrote " << expected_dir << "; check it by hand";
   }
 
   ASSERT_TRUE(fs::exists(expected_dir)) << expected_dir << " is missing";
-  std::set<Date> expected_fact;
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(expected_dir)) {
-    if (entry.path().extension() == ".psv") files.push_back(entry.path());
+  std::set<std::string> expected_files;
+  for (const auto& entry : fs::recursive_directory_iterator(expected_dir)) {
+    if (entry.path().extension() != ".psv") continue;
+    expected_files.insert(fs::relative(entry.path(), expected_dir).generic_string());
   }
-  std::sort(files.begin(), files.end());
-  EXPECT_FALSE(files.empty()) << "no expected files in " << expected_dir;
-  for (const auto& file : files) {
-    auto name = ParseFileName(file);
+  EXPECT_FALSE(expected_files.empty()) << "no expected files in " << expected_dir;
+  for (const auto& [file, def] : outputs) {
+    EXPECT_TRUE(expected_files.contains(file))
+        << GetParam() << " wrote " << file << " but has no expected/" << file << " to check it against";
+  }
+  for (const auto& file : expected_files) {
+    auto name = ParseFileName(expected_dir / file);
     ASSERT_TRUE(name.ok()) << file << ": " << name.status().ToString();
-    const TableDef* def = FindDef("gold", name->first);
-    ASSERT_NE(def, nullptr) << file << ": no gold table " << name->first;
-    if (def == &fact && name->second) expected_fact.insert(*name->second);
-    std::string expected = ReadText(file);
+    const std::string layer = fs::path(file).parent_path().generic_string();
+    const TableDef* def = FindDef(layer, name->first);
+    ASSERT_NE(def, nullptr) << file << ": no table " << layer << "/" << name->first;
+    std::string expected = ReadText(expected_dir / file);
+    std::string header = expected.substr(0, expected.find('\n'));
+    std::string full_header;
+    for (const auto& f : def->schema.fields()) {
+      if (!full_header.empty()) full_header += '|';
+      full_header += f.name;
+    }
+    EXPECT_EQ(header, full_header) << GetParam() << "/" << file << " must list every column of " << def->name;
     auto actual = ActualPsv(lake, *def, name->second, expected);
     if (!actual.ok()) {
-      ADD_FAILURE() << file.filename() << ": " << actual.status().ToString();
+      ADD_FAILURE() << file << ": " << actual.status().ToString();
       continue;
     }
-    EXPECT_EQ(expected, *actual) << GetParam() << "/" << file.filename().string() << " differs:\n"
-                                 << Diff(expected, *actual);
-  }
-  for (Date d : *fact_dates) {
-    EXPECT_TRUE(expected_fact.contains(d))
-        << "fact_popularity partition " << d.ToString() << " exists but " << GetParam()
-        << " expects no such partition (add expected/gold/fact_popularity@" << d.ToString() << ".psv)";
+    EXPECT_EQ(expected, *actual) << GetParam() << "/" << file << " differs:\n" << Diff(expected, *actual);
   }
   fs::remove_all(root);
 }

@@ -2,7 +2,7 @@
 
 #include "common/log.h"
 #include "jobs/enrich/refresh_policy.h"
-#include "jobs/imdb_title_codec.h"
+#include "jobs/raw_imdb_title.h"
 #include "sources/api_clients.h"
 
 namespace cinelake {
@@ -30,7 +30,7 @@ Status RunEnrichFetchStage(const JobContext& ctx) {
     out.column("attempts").AppendInt32(titles[k].attempts());
     if (titles[k].ok()) {
       out.column("error").AppendNull();
-      out.column("title_json").AppendString(EncodeImdbTitle(titles[k].value()));
+      out.column("title_json").AppendString(EncodeRawImdbTitle(titles[k].value()));
     } else {
       out.column("error").AppendString(Redact(titles[k].status().ToString()));
       out.column("title_json").AppendNull();
@@ -40,6 +40,20 @@ Status RunEnrichFetchStage(const JobContext& ctx) {
   RETURN_IF_ERROR(ctx.lake->Write(def, out, ctx.load_date));
   ctx.Count("rows.stg_imdb_titles", static_cast<int64_t>(out.num_rows()));
   return Status::OK();
+}
+
+}  // namespace cinelake
+
+namespace cinelake {
+
+StageDecl EnrichFetchStage() {
+  // Yesterday's content_detail says which titles are due; enrich rewrites it
+  // after this step, so the read must not wait for (or race) that write.
+  return {"enrich_fetch",
+          {Today(tables::kContentIds), Previous(tables::kContentDetail)},
+          {std::string(tables::kImdbTitles)},
+          {Api::kImdb},
+          &RunEnrichFetchStage};
 }
 
 }  // namespace cinelake

@@ -7,9 +7,11 @@
 
 #include "common/status.h"
 #include "jobs/job_context.h"
+#include "jobs/stage.h"
 
 namespace cinelake {
 
 Status RunEnrichFetchStage(const JobContext& ctx);
+StageDecl EnrichFetchStage();  // "enrich_fetch" (jobs/stage.h)
 
 }  // namespace cinelake

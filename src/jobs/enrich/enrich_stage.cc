@@ -8,9 +8,9 @@
 #include "common/log.h"
 #include "jobs/enrich/enrich_rows.h"
 #include "jobs/enrich/refresh_policy.h"
-#include "jobs/imdb_title_codec.h"
+#include "jobs/raw_imdb_title.h"
 #include "jobs/table_ops.h"
-#include "jobs/tmdb_details_codec.h"
+#include "jobs/raw_tmdb_details.h"
 #include "sources/api_clients.h"
 
 namespace cinelake {
@@ -49,16 +49,6 @@ void AppendError(Table& errors, const std::string& id, const std::string& messag
   errors.column("occurred_at").AppendInt64(NowMicros());
 }
 
-// The table's rows for titles not in `replaced`, followed by `fresh`, in key order.
-Table Upsert(const TableDef& def, const Table& existing, const Table& fresh,
-             const std::set<std::string>& replaced) {
-  const Column& ids = existing.column("content_id");
-  Table kept = FilterRows(existing, [&](size_t r) { return !replaced.count(std::string(ids.String(r))); });
-  Status st = kept.Append(fresh);
-  (void)st;  // same schema by construction
-  return SortedBy(kept, def.key);
-}
-
 }  // namespace
 
 Status RunEnrichStage(const JobContext& ctx) {
@@ -82,7 +72,7 @@ Status RunEnrichStage(const JobContext& ctx) {
     if (it != det_row.end()) {
       size_t dr = it->second;
       if (!det_tbl.column("details_json").IsNull(dr)) {
-        ASSIGN_OR_RETURN(t.details, DecodeTmdbDetails(det_tbl.column("details_json").String(dr),
+        ASSIGN_OR_RETURN(t.details, DecodeRawTmdbDetails(det_tbl.column("details_json").String(dr),
                                                       lake.Location(err_def.path()) + " row for " + t.id));
       } else {
         AppendError(errors, t.id, std::string(det_tbl.column("error").String(dr)), "popularity",
@@ -123,7 +113,7 @@ Status RunEnrichStage(const JobContext& ctx) {
     } else {
       ASSIGN_OR_RETURN(
           ImdbTitle title,
-          DecodeImdbTitle(fetched_tbl.column("title_json").String(r),
+          DecodeRawImdbTitle(fetched_tbl.column("title_json").String(r),
                           lake.Location(TableByName(tables::kImdbTitles).path()) + " row for " + id));
       fetched.emplace(id, Fetched<ImdbTitle>(std::move(title), info));
     }
@@ -262,13 +252,31 @@ Status RunEnrichStage(const JobContext& ctx) {
   order.push_back(std::string(tables::kContentDetail));
   for (const auto& name : order) {
     const TableDef& def = TableByName(name);
-    Table merged = Upsert(def, existing[name], fresh[name], replaced);
+    Table merged = UpsertByKey(existing[name], fresh[name], def.key, {"content_id", &replaced});
     RETURN_IF_ERROR(lake.Write(def, merged));
     ctx.Count("rows." + name, static_cast<int64_t>(merged.num_rows()));
   }
   RETURN_IF_ERROR(lake.Write(err_def, SortedBy(errors, {"content_id", "stage"}), ctx.load_date));
   ctx.Count("rows.content_error", static_cast<int64_t>(errors.num_rows()));
   return Status::OK();
+}
+
+}  // namespace cinelake
+
+namespace cinelake {
+
+StageDecl EnrichStage() {
+  StageDecl decl{"enrich",
+                 {Today(tables::kContentIds), Today(tables::kTmdbDetails), Today(tables::kImdbTitles)},
+                 {},
+                 {Api::kImdb, Api::kTmdb},
+                 &RunEnrichStage};
+  for (const auto& [name, _] : StgTables::Empty().tables) {
+    decl.reads.push_back(Today(name));  // upserted: this stage's own previous version
+    decl.writes.push_back(name);
+  }
+  decl.writes.push_back(std::string(tables::kContentError));
+  return decl;
 }
 
 }  // namespace cinelake

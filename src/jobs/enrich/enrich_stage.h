@@ -17,9 +17,11 @@
 
 #include "common/status.h"
 #include "jobs/job_context.h"
+#include "jobs/stage.h"
 
 namespace cinelake {
 
 Status RunEnrichStage(const JobContext& ctx);
+StageDecl EnrichStage();  // "enrich" (jobs/stage.h)
 
 }  // namespace cinelake

@@ -79,3 +79,12 @@ Status RunFactStage(const JobContext& ctx) {
 }
 
 }  // namespace cinelake
+
+namespace cinelake {
+
+StageDecl FactStage() {
+  // Only the popularity snapshots: the fact runs beside enrich and model.
+  return {"fact", {Today(tables::kPopularity)}, {std::string(tables::kFactPopularity)}, {}, &RunFactStage};
+}
+
+}  // namespace cinelake

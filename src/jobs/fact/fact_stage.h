@@ -18,9 +18,11 @@
 
 #include "common/status.h"
 #include "jobs/job_context.h"
+#include "jobs/stage.h"
 
 namespace cinelake {
 
 Status RunFactStage(const JobContext& ctx);
+StageDecl FactStage();  // "fact" (jobs/stage.h)
 
 }  // namespace cinelake

@@ -4,7 +4,7 @@
 #include <map>
 
 #include "common/log.h"
-#include "jobs/tmdb_details_codec.h"
+#include "jobs/raw_tmdb_details.h"
 #include "sources/api_clients.h"
 
 namespace cinelake {
@@ -152,7 +152,7 @@ Status RunIngestPopularityStage(const JobContext& ctx) {
     det.column("attempts").AppendInt32(d.attempts());
     if (d.ok()) {
       det.column("error").AppendNull();
-      det.column("details_json").AppendString(EncodeTmdbDetails(d.value()));
+      det.column("details_json").AppendString(EncodeRawTmdbDetails(d.value()));
       std::optional<double> p = d.value().popularity();
       if (p) {
         pop.column("id").AppendString(t.id);
@@ -182,6 +182,27 @@ Status RunIngestPopularityStage(const JobContext& ctx) {
   RETURN_IF_ERROR(ctx.lake->Write(pop_def, pop, ctx.load_date));
   ctx.Count("rows.stg_popularity", static_cast<int64_t>(pop.num_rows()));
   return Status::OK();
+}
+
+}  // namespace cinelake
+
+namespace cinelake {
+
+StageDecl IngestListsStage() {
+  // The previous day's mapping is reused, so a title is mapped once.
+  return {"ingest",
+          {Previous(tables::kContentIds)},
+          {std::string(tables::kContentIds)},
+          {Api::kImdb, Api::kTmdb},
+          &RunIngestListsStage};
+}
+
+StageDecl IngestPopularityStage() {
+  return {"popularity",
+          {Today(tables::kContentIds)},
+          {std::string(tables::kTmdbDetails), std::string(tables::kPopularity)},
+          {Api::kTmdb},
+          &RunIngestPopularityStage};
 }
 
 }  // namespace cinelake

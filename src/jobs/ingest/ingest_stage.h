@@ -12,6 +12,7 @@
 
 #include "common/status.h"
 #include "jobs/job_context.h"
+#include "jobs/stage.h"
 
 namespace cinelake {
 
@@ -19,5 +20,9 @@ namespace cinelake {
 Status RunIngestListsStage(const JobContext& ctx);
 // TMDB details of today's mapped titles: raw/stg_tmdb_details, raw/stg_popularity.
 Status RunIngestPopularityStage(const JobContext& ctx);
+
+// The two steps' declarations (jobs/stage.h): "ingest" and "popularity".
+StageDecl IngestListsStage();
+StageDecl IngestPopularityStage();
 
 }  // namespace cinelake

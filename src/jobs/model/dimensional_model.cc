@@ -6,11 +6,42 @@
 #include <unordered_set>
 #include <vector>
 
+#include "jobs/table_ops.h"
 #include "lake/schemas.h"
 
 namespace cinelake::model {
 
 namespace {
+
+// The model's lineage, declared once: which stg table feeds each dimension
+// and bridge. The stage's reads and writes (model_stage.cc) and the order
+// tables are written in follow from it.
+struct DimFrom {
+  std::string_view dim;
+  std::string_view stg;
+};
+constexpr DimFrom kDimLineage[] = {
+    {tables::kDimSeason, tables::kContentSeason},
+    {tables::kDimEpisode, tables::kContentEpisode},
+    {tables::kDimPerson, tables::kContentPerson},
+    {tables::kDimGenre, tables::kContentGenre},
+    {tables::kDimProductionCompany, tables::kContentProduction},
+    {tables::kDimInterest, tables::kContentInterest},
+    {tables::kDimNetwork, tables::kContentNetwork},
+};
+struct BridgeFrom {
+  std::string_view bridge;
+  std::string_view stg;
+  std::string_view dim;
+  std::string_view other;  // the non-content end's column
+};
+constexpr BridgeFrom kBridgeLineage[] = {
+    {tables::kBridgeContentGenre, tables::kContentGenre, tables::kDimGenre, "genre_name"},
+    {tables::kBridgeContentPerson, tables::kContentPerson, tables::kDimPerson, "person_id"},
+    {tables::kBridgeContentCompany, tables::kContentProduction, tables::kDimProductionCompany, "company_id"},
+    {tables::kBridgeContentInterest, tables::kContentInterest, tables::kDimInterest, "interest_name"},
+    {tables::kBridgeContentNetwork, tables::kContentNetwork, tables::kDimNetwork, "network_id"},
+};
 
 using KeySet = std::unordered_set<std::string_view>;
 // Refreshed titles: content_id -> version (when last enriched).
@@ -37,55 +68,6 @@ KeySet Keys(const Column& column) {
   keys.reserve(column.size() * 2);
   for (size_t i = 0; i < column.size(); ++i) keys.insert(column.String(i));
   return keys;
-}
-
-// Row ids of `table` sorted by its first (string key) column, first row of
-// each key only.
-std::vector<uint32_t> UniqueByKey(const Table& table) {
-  const Column& key = table.column(0);
-  std::vector<uint32_t> rows(table.num_rows());
-  for (uint32_t i = 0; i < rows.size(); ++i) rows[i] = i;
-  std::stable_sort(rows.begin(), rows.end(),
-                   [&](uint32_t a, uint32_t b) { return key.String(a) < key.String(b); });
-  rows.erase(std::unique(rows.begin(), rows.end(),
-                         [&](uint32_t a, uint32_t b) { return key.String(a) == key.String(b); }),
-             rows.end());
-  return rows;
-}
-
-// Rows of `fresh` (unique keys) replace rows of `existing` with the same key;
-// every other key of either side is kept. Sorted by key.
-Table Upsert(const Table& existing, const Table& fresh) {
-  std::vector<uint32_t> old_rows = UniqueByKey(existing);
-  std::vector<uint32_t> new_rows = UniqueByKey(fresh);
-  const Column& old_key = existing.column(0);
-  const Column& new_key = fresh.column(0);
-  // (source, row) in output order; source 0 = existing, 1 = fresh.
-  std::vector<std::pair<int, uint32_t>> order;
-  order.reserve(old_rows.size() + new_rows.size());
-  size_t i = 0, j = 0;
-  while (i < old_rows.size() || j < new_rows.size()) {
-    if (j == new_rows.size()) {
-      order.emplace_back(0, old_rows[i++]);
-    } else if (i == old_rows.size()) {
-      order.emplace_back(1, new_rows[j++]);
-    } else {
-      int c = old_key.String(old_rows[i]).compare(new_key.String(new_rows[j]));
-      if (c < 0) {
-        order.emplace_back(0, old_rows[i++]);
-      } else {
-        if (c == 0) ++i;  // the fresh row replaces it
-        order.emplace_back(1, new_rows[j++]);
-      }
-    }
-  }
-  Table out(existing.schema());
-  for (size_t c = 0; c < out.num_columns(); ++c) {
-    Column& col = out.column(c);
-    col.Reserve(order.size());
-    for (auto [src, row] : order) col.AppendFrom(src == 0 ? existing.column(c) : fresh.column(c), row);
-  }
-  return out;
 }
 
 // For each column of `schema`, the same-named column of `stg`, or -1 for a
@@ -124,21 +106,12 @@ Table FreshDimRows(const TableDef& dim, const Table& stg, const Versions& refres
         col.AppendString(compute(dim.schema.field(c).name, r));
     }
   }
-  const Column& key = cand.column(0);
-  std::vector<uint32_t> idx(rows.size());
-  for (uint32_t i = 0; i < idx.size(); ++i) idx[i] = i;
-  std::sort(idx.begin(), idx.end(), [&](uint32_t a, uint32_t b) {
-    int k = key.String(a).compare(key.String(b));
-    if (k != 0) return k < 0;
+  auto newest_first = [&](uint32_t a, uint32_t b) {
     uint32_t ra = rows[a], rb = rows[b];
     if (version[ra] != version[rb]) return version[ra] > version[rb];
-    int t = cid.String(ra).compare(cid.String(rb));
-    if (t != 0) return t < 0;
-    return ra < rb;
-  });
-  idx.erase(std::unique(idx.begin(), idx.end(),
-                        [&](uint32_t a, uint32_t b) { return key.String(a) == key.String(b); }),
-            idx.end());
+    return cid.String(ra) < cid.String(rb);
+  };
+  std::vector<uint32_t> idx = DistinctByKey(cand, AllRows(cand), dim.key, newest_first);
   return cand.Take(idx);
 }
 
@@ -165,8 +138,6 @@ Table BuildBridge(const TableDef& def, const Table& stg, const Table& gold, cons
   }
   const Column& cid = all.column("content_id");
   const Column& end = all.column(other);
-  std::vector<const Column*> keys;
-  for (const auto& k : def.key) keys.push_back(&all.column(k));
   const Column* order_no = all.FindColumn("order_no");
 
   std::vector<uint32_t> idx;
@@ -178,24 +149,13 @@ Table BuildBridge(const TableDef& def, const Table& stg, const Table& gold, cons
       ++*dropped;
     }
   }
-  auto key_cmp = [&](uint32_t a, uint32_t b) {
-    for (const Column* k : keys) {
-      int c = k->String(a).compare(k->String(b));
-      if (c != 0) return c;
-    }
-    return 0;
+  // Of duplicates, the earliest billed (a null order_no last).
+  auto billed_first = [&](uint32_t a, uint32_t b) {
+    if (order_no == nullptr) return false;
+    if (order_no->IsValid(a) != order_no->IsValid(b)) return order_no->IsValid(a);
+    return order_no->IsValid(a) && order_no->Int32(a) < order_no->Int32(b);
   };
-  std::sort(idx.begin(), idx.end(), [&](uint32_t a, uint32_t b) {
-    int c = key_cmp(a, b);
-    if (c != 0) return c < 0;
-    if (order_no != nullptr && order_no->IsValid(a) != order_no->IsValid(b)) return order_no->IsValid(a);
-    if (order_no != nullptr && order_no->IsValid(a) && order_no->Int32(a) != order_no->Int32(b)) {
-      return order_no->Int32(a) < order_no->Int32(b);
-    }
-    return a < b;
-  });
-  idx.erase(std::unique(idx.begin(), idx.end(), [&](uint32_t a, uint32_t b) { return key_cmp(a, b) == 0; }),
-            idx.end());
+  idx = DistinctByKey(all, std::move(idx), def.key, billed_first);
   return all.Take(idx);
 }
 
@@ -214,23 +174,23 @@ std::string EpisodeKey(std::string_view content_id, int32_t season_number, int32
 }
 
 const std::vector<std::string>& ModelInputTables() {
-  static const std::vector<std::string> names{
-      std::string(tables::kContentDetail),     std::string(tables::kContentPerson),
-      std::string(tables::kContentGenre),      std::string(tables::kContentInterest),
-      std::string(tables::kContentProduction), std::string(tables::kContentNetwork),
-      std::string(tables::kContentSeason),     std::string(tables::kContentEpisode)};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out{std::string(tables::kContentDetail)};
+    auto add = [&](std::string_view name) {
+      if (std::find(out.begin(), out.end(), name) == out.end()) out.emplace_back(name);
+    };
+    for (const auto& d : kDimLineage) add(d.stg);
+    for (const auto& b : kBridgeLineage) add(b.stg);
+    return out;
+  }();
   return names;
 }
 
 const std::vector<std::string>& ModelOutputTables() {
   static const std::vector<std::string> names = [] {
-    std::vector<std::string> out;
-    for (const auto& def : AllTables()) {
-      if (def.layer == Layer::kGold &&
-          (def.name.rfind("dim_", 0) == 0 || def.name.rfind("bridge_", 0) == 0)) {
-        out.push_back(def.name);
-      }
-    }
+    std::vector<std::string> out{std::string(tables::kDimContent)};
+    for (const auto& d : kDimLineage) out.emplace_back(d.dim);
+    for (const auto& b : kBridgeLineage) out.emplace_back(b.bridge);
     return out;
   }();
   return names;
@@ -256,17 +216,10 @@ Result<TableSet> BuildGoldModel(const TableSet& stg, const TableSet& gold, int64
                  : d_created.IsValid(r) ? d_created.Int64(r)
                                         : now_micros;
   }
-  std::vector<uint32_t> titles(detail->num_rows());
-  for (uint32_t i = 0; i < titles.size(); ++i) titles[i] = i;
-  std::sort(titles.begin(), titles.end(), [&](uint32_t a, uint32_t b) {
-    int c = d_cid.String(a).compare(d_cid.String(b));
-    if (c != 0) return c < 0;
-    if (version[a] != version[b]) return version[a] > version[b];
-    return a < b;
-  });
-  titles.erase(std::unique(titles.begin(), titles.end(),
-                           [&](uint32_t a, uint32_t b) { return d_cid.String(a) == d_cid.String(b); }),
-               titles.end());
+  // One row per title: its most recent enrichment.
+  std::vector<uint32_t> titles =
+      DistinctByKey(*detail, AllRows(*detail), {"content_id"},
+                    [&](uint32_t a, uint32_t b) { return version[a] > version[b]; });
 
   std::unordered_map<std::string_view, uint32_t> gold_row;
   const Column& g_cid = gold_content->column("content_id");
@@ -303,26 +256,13 @@ Result<TableSet> BuildGoldModel(const TableSet& stg, const TableSet& gold, int64
       }
     }
   }
-  out.emplace(std::string(tables::kDimContent), Upsert(*gold_content, fresh_content));
+  out.emplace(std::string(tables::kDimContent), UpsertByKey(*gold_content, fresh_content, content_def.key));
 
   // Dimensions carried by the child tables.
   auto season_of = [](const Table& t, size_t r) {
     return SeasonKey(t.column("content_id").String(r), t.column("season_number").Int32(r));
   };
-  struct DimFrom {
-    std::string_view dim;
-    std::string_view stg;
-  };
-  const DimFrom dims[] = {
-      {tables::kDimSeason, tables::kContentSeason},
-      {tables::kDimEpisode, tables::kContentEpisode},
-      {tables::kDimPerson, tables::kContentPerson},
-      {tables::kDimGenre, tables::kContentGenre},
-      {tables::kDimProductionCompany, tables::kContentProduction},
-      {tables::kDimInterest, tables::kContentInterest},
-      {tables::kDimNetwork, tables::kContentNetwork},
-  };
-  for (const auto& spec : dims) {
+  for (const auto& spec : kDimLineage) {
     ASSIGN_OR_RETURN(const Table* source, in(spec.stg));
     ASSIGN_OR_RETURN(const Table* existing, old(spec.dim));
     const Table& src = *source;
@@ -335,27 +275,13 @@ Result<TableSet> BuildGoldModel(const TableSet& stg, const TableSet& gold, int64
       return std::string();  // unreachable: every other column exists in stg
     };
     Table fresh = FreshDimRows(TableByName(spec.dim), src, refreshed, compute);
-    out.emplace(std::string(spec.dim), Upsert(*existing, fresh));
+    out.emplace(std::string(spec.dim), UpsertByKey(*existing, fresh, TableByName(spec.dim).key));
   }
 
   // Bridges. Key sets view into `out`, whose nodes stay put from here on.
   KeySet contents = Keys(out.at(std::string(tables::kDimContent)).column(0));
-  struct BridgeFrom {
-    std::string_view bridge;
-    std::string_view stg;
-    std::string_view dim;
-    std::string_view other;  // the non-content end's column
-  };
-  const BridgeFrom bridges[] = {
-      {tables::kBridgeContentGenre, tables::kContentGenre, tables::kDimGenre, "genre_name"},
-      {tables::kBridgeContentPerson, tables::kContentPerson, tables::kDimPerson, "person_id"},
-      {tables::kBridgeContentCompany, tables::kContentProduction, tables::kDimProductionCompany,
-       "company_id"},
-      {tables::kBridgeContentInterest, tables::kContentInterest, tables::kDimInterest, "interest_name"},
-      {tables::kBridgeContentNetwork, tables::kContentNetwork, tables::kDimNetwork, "network_id"},
-  };
   std::vector<std::pair<std::string, Table>> built;
-  for (const auto& spec : bridges) {
+  for (const auto& spec : kBridgeLineage) {
     ASSIGN_OR_RETURN(const Table* source, in(spec.stg));
     ASSIGN_OR_RETURN(const Table* existing, old(spec.bridge));
     KeySet others = Keys(out.at(std::string(spec.dim)).column(0));

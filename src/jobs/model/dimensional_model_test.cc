@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "common/date.h"
 #include "jobs/testing/psv.h"
 #include "lake/schemas.h"
@@ -175,6 +177,24 @@ TEST(DimensionalModelTest, WrongInputSchemaIsAnErrorNamingTheTable) {
   auto out = BuildGoldModel(stg, {}, Day(1));
   ASSERT_FALSE(out.ok());
   EXPECT_NE(out.status().message().find("stg/content_genre"), std::string::npos) << out.status().ToString();
+}
+
+}  // namespace
+}  // namespace cinelake::model
+
+namespace cinelake::model {
+namespace {
+
+TEST(DimensionalModelTest, TheLineageCoversEveryDeclaredDimensionAndBridge) {
+  std::set<std::string> declared, modelled(ModelOutputTables().begin(), ModelOutputTables().end());
+  for (const auto& def : AllTables()) {
+    if (def.layer == Layer::kGold && (def.name.rfind("dim_", 0) == 0 || def.name.rfind("bridge_", 0) == 0)) {
+      declared.insert(def.name);
+    }
+  }
+  EXPECT_EQ(modelled, declared);
+  EXPECT_EQ(modelled.size(), ModelOutputTables().size()) << "a table is modelled twice";
+  for (const auto& name : ModelInputTables()) EXPECT_EQ(TableByName(name).layer, Layer::kStg) << name;
 }
 
 }  // namespace

@@ -34,3 +34,17 @@ Status RunModelStage(const JobContext& ctx) {
 }
 
 }  // namespace cinelake
+
+namespace cinelake {
+
+StageDecl ModelStage() {
+  StageDecl decl{"model", {}, {}, {}, &RunModelStage};
+  for (const auto& name : model::ModelInputTables()) decl.reads.push_back(Today(name));
+  for (const auto& name : model::ModelOutputTables()) {
+    decl.reads.push_back(Today(name));  // upserted: dimensions keep their history
+    decl.writes.push_back(name);
+  }
+  return decl;
+}
+
+}  // namespace cinelake

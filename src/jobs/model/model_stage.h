@@ -11,9 +11,11 @@
 
 #include "common/status.h"
 #include "jobs/job_context.h"
+#include "jobs/stage.h"
 
 namespace cinelake {
 
 Status RunModelStage(const JobContext& ctx);
+StageDecl ModelStage();  // "model" (jobs/stage.h)
 
 }  // namespace cinelake

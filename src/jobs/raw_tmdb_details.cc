@@ -1,17 +1,17 @@
-#include "jobs/tmdb_details_codec.h"
+#include "jobs/raw_tmdb_details.h"
 
 #include "jobs/record_json.h"
 
 namespace cinelake {
 
-std::string EncodeTmdbDetails(const TmdbDetails& d) {
+std::string EncodeRawTmdbDetails(const TmdbDetails& d) {
   nlohmann::json j = {{"ref", d.ref.path()}};
   if (d.movie) j["movie"] = *d.movie;
   if (d.tv) j["tv"] = *d.tv;
   return j.dump();
 }
 
-Result<TmdbDetails> DecodeTmdbDetails(std::string_view text, const std::string& where) {
+Result<TmdbDetails> DecodeRawTmdbDetails(std::string_view text, const std::string& where) {
   nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
     return Status::Corruption(where + ": details_json is not a JSON object");

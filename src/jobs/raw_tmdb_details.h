@@ -13,8 +13,8 @@
 
 namespace cinelake {
 
-std::string EncodeTmdbDetails(const TmdbDetails& details);
+std::string EncodeRawTmdbDetails(const TmdbDetails& details);
 // `where` names the row for error messages.
-Result<TmdbDetails> DecodeTmdbDetails(std::string_view json, const std::string& where);
+Result<TmdbDetails> DecodeRawTmdbDetails(std::string_view json, const std::string& where);
 
 }  // namespace cinelake

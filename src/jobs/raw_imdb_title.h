@@ -12,8 +12,8 @@
 
 namespace cinelake {
 
-std::string EncodeImdbTitle(const ImdbTitle& title);
+std::string EncodeRawImdbTitle(const ImdbTitle& title);
 // `where` names the row for error messages.
-Result<ImdbTitle> DecodeImdbTitle(std::string_view json, const std::string& where);
+Result<ImdbTitle> DecodeRawImdbTitle(std::string_view json, const std::string& where);
 
 }  // namespace cinelake
