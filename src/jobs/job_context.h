@@ -47,11 +47,15 @@ struct JobContext {
   StageMetrics* metrics = nullptr;            // may be null in tests
   ApiClients* apis = nullptr;                 // ingest and enrich only
   const std::atomic<bool>* cancel = nullptr;  // set on SIGINT/SIGTERM; may be null
+  // The wall clock, for what records when something happened (content_error's
+  // occurred_at); tests pin it. Null: the system clock.
+  int64_t (*wall_clock_micros)() = nullptr;
 
   // The run's clock for created_at / updated_at: midnight UTC of load_date, so
   // re-running a day writes identical gold (idempotence) and a backfill
   // stamps each day as if it had run on that day.
   int64_t LogicalMicros() const { return int64_t{load_date.days} * 86'400'000'000LL; }
+  int64_t WallMicros() const { return wall_clock_micros != nullptr ? wall_clock_micros() : NowMicros(); }
   bool Cancelled() const { return cancel != nullptr && cancel->load(); }
   void Count(const std::string& name, int64_t delta) const {
     if (metrics != nullptr) metrics->Add(name, delta);

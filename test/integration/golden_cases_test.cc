@@ -249,6 +249,9 @@ TEST_P(GoldenCasesTest, Matches) {
     ctx.run_id = "golden-" + day->ToString();
     ctx.metrics = &metrics;
     ctx.apis = apis.get();
+    // A pinned wall clock (2026-01-01T00:00:00Z), so files that record when
+    // something happened compare equal.
+    ctx.wall_clock_micros = [] { return int64_t{1'767'225'600'000'000}; };
     std::stringstream names(stage_list);
     for (std::string name; std::getline(names, name, ',');) {
       const StageDecl* stage = FindStage(stages, name);
@@ -336,9 +339,10 @@ INSTANTIATE_TEST_SUITE_P(Cases, GoldenCasesTest, ::testing::ValuesIn(DiscoverCas
 // The cases the spec's defects and key rules require; a missing folder fails.
 TEST(GoldenCasesInventoryTest, RequiredCasesArePresent) {
   std::vector<std::string> found = DiscoverCases();
-  for (const char* name : {"first_day", "joiners", "leaver_once", "leaver_returns", "missing_day_gap",
-                           "popularity_ties", "popularity_404", "dims_keep_leaver", "season_episode_keys",
-                           "tmdb_person_prefix", "rerun_past_day", "content_error_keeps_previous"}) {
+  for (const char* name :
+       {"first_day", "joiners", "leaver_once", "leaver_returns", "missing_day_gap", "popularity_ties",
+        "popularity_404", "dims_keep_leaver", "season_episode_keys", "tmdb_person_prefix", "rerun_past_day",
+        "content_error_keeps_previous", "api_first_day"}) {
     EXPECT_NE(std::find(found.begin(), found.end(), name), found.end())
         << "test/cases/" << name << " missing";
   }

@@ -46,7 +46,7 @@ void AppendError(Table& errors, const std::string& id, const std::string& messag
   }
   errors.column("attempts").AppendInt32(attempts);
   errors.column("run_id").AppendString(ctx.run_id);
-  errors.column("occurred_at").AppendInt64(NowMicros());
+  errors.column("occurred_at").AppendInt64(ctx.WallMicros());
 }
 
 }  // namespace
