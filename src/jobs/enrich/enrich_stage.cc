@@ -9,8 +9,8 @@
 #include "jobs/enrich/enrich_rows.h"
 #include "jobs/enrich/refresh_policy.h"
 #include "jobs/raw_imdb_title.h"
-#include "jobs/table_ops.h"
 #include "jobs/raw_tmdb_details.h"
+#include "jobs/table_ops.h"
 #include "sources/api_clients.h"
 
 namespace cinelake {
@@ -73,7 +73,7 @@ Status RunEnrichStage(const JobContext& ctx) {
       size_t dr = it->second;
       if (!det_tbl.column("details_json").IsNull(dr)) {
         ASSIGN_OR_RETURN(t.details, DecodeRawTmdbDetails(det_tbl.column("details_json").String(dr),
-                                                      lake.Location(err_def.path()) + " row for " + t.id));
+                                                         lake.Location(err_def.path()) + " row for " + t.id));
       } else {
         AppendError(errors, t.id, std::string(det_tbl.column("error").String(dr)), "popularity",
                     det_tbl.column("http_status").Int32(dr), det_tbl.column("attempts").Int32(dr), ctx);
@@ -114,7 +114,7 @@ Status RunEnrichStage(const JobContext& ctx) {
       ASSIGN_OR_RETURN(
           ImdbTitle title,
           DecodeRawImdbTitle(fetched_tbl.column("title_json").String(r),
-                          lake.Location(TableByName(tables::kImdbTitles).path()) + " row for " + id));
+                             lake.Location(TableByName(tables::kImdbTitles).path()) + " row for " + id));
       fetched.emplace(id, Fetched<ImdbTitle>(std::move(title), info));
     }
   }
