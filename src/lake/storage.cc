@@ -88,10 +88,10 @@ Status LocalStorage::WriteAtomic(const std::string& path, std::string_view data)
   if (ec) return Status::IOError("create folder " + target.parent_path().string() + ": " + ec.message());
   // Hidden temporary beside the target: same file system, so rename is atomic,
   // and query engines skip dot-files when they list a table's folder.
-  std::string tmp =
-      (target.parent_path() / ("." + target.filename().string() + ".tmp." + std::to_string(::getpid()) + "." +
-                               std::to_string(counter.fetch_add(1))))
-          .string();
+  std::string tmp_name = ".";
+  tmp_name += target.filename().string();
+  tmp_name += ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter.fetch_add(1));
+  std::string tmp = (target.parent_path() / tmp_name).string();
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return Errno("create", tmp);
   size_t done = 0;
