@@ -62,10 +62,6 @@ Status RunCatalogStage(const JobContext& ctx, const CatalogOptions& options) {
   return Status::OK();
 }
 
-}  // namespace cinelake
-
-namespace cinelake {
-
 StageDecl CatalogStage(const CatalogOptions& options, const std::vector<StageDecl>& described) {
   StageDecl decl{
       "catalog", {}, {}, {}, [options](const JobContext& ctx) { return RunCatalogStage(ctx, options); }};

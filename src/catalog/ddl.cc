@@ -82,20 +82,9 @@ std::string TrinoType(const Field& f) {
   return "varchar";
 }
 
+// Spark SQL and Hive spell every type as cinelake does.
 std::string SparkType(const Field& f) {
-  switch (f.type) {
-    case DataType::kBool: return "BOOLEAN";
-    case DataType::kInt32: return "INT";
-    case DataType::kInt64: return "BIGINT";
-    case DataType::kDouble: return "DOUBLE";
-    case DataType::kString: return "STRING";
-    case DataType::kDate: return "DATE";
-    case DataType::kTimestamp: return "TIMESTAMP";
-    case DataType::kDecimal:
-      return "DECIMAL(" + std::to_string(f.precision) + "," + std::to_string(f.scale) + ")";
-    case DataType::kStringList: return "ARRAY<STRING>";
-  }
-  return "STRING";
+  return FieldTypeName(f);
 }
 
 std::string AthenaDdl(const std::vector<CatalogTable>& tables) {

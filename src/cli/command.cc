@@ -27,6 +27,17 @@ void Exit(int code) {
   throw CLI::RuntimeError(code);
 }
 
+int RunCommandLine(CLI::App& app, int argc, char** argv) {
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::RuntimeError& e) {
+    return e.get_exit_code();
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+  return kExitOk;
+}
+
 void AddLakeOptions(CLI::App* cmd, LakeOptions* options) {
   cmd->add_option("--lake", options->lake, "Lake folder")->capture_default_str();
   cmd->add_option("--sandbox", options->sandbox,

@@ -28,6 +28,10 @@ int ReportFailure(const Status& status);
 // Ends a command's callback with the given exit code.
 [[noreturn]] void Exit(int code);
 
+// Parses the command line and runs the chosen command's callback; returns
+// the process exit code (a usage error is kExitUsage, help is 0).
+int RunCommandLine(CLI::App& app, int argc, char** argv);
+
 // Options every pipeline-facing command takes.
 struct LakeOptions {
   std::string lake = "./lake";

@@ -24,20 +24,10 @@ int main(int argc, char** argv) {
   cinelake::RegisterParquetCommand(app);
 
   app.parse_complete_callback([&] {
-    cinelake::LogLevel level;
-    if (!cinelake::ParseLogLevel(log_level, &level)) {
-      throw CLI::ValidationError("--log-level", "must be debug, info, warn, error or off");
-    }
-    cinelake::InitLogging(level);
+    auto level = cinelake::ParseLogLevel(log_level);
+    if (!level.ok()) throw CLI::ValidationError("--log-level", "must be debug, info, warn, error or off");
+    cinelake::InitLogging(*level);
   });
 
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::RuntimeError& e) {
-    return e.get_exit_code();
-  } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : cinelake::kExitUsage;
-  }
-  return 0;
+  return cinelake::RunCommandLine(app, argc, argv);
 }

@@ -50,20 +50,14 @@ void InitLogging(LogLevel level) {
   }
 }
 
-bool ParseLogLevel(std::string_view text, LogLevel* out) {
-  if (text == "debug")
-    *out = LogLevel::kDebug;
-  else if (text == "info")
-    *out = LogLevel::kInfo;
-  else if (text == "warn")
-    *out = LogLevel::kWarn;
-  else if (text == "error")
-    *out = LogLevel::kError;
-  else if (text == "off")
-    *out = LogLevel::kOff;
-  else
-    return false;
-  return true;
+Result<LogLevel> ParseLogLevel(std::string_view text) {
+  if (text == "debug") return LogLevel::kDebug;
+  if (text == "info") return LogLevel::kInfo;
+  if (text == "warn") return LogLevel::kWarn;
+  if (text == "error") return LogLevel::kError;
+  if (text == "off") return LogLevel::kOff;
+  return Status::InvalidArgument("log level '" + std::string(text) +
+                                 "': must be debug, info, warn, error or off");
 }
 
 void RegisterSecret(std::string_view secret) {

@@ -11,14 +11,16 @@
 #include <string>
 #include <string_view>
 
+#include "common/status.h"
+
 namespace cinelake {
 
 enum class LogLevel { kDebug, kInfo, kWarn, kError, kOff };
 
 // Sets up the stderr logger; safe to call more than once.
 void InitLogging(LogLevel level);
-// Parses "debug|info|warn|error|off".
-bool ParseLogLevel(std::string_view text, LogLevel* out);
+// Parses "debug|info|warn|error|off"; anything else is InvalidArgument.
+Result<LogLevel> ParseLogLevel(std::string_view text);
 
 // Registers a secret (ignored if shorter than 4 characters, which would
 // redact ordinary text). Thread-safe.

@@ -68,13 +68,6 @@ std::string RowsAsJsonLines(const Table& table) {
   return out;
 }
 
-std::string TypeName(const Field& f) {
-  if (f.type == DataType::kDecimal) {
-    return "DECIMAL(" + std::to_string(f.precision) + "," + std::to_string(f.scale) + ")";
-  }
-  return DataTypeName(f.type);
-}
-
 Status DumpSchema(const Storage& storage, const std::string& path, DumpFormat format, const DumpSink& sink) {
   std::string bytes;
   RETURN_IF_ERROR(storage.Read(path, &bytes));
@@ -96,7 +89,7 @@ Status DumpSchema(const Storage& storage, const std::string& path, DumpFormat fo
       out += "{\"name\":";
       AppendJsonString(&out, f.name);
       out += ",\"type\":";
-      AppendJsonString(&out, TypeName(f));
+      AppendJsonString(&out, FieldTypeName(f));
       out += f.nullable ? ",\"nullable\":true}" : ",\"nullable\":false}";
     }
     out += "],\"metadata\":[";
@@ -118,7 +111,7 @@ Status DumpSchema(const Storage& storage, const std::string& path, DumpFormat fo
     out += "created by:  " + info.created_by + "\n";
     out += "columns (" + std::to_string(info.schema.size()) + "):\n";
     for (const Field& f : info.schema.fields()) {
-      std::string type = TypeName(f);
+      std::string type = FieldTypeName(f);
       out += "  " + f.name + std::string(width - f.name.size() + 2, ' ') + type +
              std::string(type.size() < 16 ? 16 - type.size() : 1, ' ') +
              (f.nullable ? "nullable" : "not null") + "\n";

@@ -54,7 +54,5 @@ using DumpSink = std::function<Status(std::string_view chunk)>;
 void AppendRowJson(std::string* out, const Table& table, size_t row);
 // Every row of `table` in the exchange format.
 std::string RowsAsJsonLines(const Table& table);
-// "DECIMAL(10,2)", "STRING", ...
-std::string TypeName(const Field& field);
 
 }  // namespace cinelake

@@ -24,6 +24,13 @@ const char* DataTypeName(DataType type) {
   return "?";
 }
 
+std::string FieldTypeName(const Field& f) {
+  if (f.type == DataType::kDecimal) {
+    return "DECIMAL(" + std::to_string(f.precision) + "," + std::to_string(f.scale) + ")";
+  }
+  return DataTypeName(f.type);
+}
+
 int Schema::FieldIndex(std::string_view name) const {
   for (size_t i = 0; i < fields_.size(); ++i) {
     if (fields_[i].name == name) return static_cast<int>(i);

@@ -43,6 +43,10 @@ struct Field {
   bool operator==(const Field&) const = default;
 };
 
+// The field's type as SQL engines spell it: DataTypeName, with a decimal's
+// precision and scale ("DECIMAL(10,2)").
+std::string FieldTypeName(const Field& field);
+
 class Schema {
  public:
   Schema() = default;

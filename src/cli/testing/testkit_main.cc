@@ -66,13 +66,5 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   cinelake::RegisterParquetSamples(app);
   cinelake::RegisterDevFixture(app);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::RuntimeError& e) {
-    return e.get_exit_code();
-  } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : cinelake::kExitUsage;
-  }
-  return 0;
+  return cinelake::RunCommandLine(app, argc, argv);
 }

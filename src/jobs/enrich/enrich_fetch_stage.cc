@@ -42,10 +42,6 @@ Status RunEnrichFetchStage(const JobContext& ctx) {
   return Status::OK();
 }
 
-}  // namespace cinelake
-
-namespace cinelake {
-
 StageDecl EnrichFetchStage() {
   // Yesterday's content_detail says which titles are due; enrich rewrites it
   // after this step, so the read must not wait for (or race) that write.

@@ -261,10 +261,6 @@ Status RunEnrichStage(const JobContext& ctx) {
   return Status::OK();
 }
 
-}  // namespace cinelake
-
-namespace cinelake {
-
 StageDecl EnrichStage() {
   StageDecl decl{"enrich",
                  {Today(tables::kContentIds), Today(tables::kTmdbDetails), Today(tables::kImdbTitles)},

@@ -78,10 +78,6 @@ Status RunFactStage(const JobContext& ctx) {
   return Status::OK();
 }
 
-}  // namespace cinelake
-
-namespace cinelake {
-
 StageDecl FactStage() {
   // Only the popularity snapshots: the fact runs beside enrich and model.
   return {"fact", {Today(tables::kPopularity)}, {std::string(tables::kFactPopularity)}, {}, &RunFactStage};

@@ -184,10 +184,6 @@ Status RunIngestPopularityStage(const JobContext& ctx) {
   return Status::OK();
 }
 
-}  // namespace cinelake
-
-namespace cinelake {
-
 StageDecl IngestListsStage() {
   // The previous day's mapping is reused, so a title is mapped once.
   return {"ingest",

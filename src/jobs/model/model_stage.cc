@@ -33,10 +33,6 @@ Status RunModelStage(const JobContext& ctx) {
   return Status::OK();
 }
 
-}  // namespace cinelake
-
-namespace cinelake {
-
 StageDecl ModelStage() {
   StageDecl decl{"model", {}, {}, {}, &RunModelStage};
   for (const auto& name : model::ModelInputTables()) decl.reads.push_back(Today(name));

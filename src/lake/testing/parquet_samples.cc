@@ -337,7 +337,7 @@ Status WriteSample(const std::string& dir, const Sample& s, std::string* manifes
     *manifest += "{\"name\":";
     AppendJsonString(manifest, f.name);
     *manifest += ",\"type\":";
-    AppendJsonString(manifest, TypeName(f));
+    AppendJsonString(manifest, FieldTypeName(f));
     *manifest += f.nullable ? ",\"nullable\":true}" : ",\"nullable\":false}";
   }
   *manifest += "],\"metadata\":{";
