@@ -15,7 +15,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS += -DCINELAKE_WERROR=ON
 CTEST_ARGS ?=
 
-.PHONY: all deps build web test demo bench fuzz format format-check clean
+.PHONY: all deps build web test demo bench fuzz format format-check clean install package
 
 all: build
 
@@ -34,6 +34,16 @@ web: deps
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+# Installs under PREFIX (default /usr/local); DESTDIR stages it elsewhere,
+# e.g. `make install PREFIX=/usr DESTDIR=/tmp/stage`.
+PREFIX ?= /usr/local
+install: build
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD_DIR) --prefix "$(PREFIX)"
+
+# The Debian package, $(BUILD_DIR)/cinelake_<version>_<arch>.deb (CPack).
+package: build
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target package
 
 demo: build
 	@bash scripts/demo.sh $(BUILD_DIR)/cinelake

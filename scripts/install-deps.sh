@@ -4,7 +4,9 @@
 # touched when something is missing. Works as root or through sudo.
 set -euo pipefail
 
-# Build and runtime libraries, test tools, and the browser for UI tests.
+# Build and runtime libraries, test tools, and the browser for UI tests;
+# dpkg-dev and file for the .deb's computed Depends (dpkg-shlibdeps, used by
+# CPack), systemd for systemd-analyze in the packaging tests.
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libcurl4-openssl-dev libsimdjson-dev libsnappy-dev libzstd-dev libdeflate-dev zlib1g-dev
@@ -13,6 +15,7 @@ PACKAGES=(
   libtomlplusplus-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev ccache
   nodejs npm chromium wrk
+  dpkg-dev file systemd
 )
 
 missing=()

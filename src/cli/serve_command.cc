@@ -3,7 +3,9 @@
 
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <thread>
+#include <vector>
 
 #include "cli/command.h"
 #include "common/log.h"
@@ -19,9 +21,45 @@ namespace {
 struct ServeOptions {
   std::string lake = "./lake";
   std::string listen = "127.0.0.1:8080";
-  std::string web = CINELAKE_WEB_DIST;
+  std::string web;  // empty: look where an install or a build tree puts the front end
   int poll_ms = 2000;
 };
+
+// Where the front end may be when --web is not given: beside an installed
+// binary first (<prefix>/bin/cinelake -> <prefix>/share/cinelake/web), so an
+// install never depends on a source tree, then the build tree's web/dist for
+// developers running build/cinelake.
+std::vector<std::string> FrontEndCandidates() {
+  std::vector<std::string> dirs;
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) dirs.push_back((exe.parent_path() / CINELAKE_WEB_FROM_BIN).lexically_normal().string());
+  dirs.push_back(CINELAKE_WEB_DIST);
+  return dirs;
+}
+
+bool HasFrontEnd(const std::string& dir) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(std::filesystem::path(dir) / "index.html", ec);
+}
+
+// The folder to serve, or a usage error naming every folder looked in, so a
+// missing front end stops `serve` at start instead of answering 404 at /.
+Result<std::string> FindFrontEnd(const std::string& web_flag) {
+  if (!web_flag.empty()) {
+    if (HasFrontEnd(web_flag)) return web_flag;
+    return Status::InvalidArgument("no dashboard front end in --web " + web_flag +
+                                   " (no index.html); point --web at the built front end (web/dist)");
+  }
+  std::vector<std::string> dirs = FrontEndCandidates();
+  std::string looked;
+  for (const auto& dir : dirs) {
+    if (HasFrontEnd(dir)) return dir;
+    looked += (looked.empty() ? "" : ", ") + dir;
+  }
+  return Status::InvalidArgument("no dashboard front end (index.html) in " + looked +
+                                 "; build it with 'make web' or pass --web DIR");
+}
 
 bool IsLoopback(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
@@ -59,6 +97,10 @@ int RunServe(const ServeOptions& o, bool listen_given) {
         host);
   }
 
+  Result<std::string> web = FindFrontEnd(o.web);
+  if (!web.ok()) return ReportFailure(web.status());
+  spdlog::info("serve: front end from {}", *web);
+
   auto lake = Lake::Open(o.lake, Lake::OpenMode::kMustExist);
   if (!lake.ok()) return ReportFailure(lake.status());
   serve::SnapshotHolder holder(std::make_unique<serve::LakeSource>(std::move(lake).value()));
@@ -76,7 +118,7 @@ int RunServe(const ServeOptions& o, bool listen_given) {
   pthread_sigmask(SIG_BLOCK, &sigs, nullptr);
 
   holder.StartWatching(o.poll_ms);
-  serve::DashboardServer server(&holder, o.web);
+  serve::DashboardServer server(&holder, *web);
   auto bound = server.Bind(host, port);
   if (!bound.ok()) return ReportFailure(bound.status());
   std::string shown = host.find(':') != std::string::npos ? "[" + host + "]" : host;
@@ -106,7 +148,9 @@ void RegisterServeCommand(CLI::App& app) {
                                  "HOST:PORT to listen on (port 0 = any free port); non-loopback needs this "
                                  "flag and logs a warning")
                      ->capture_default_str();
-  cmd->add_option("--web", opts->web, "Folder of the built front end (web/dist)")->capture_default_str();
+  cmd->add_option("--web", opts->web,
+                  "Folder of the built front end (default: <prefix>/share/cinelake/web beside an installed "
+                  "binary, else the build tree's web/dist)");
   cmd->add_option("--poll-ms", opts->poll_ms, "How often to look for newly landed data")
       ->check(CLI::Range(200, 600000))
       ->capture_default_str();

@@ -22,26 +22,33 @@ export function tempDir(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), `cinelake-${prefix}-`));
 }
 
-// Runs cinelake to completion; returns {code, signal, stdout, stderr}.
-export function run(args, { timeoutMs = 300_000, env = {} } = {}) {
-  const r = spawnSync(BIN, args, { encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, ...env } });
+// Runs cinelake (or another copy of it, `bin`) to completion; returns {code, signal, stdout, stderr}.
+export function run(args, { timeoutMs = 300_000, env = {}, bin = BIN } = {}) {
+  const r = spawnSync(bin, args, { encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, ...env } });
   return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
 // Starts `cinelake sandbox` on an ephemeral loopback port.
-export async function startSandbox(extraArgs = ['--faults', FAST_SANDBOX]) {
-  const child = spawn(BIN, ['sandbox', '--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startSandbox(extraArgs = ['--faults', FAST_SANDBOX], { bin = BIN } = {}) {
+  return startListening(bin, ['sandbox', '--port', '0', ...extraArgs]);
+}
+
+// Starts a cinelake command that prints the loopback URL it listens on
+// (sandbox, serve); resolves {url, stderr(), stop()} once it has.
+export async function startListening(bin, args) {
+  const name = args[0];
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr.on('data', (d) => { err += d; });
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sandbox did not start in 20 s: ${err}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in 20 s: ${err}`)), 20_000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
       if (m) { clearTimeout(timer); resolve(m[0]); }
     });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`sandbox exited ${code}: ${err}`)); });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`${name} exited ${code}: ${err}`)); });
   });
   return {
     url,
