@@ -14,13 +14,13 @@
 
 namespace cinelake::serve {
 
-inline constexpr int kForecastDays = 7;
-inline constexpr int kForecastFit = 14;
-
 struct ForecastPoint {
   Date date;
   double rank, low, high;  // low/high: the band's edges, each >= 1
 };
+
+inline constexpr int kForecastDays = 7;  // the horizon, in calendar days
+inline constexpr int kForecastFit = 14;  // the last known points fitted
 
 // known: (day offset from today, <= 0; rank) ascending by offset.
 std::vector<ForecastPoint> ForecastRank(Date today, const std::vector<std::pair<int, int>>& known);
