@@ -106,9 +106,10 @@ int RunServe(const ServeOptions& o, bool listen_given) {
   serve::SnapshotHolder holder(std::make_unique<serve::LakeSource>(std::move(lake).value()));
   st = holder.Refresh();
   if (!st.ok()) return ReportFailure(st.WithContext("loading the gold tables"));
-  auto snap = holder.Current();
-  spdlog::info("serve: {} titles, {} days (latest {})", snap->titles.size(), snap->days.size(),
-               snap->days.empty() ? "none" : snap->days.back().date.ToString());
+  auto current = holder.Current();
+  const serve::GoldSnapshot& snap = current->snapshot();
+  spdlog::info("serve: {} titles, {} days (latest {})", snap.titles.size(), snap.days.size(),
+               snap.days.empty() ? "none" : snap.days.back().date.ToString());
 
   // Block SIGINT/SIGTERM in every thread; one thread waits for them and stops the server.
   sigset_t sigs;

@@ -7,6 +7,8 @@
 #include <variant>
 
 #include "lake/schemas.h"
+#include "serve/display_text.h"
+#include "serve/rules_kpis.h"
 #include "serve/testing/fixture_lake.h"
 
 namespace cinelake::serve {
@@ -201,13 +203,13 @@ GoldTables World() {
 
 class ServeApiTest : public ::testing::Test {
  protected:
-  void SetUp() override { snap_ = PrepareSnapshot(World()); }
+  void SetUp() override { snap_ = PreparedGold::Prepare(World()); }
   json Get(const std::string& path, Query q = {}, int want = 200) {
-    ApiResponse r = HandleApi(*snap_, path, q);
+    ApiResponse r = HandleApi(*snap_, "GET", path, q);
     EXPECT_EQ(r.status, want) << path << " -> " << r.body;
     return json::parse(r.body);
   }
-  std::shared_ptr<const Snapshot> snap_;
+  std::shared_ptr<const PreparedGold> snap_;
 };
 
 std::vector<std::string> Ids(const json& rows) {
@@ -230,7 +232,7 @@ TEST_F(ServeApiTest, KpiDefinitionsCountOnlyTodaysRankedTitles) {
 }
 
 TEST_F(ServeApiTest, KpiDefinitionsOnATitle) {
-  const Snapshot& s = *snap_;
+  const GoldSnapshot& s = snap_->snapshot();
   EXPECT_TRUE(IsBingeWorthy(s.titles[s.FindTitle("tt01")]));
   EXPECT_FALSE(IsBingeWorthy(s.titles[s.FindTitle("tt02")]));
   EXPECT_FALSE(IsBingeWorthy(s.titles[s.FindTitle("tt03")]));
@@ -304,8 +306,8 @@ TEST_F(ServeApiTest, HiddenGemsDenseRankByVotesAscending) {
                 {"is_leaver", false}});
   }
   g.fact.back().second = extra;
-  auto s = PrepareSnapshot(g);
-  json gems = json::parse(HandleApi(*s, "/api/hidden-gems", {}).body)["hidden-gems"];
+  auto s = PreparedGold::Prepare(g);
+  json gems = json::parse(HandleApi(*s, "GET", "/api/hidden-gems", {}).body)["hidden-gems"];
   // Rated >= 7 with votes, today: tt41 (7), tt01 (500), tt05 (100), tt02 (400), tt03 (300),
   // tt10 (1000), tt11 (2000), tt12 (3000), and the gems (1000.. in pairs).
   EXPECT_EQ(gems[0]["id"], "tt41");
@@ -431,27 +433,64 @@ TEST_F(ServeApiTest, SearchAndTrends) {
 }
 
 TEST_F(ServeApiTest, TextIsEscaped) {
-  ApiResponse r = HandleApi(*snap_, "/api/search", {{"q", "<img"}});
+  ApiResponse r = HandleApi(*snap_, "GET", "/api/search", {{"q", "<img"}});
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body.find('<'), std::string::npos) << r.body;
   EXPECT_EQ(r.body.find('>'), std::string::npos);
   EXPECT_NE(r.body.find("\\u003cimg src=x onerror=alert(1)\\u003e"), std::string::npos);
   EXPECT_EQ(json::parse(r.body)["results"][0]["title"], "<img src=x onerror=alert(1)>");
   EXPECT_EQ(json::parse(r.body)["q"], "<img");
-  EXPECT_EQ(snap_->landing_json.back().find('<'), std::string::npos);
+  EXPECT_EQ(snap_->LandingBody(2).find('<'), std::string::npos);
 }
 
 TEST_F(ServeApiTest, LandingIsPrecomputedPerDay) {
-  ASSERT_EQ(snap_->landing_json.size(), 3u);
-  ApiResponse r = HandleApi(*snap_, "/api/landing", {});
-  EXPECT_EQ(r.body, snap_->landing_json.back());
+  ASSERT_EQ(snap_->snapshot().days.size(), 3u);
+  ApiResponse r = HandleApi(*snap_, "GET", "/api/landing", {});
+  EXPECT_EQ(r.body, snap_->LandingBody(2));
+}
+
+// /api/trends takes at most 10 ids, counted as given: a repeated id is
+// still one of the 11 (it used to be dropped first, so 11 were accepted).
+TEST_F(ServeApiTest, TrendsRefusesMoreThanTenIds) {
+  std::string eleven = "tt01";
+  for (int i = 0; i < 10; ++i) eleven += ",tt01";
+  json e = Get("/api/trends", {{"ids", eleven}}, 400);
+  EXPECT_NE(e["error"].get<std::string>().find("parameter 'ids'"), std::string::npos) << e;
+  EXPECT_NE(e["error"].get<std::string>().find("at most 10"), std::string::npos) << e;
+  std::string ten = "tt01";
+  for (int i = 0; i < 9; ++i) ten += ",tt01";
+  EXPECT_EQ(Get("/api/trends", {{"ids", ten}})["series"].size(), 1u);
+}
+
+// The raw target is parsed by the API itself: each parameter splits on its
+// first '=' only.
+TEST_F(ServeApiTest, SearchQueryKeepsEqualsSigns) {
+  ApiResponse r = HandleApi(*snap_, "GET", std::string_view("/api/search?q=Mirror=x"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(r.body)["q"], "Mirror=x");
+  r = HandleApi(*snap_, "GET", std::string_view("/api/search?q=Am%C3%A9lie+At"));
+  EXPECT_EQ(json::parse(r.body)["q"], "Am\xc3\xa9lie At");
+}
+
+TEST_F(ServeApiTest, TitleRowsCarryTheirChangeText) {
+  json top = Get("/api/top10")["top10"];
+  bool seen = false;
+  for (const auto& row : top) {
+    if (row["rank_change"].is_null()) {
+      EXPECT_TRUE(row["change_text"].is_null());
+    } else {
+      EXPECT_EQ(row["change_text"], FormatRankChange(row["rank_change"].get<int>()));
+      seen = true;
+    }
+  }
+  EXPECT_TRUE(seen);
 }
 
 TEST(ServeEmptyLake, AnswersWithoutData) {
-  auto s = PrepareSnapshot(GoldTables::Empty());
-  EXPECT_EQ(HandleApi(*s, "/api/dates", {}).status, 200);
-  EXPECT_EQ(HandleApi(*s, "/api/landing", {}).status, 404);
-  EXPECT_EQ(HandleApi(*s, "/api/trends", {{"ids", "x"}}).status, 404);
+  auto s = PreparedGold::Prepare(GoldTables::Empty());
+  EXPECT_EQ(HandleApi(*s, "GET", "/api/dates", {}).status, 200);
+  EXPECT_EQ(HandleApi(*s, "GET", "/api/landing", {}).status, 404);
+  EXPECT_EQ(HandleApi(*s, "GET", "/api/trends", {{"ids", "x"}}).status, 404);
 }
 
 TEST(ServeFixture, DeterministicAndEveryKpiNonZeroEveryDay) {
@@ -464,21 +503,21 @@ TEST(ServeFixture, DeterministicAndEveryKpiNonZeroEveryDay) {
   EXPECT_TRUE(a.dim_content.Validate().ok());
   EXPECT_TRUE(a.bridge_content_person.Validate().ok());
   EXPECT_TRUE(a.fact.back().second.Validate().ok()) << a.fact.back().second.Validate().ToString();
-  auto s = PrepareSnapshot(a);
-  EXPECT_GE(s->titles.size(), 140u);
+  auto s = PreparedGold::Prepare(a);
+  EXPECT_GE(s->snapshot().titles.size(), 140u);
   int leavers = 0, joiners = 0;
-  for (size_t d = 0; d < s->days.size(); ++d) {
-    json l = json::parse(s->landing_json[d]);
+  for (size_t d = 0; d < s->snapshot().days.size(); ++d) {
+    json l = json::parse(s->LandingBody(static_cast<int>(d)));
     for (const char* k : {"binge", "quick", "oncoming", "global"}) EXPECT_GT(l["kpis"][k].get<int>(), 0) << k;
     EXPECT_EQ(l["top10"].size(), 10u);
     if (d > 0) {
-      leavers += static_cast<int>(s->days[d].leavers.size());
-      for (const auto& r : s->days[d].ranked) joiners += r.joiner ? 1 : 0;
+      leavers += static_cast<int>(s->snapshot().days[d].leavers.size());
+      for (const auto& r : s->snapshot().days[d].ranked) joiners += r.joiner ? 1 : 0;
     }
   }
   EXPECT_GT(leavers, 0);
   EXPECT_GT(joiners, 0);
-  EXPECT_GE(s->FindTitle("tt1000000"), 0);
+  EXPECT_GE(s->snapshot().FindTitle("tt1000000"), 0);
 }
 
 // IMDB lists types beyond movie and tvSeries (the sandbox lists mini-series):
@@ -491,8 +530,8 @@ TEST(ServeTypes, MiniSeriesAndTvMoviesJoinTheirKinds) {
   Title(g, "tt03", "movie", "Plain Movie", 6.0, 10, 120);
   g.fact.emplace_back(kYesterday, Fact({{"tt01", 2, 500, 0}, {"tt02", 3, 400, 0}, {"tt03", 1, 900, 0}}));
   g.fact.emplace_back(kToday, Fact({{"tt01", 1, 900, -1}, {"tt02", 2, 800, -1}, {"tt03", 3, 100, 2}}));
-  auto s = PrepareSnapshot(g);
-  json l = json::parse(HandleApi(*s, "/api/landing", {}).body);
+  auto s = PreparedGold::Prepare(g);
+  json l = json::parse(HandleApi(*s, "GET", "/api/landing", {}).body);
   EXPECT_EQ(l["kpis"]["binge"], 1);
   EXPECT_EQ(l["kpis"]["quick"], 1);
   ASSERT_EQ(l["trending"].size(), 2u);
@@ -504,12 +543,12 @@ TEST(ServeTypes, MiniSeriesAndTvMoviesJoinTheirKinds) {
   EXPECT_EQ(l["top10"][0]["type_label"], "TV-Mini-Series");
   EXPECT_EQ(l["top10"][0]["runtime"], 30);  // the average episode, as for series
   EXPECT_EQ(l["top10"][1]["type_label"], "TV-Movie");
-  json d = json::parse(HandleApi(*s, "/api/title/tt01", {}).body);
+  json d = json::parse(HandleApi(*s, "GET", "/api/title/tt01", {}).body);
   ASSERT_TRUE(d["series"].is_object());
   EXPECT_EQ(d["series"]["episode_count"], 4);
-  EXPECT_TRUE(json::parse(HandleApi(*s, "/api/title/tt02", {}).body)["series"].is_null());
+  EXPECT_TRUE(json::parse(HandleApi(*s, "GET", "/api/title/tt02", {}).body)["series"].is_null());
   // Search folds case beyond ASCII.
-  json q = json::parse(HandleApi(*s, "/api/search", {{"q", "AM\xc3\x89LIE"}}).body);
+  json q = json::parse(HandleApi(*s, "GET", "/api/search", {{"q", "AM\xc3\x89LIE"}}).body);
   EXPECT_EQ(q["total"], 1);
   EXPECT_EQ(q["results"][0]["id"], "tt02");
 }

@@ -6,6 +6,9 @@
 // valid UTF-8, is copied unchanged. Folding never merges a multi-byte
 // character with its neighbours, so a folded needle found in a folded title
 // is a substring of whole characters.
+//
+// A pure function: the result is the caller's; safe from any thread; no
+// errors (invalid UTF-8 is copied, not refused).
 #pragma once
 
 #include <string>

@@ -4,6 +4,12 @@
 // they can be tested on tables built in memory. LoadGold() fills one from a
 // lake; a dimension or bridge never written reads as an empty table, and
 // fact_popularity is kept one Table per loadDate partition, ascending.
+//
+// Ownership: a GoldTables owns its tables by value; LoadGold() returns a
+// fresh one and WriteGold() only reads the one given.
+// Thread-safety: a GoldTables is plain data: read it from many threads, or
+// change it from one. LoadGold()/WriteGold() are as safe as the Lake they use.
+// Errors: the Lake's Status, with the table and file named.
 #pragma once
 
 #include <string>

@@ -76,11 +76,9 @@ DashboardServer::DashboardServer(SnapshotHolder* holder, std::string web_dir)
       }));
 
   svr.Get(R"(/api/.*)", [this](const httplib::Request& req, httplib::Response& res) {
-    if (req.params.size() > 16) return JsonError(res, 400, "too many query parameters");
-    std::shared_ptr<const Snapshot> snap = holder_->Current();
-    Query q(req.params.begin(), req.params.end());
-    ApiResponse r = HandleApi(*snap, req.path, q);
+    ApiResponse r = HandleApi(*holder_->Current(), req.method, req.target);  // the route table's answer
     res.status = r.status;
+    if (!r.allow.empty()) res.set_header("Allow", r.allow);
     res.set_header("Cache-Control", "no-store");
     res.set_content(std::move(r.body), "application/json; charset=utf-8");
   });

@@ -6,6 +6,12 @@
 // strict Content-Security-Policy (no inline script), nosniff, no-referrer and
 // frame-ancestors 'none'. Requests are bounded: 8 KiB target, no body,
 // read/write timeouts.
+//
+// Ownership: the server borrows `holder` (which must outlive it) and owns its
+// httplib server. Thread-safety: Run() blocks its caller and answers on a
+// pool of connection threads; Stop() may be called from any other thread.
+// Errors: Bind() answers IOError naming the address; request errors are
+// JSON {"error": ...} answers.
 #pragma once
 
 #include <memory>

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "common/log.h"
-#include "serve/api.h"
 
 namespace cinelake::serve {
 
@@ -40,7 +39,7 @@ Result<GoldTables> LakeSource::Load() {
 }
 
 SnapshotHolder::SnapshotHolder(std::unique_ptr<SnapshotSource> source)
-    : source_(std::move(source)), current_(PrepareSnapshot(GoldTables::Empty())) {}
+    : source_(std::move(source)), current_(PreparedGold::Prepare(GoldTables::Empty())) {}
 
 SnapshotHolder::~SnapshotHolder() {
   {
@@ -51,7 +50,7 @@ SnapshotHolder::~SnapshotHolder() {
   if (watcher_.joinable()) watcher_.join();
 }
 
-std::shared_ptr<const Snapshot> SnapshotHolder::Current() const {
+std::shared_ptr<const PreparedGold> SnapshotHolder::Current() const {
   std::lock_guard<std::mutex> l(mu_);
   return current_;
 }
@@ -64,7 +63,7 @@ Status SnapshotHolder::Refresh(bool* reloaded) {
   ASSIGN_OR_RETURN(GoldTables gold, source_->Load());
   // A writer may have replaced files while we read; if so, retry next tick.
   ASSIGN_OR_RETURN(std::string after, source_->Fingerprint());
-  std::shared_ptr<const Snapshot> next = PrepareSnapshot(gold);
+  std::shared_ptr<const PreparedGold> next = PreparedGold::Prepare(gold);
   {
     std::lock_guard<std::mutex> g(mu_);
     current_ = std::move(next);
@@ -87,9 +86,10 @@ void SnapshotHolder::StartWatching(int period_ms) {
       }
       last_error = st.ok() ? "" : st.ToString();
       if (reloaded) {
-        auto s = Current();
-        spdlog::info("dashboard: loaded {} titles, {} days (latest {})", s->titles.size(), s->days.size(),
-                     s->days.empty() ? "none" : s->days.back().date.ToString());
+        std::shared_ptr<const PreparedGold> current = Current();
+        const GoldSnapshot& s = current->snapshot();
+        spdlog::info("dashboard: loaded {} titles, {} days (latest {})", s.titles.size(), s.days.size(),
+                     s.days.empty() ? "none" : s.days.back().date.ToString());
       }
       l.lock();
     }

@@ -1,10 +1,17 @@
-// SnapshotHolder: the current Snapshot, swapped atomically when the lake changes.
+// SnapshotHolder: the current PreparedGold (a GoldSnapshot and its
+// precomputed answers), swapped atomically when the lake changes.
 //
 // A SnapshotSource says how to fingerprint and load the gold tables; the
-// holder reloads only when the fingerprint changes, builds the new snapshot
-// off to the side, and publishes it with one pointer swap. Request threads
-// take a shared_ptr copy and keep using it even while a newer one replaces
-// it. A failed reload keeps the previous snapshot and reports the error.
+// holder reloads only when the fingerprint changes, prepares the new data
+// off to the side, and publishes it with one pointer swap.
+// Ownership: the holder owns its source and the watcher thread; what
+// Current() returns is shared, so request threads keep using their copy
+// even while a newer one replaces it.
+// Thread-safety: Current() may be called from any thread at any time;
+// Refresh() serializes itself (one reload at a time), and the watcher calls
+// it from its own thread. Never destroy the holder while a request runs.
+// Errors: a failed fingerprint or load keeps the previous data and returns
+// (or, from the watcher, logs once) the Status naming what failed.
 #pragma once
 
 #include <atomic>
@@ -16,10 +23,11 @@
 
 #include "lake/lake.h"
 #include "serve/gold.h"
-#include "serve/snapshot.h"
+#include "serve/prepared_gold.h"
 
 namespace cinelake::serve {
 
+// Implementations are called from one thread at a time (the holder's Refresh()).
 class SnapshotSource {
  public:
   virtual ~SnapshotSource() = default;
@@ -45,7 +53,7 @@ class SnapshotHolder {
   explicit SnapshotHolder(std::unique_ptr<SnapshotSource> source);
   ~SnapshotHolder();  // stops the watcher
 
-  std::shared_ptr<const Snapshot> Current() const;
+  std::shared_ptr<const PreparedGold> Current() const;
   // Reloads if the fingerprint changed. *reloaded tells whether it did.
   Status Refresh(bool* reloaded = nullptr);
   // Calls Refresh() every `period_ms` on a background thread until destroyed.
@@ -56,7 +64,7 @@ class SnapshotHolder {
   std::mutex refresh_mu_;  // one reload at a time
   std::string fingerprint_;
   mutable std::mutex mu_;
-  std::shared_ptr<const Snapshot> current_;
+  std::shared_ptr<const PreparedGold> current_;
 
   std::mutex stop_mu_;
   std::condition_variable stop_cv_;

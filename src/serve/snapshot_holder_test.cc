@@ -47,7 +47,7 @@ TEST(ServeReload, PicksUpANewPartitionAndKeepsOldSnapshotsAlive) {
   ASSERT_TRUE(holder.Refresh(&reloaded).ok());
   EXPECT_TRUE(reloaded);
   auto before = holder.Current();
-  ASSERT_EQ(before->days.size(), 4u);
+  ASSERT_EQ(before->snapshot().days.size(), 4u);
 
   ASSERT_TRUE(holder.Refresh(&reloaded).ok());  // nothing changed: no reload
   EXPECT_FALSE(reloaded);
@@ -58,14 +58,14 @@ TEST(ServeReload, PicksUpANewPartitionAndKeepsOldSnapshotsAlive) {
   ASSERT_TRUE(holder.Refresh(&reloaded).ok());
   EXPECT_TRUE(reloaded);
   auto after = holder.Current();
-  ASSERT_EQ(after->days.size(), 5u);
-  EXPECT_EQ(after->days.back().date, o.last_day);
-  EXPECT_EQ(before->days.size(), 4u);  // readers holding the old snapshot are unaffected
+  ASSERT_EQ(after->snapshot().days.size(), 5u);
+  EXPECT_EQ(after->snapshot().days.back().date, o.last_day);
+  EXPECT_EQ(before->snapshot().days.size(), 4u);  // readers holding the old snapshot are unaffected
 
   fail = true;  // a broken reload keeps serving the last good data
   ++version;
   EXPECT_FALSE(holder.Refresh(&reloaded).ok());
-  EXPECT_EQ(holder.Current()->days.size(), 5u);
+  EXPECT_EQ(holder.Current()->snapshot().days.size(), 5u);
 }
 
 TEST(ServeReload, WatcherReloadsInTheBackground) {
@@ -79,7 +79,7 @@ TEST(ServeReload, WatcherReloadsInTheBackground) {
   bool loaded = false;
   for (int i = 0; i < 200 && !loaded; ++i) {  // at most ~4 s
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    loaded = holder.Current()->days.size() == 3;
+    loaded = holder.Current()->snapshot().days.size() == 3;
   }
   EXPECT_TRUE(loaded);
 }
@@ -103,7 +103,7 @@ TEST(ServeReload, LakeSourceNoticesANewFactPartitionOnDisk) {
   SnapshotHolder holder(std::make_unique<LakeSource>(std::move(lake).value()));
   bool reloaded = false;
   ASSERT_TRUE(holder.Refresh(&reloaded).ok());
-  ASSERT_EQ(holder.Current()->days.size(), 3u);
+  ASSERT_EQ(holder.Current()->snapshot().days.size(), 3u);
   ASSERT_TRUE(holder.Refresh(&reloaded).ok());
   EXPECT_FALSE(reloaded);  // unchanged files: no reload
 
@@ -112,8 +112,8 @@ TEST(ServeReload, LakeSourceNoticesANewFactPartitionOnDisk) {
   ASSERT_TRUE((*writer)->Write(TableByName(tables::kFactPopularity), last.second, last.first).ok());
   ASSERT_TRUE(holder.Refresh(&reloaded).ok());
   EXPECT_TRUE(reloaded);
-  ASSERT_EQ(holder.Current()->days.size(), 4u);
-  EXPECT_EQ(holder.Current()->days.back().date, o.last_day);
+  ASSERT_EQ(holder.Current()->snapshot().days.size(), 4u);
+  EXPECT_EQ(holder.Current()->snapshot().days.back().date, o.last_day);
   fs::remove_all(dir);
 }
 

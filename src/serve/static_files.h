@@ -7,6 +7,9 @@
 // ("//etc"), malformed escapes and over-long paths; then, after resolving
 // symlinks, anything whose real path is not inside root's real path.
 // "/" maps to index.html.
+//
+// Pure but for reading the file system (realpath, stat); safe from any
+// thread; errors as below.
 #pragma once
 
 #include <string>

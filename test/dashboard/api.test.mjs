@@ -261,6 +261,27 @@ test('bad parameters: 400 naming the parameter; unknown title 404', { timeout: 2
   assert.equal((await getJson(server.url, '/api/trends?ids=')).status, 400);
 });
 
+// The docs allow up to 10 ids; 11 (distinct, or with a repeat) are refused.
+test('trends refuses more than 10 ids with 400 naming the parameter', { timeout: 20_000 }, async () => {
+  const l = await api('/api/landing');
+  const ten = l.top10.map((r) => r.id);
+  assert.equal(ten.length, 10);
+  const other = l.hidden_gems.map((r) => r.id).find((id) => !ten.includes(id));
+  assert.ok(other, 'a hidden gem outside the top 10');
+  for (const ids of [[...ten, other], [...ten, ten[0]]]) {
+    const r = await getJson(server.url, `/api/trends?ids=${ids.join(',')}`);
+    assert.equal(r.status, 400, ids.join(','));
+    assert.match(r.json.error, /parameter 'ids'/);
+  }
+  assert.equal((await api(`/api/trends?ids=${ten.join(',')}`)).series.length, 10);
+});
+
+// A value's own '=' belongs to the value: the query splits on the first '=' only.
+test('search for "Mirror=x" searches for "Mirror=x"', { timeout: 20_000 }, async () => {
+  assert.equal((await api('/api/search?q=Mirror=x')).q, 'Mirror=x');
+  assert.equal((await api('/api/search?q=a%3Db')).q, 'a=b');
+});
+
 test('security: headers, methods, traversal, escaping', { timeout: 20_000 }, async () => {
   for (const p of ['/', '/api/landing', '/api/nope', '/nope.js']) {
     const r = await raw(server.url, p);

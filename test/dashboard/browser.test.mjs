@@ -216,3 +216,22 @@ test('KPI cards open their tables; trends page draws both charts', { timeout: 40
   assert.deepEqual(dialogs, []);
   assert.deepEqual(pageErrors, []);
 });
+
+// Leaving a page destroys its charts: after rounds of landing -> detail ->
+// trends, as many Chart.js instances are alive as the page shown draws
+// (#app[data-charts] is Chart.js's own count after each render).
+test('charts are destroyed when their page is left', { timeout: 60_000 }, async () => {
+  await open('#/', 'landing');
+  const id = landing.top10[0].id;
+  const counts = [];
+  for (let round = 0; round < 4; round++) {
+    for (const [hash, name] of [[`#/title/${id}`, 'detail'], ['#/trends', 'trends'], ['#/', 'landing']]) {
+      await page.evaluate((h) => { location.hash = h; }, hash);
+      await page.waitForSelector(`#app[data-page="${name}"]:not([aria-busy])`);
+      counts.push([name, Number(await page.getAttribute('#app', 'data-charts'))]);
+    }
+  }
+  const want = { detail: 1, trends: 2, landing: 0 };
+  for (const [name, n] of counts) assert.equal(n, want[name], `${name}: ${JSON.stringify(counts)}`);
+  assert.deepEqual(pageErrors, []);
+});

@@ -22,13 +22,6 @@ test('runtimes as "Xh Ym"', () => {
   assert.equal(fmt.runtime(undefined), '-');
 });
 
-test('rank change sign: a climb is "+", a drop is "−"', () => {
-  assert.equal(fmt.rankChange(-12), '+12');
-  assert.equal(fmt.rankChange(33), '\u221233');
-  assert.equal(fmt.rankChange(0), '0');
-  assert.equal(fmt.rankChange(null), '-');
-});
-
 test('ratings, ROI, blanks and overview cut', () => {
   assert.equal(fmt.ratingOutOf10(7.5), '7.50/10');
   assert.equal(fmt.rating(8.25), '8.3');
@@ -48,12 +41,10 @@ test('dates in the viewer\'s locale', () => {
   assert.equal(fmt.date('soon'), '-');
 });
 
-test('type labels, IMDB types beyond movie and tvSeries included', () => {
-  assert.equal(fmt.typeLabel('movie'), 'Movie');
-  assert.equal(fmt.typeLabel('tvSeries'), 'TV-Series');
-  assert.equal(fmt.typeLabel('tvMiniSeries'), 'TV-Mini-Series');
-  assert.equal(fmt.typeLabel('tvMovie'), 'TV-Movie');
-  assert.equal(fmt.typeLabel('podcast'), 'podcast');
-  assert.equal(fmt.typeLabel('constructor'), 'constructor');
-  assert.equal(fmt.typeLabel(null), '-');
+// Labels are the API's text (docs/dashboard-api.md "Who formats what"): the
+// front end shows type_label and change_text as sent and has no copy of the
+// rules that write them.
+test('the front end derives no labels of its own', () => {
+  assert.equal(fmt.typeLabel, undefined);
+  assert.equal(fmt.rankChange, undefined);
 });

@@ -9,6 +9,26 @@ Chart.defaults.color = '#c9d8e6';
 Chart.defaults.font.family = "'Segoe UI', 'DIN Alternate', system-ui, sans-serif";
 Chart.defaults.animation = false;
 
+// Every chart drawn and not yet destroyed; the router destroys them when
+// their page is left.
+const live = new Set();
+
+/** @param {Chart} chart */
+function track(chart) {
+  live.add(chart);
+  return chart;
+}
+
+export function destroyCharts() {
+  for (const c of live) c.destroy();
+  live.clear();
+}
+
+// Chart.js's own registry, so a chart created behind track()'s back counts too.
+export function liveChartCount() {
+  return Object.keys(Chart.instances).length;
+}
+
 const BLUE = '#01B4E4';
 const GREEN = '#90CEA1';
 const RED = '#ff6b6b';
@@ -58,7 +78,7 @@ export function rankTrendChart(canvas, trend) {
   if (trend.low) points.push({ index: trend.dates.indexOf(trend.low.date), text: trend.low.rank, color: RED, below: true });
   const ranks = trend.ranks.filter((r) => r !== null);
   const maxRank = Math.max(10, ...ranks, ...trend.forecast.map((f) => f.high)) * 1.5;  // headroom under the worst point
-  const chart = new Chart(canvas, {
+  return track(new Chart(canvas, {
     type: 'line',
     data: {
       labels,
@@ -88,25 +108,25 @@ export function rankTrendChart(canvas, trend) {
       scales: {
         y: {
           type: 'logarithmic', reverse: true, min: 0.75, max: maxRank,
-          grid: { color: 'rgba(255,255,255,0.12)', borderDash: [2, 4] },
-          ticks: { callback: (v) => ([1, 10, 100, 1000].includes(v) ? String(v) : null) },
+          grid: { color: 'rgba(255,255,255,0.12)' },
+          border: { dash: [2, 4] },
+          ticks: { callback: (v) => ([1, 10, 100, 1000].includes(Number(v)) ? String(v) : null) },
         },
         x: {
           grid: { display: false },
-          ticks: { maxTicksLimit: 5, maxRotation: 0, callback(v) { return shortDate(this.getLabelForValue(v)); } },
+          ticks: { maxTicksLimit: 5, maxRotation: 0, callback(v) { return shortDate(this.getLabelForValue(Number(v))); } },
         },
       },
     },
     plugins: [annotate],
-  });
-  return chart;
+  }));
 }
 
 // series: [{title, ranks[], popularity[]}], key: 'ranks' | 'popularity'
 export function trendsChart(canvas, dates, series, key) {
   const isRank = key === 'ranks';
   const all = series.flatMap((s) => s[key]).filter((v) => v !== null);
-  return new Chart(canvas, {
+  return track(new Chart(canvas, {
     type: 'line',
     data: {
       labels: dates,
@@ -125,10 +145,10 @@ export function trendsChart(canvas, dates, series, key) {
       },
       scales: {
         y: isRank
-          ? { type: 'logarithmic', reverse: true, min: 0.75, max: Math.pow(10, Math.ceil(Math.log10(Math.max(10, ...all)))), grid: { color: 'rgba(255,255,255,0.12)' }, ticks: { callback: (v) => ([1, 10, 100, 1000].includes(v) ? String(v) : null) } }
+          ? { type: 'logarithmic', reverse: true, min: 0.75, max: Math.pow(10, Math.ceil(Math.log10(Math.max(10, ...all)))), grid: { color: 'rgba(255,255,255,0.12)' }, ticks: { callback: (v) => ([1, 10, 100, 1000].includes(Number(v)) ? String(v) : null) } }
           : { beginAtZero: true, grid: { color: 'rgba(255,255,255,0.12)' } },
-        x: { grid: { display: false }, ticks: { maxTicksLimit: 8, maxRotation: 0, callback(v) { return shortDate(this.getLabelForValue(v)); } } },
+        x: { grid: { display: false }, ticks: { maxTicksLimit: 8, maxRotation: 0, callback(v) { return shortDate(this.getLabelForValue(Number(v))); } } },
       },
     },
-  });
+  }));
 }

@@ -1,8 +1,8 @@
 // Pieces shared by the pages: brand marks, stars, gauges, tables, search.
 import { h, svg, picture, link, clear } from './dom.js';
 import * as fmt from './format.js';
-import { api } from './api.js';
-import { routes } from './routes.js';
+import { searchTitles } from './api.js';
+import { href } from './routes.js';
 import { icon } from './icons.js';
 
 export function imdbMark() {
@@ -99,12 +99,14 @@ export function table(columns, rows, { cls = '', empty = 'No titles' } = {}) {
   return h('div', { class: `table-wrap ${cls}` }, h('table', { class: 'grid' }, thead, tbody));
 }
 
+/** @param {{id: string, title: string}} row @param {string} date */
 export function titleLink(row, date) {
-  return link(routes.title(row.id, date), fmt.text(row.title));
+  return link(href('title', { id: row.id }, { date }), fmt.text(row.title));
 }
 
 // Title search: debounced; results open the detail page.
-export function searchBox({ date, placeholder = 'Search titles…' } = {}) {
+/** @param {{date?: string, placeholder?: string}} [opts] */
+export function searchBox({ date = '', placeholder = 'Search titles…' } = {}) {
   const input = h('input', { type: 'search', class: 'search-input', placeholder, 'aria-label': 'Search titles', maxlength: '100', autocomplete: 'off' });
   const list = h('ul', { class: 'search-results', role: 'listbox', hidden: true });
   let timer = null;
@@ -117,15 +119,15 @@ export function searchBox({ date, placeholder = 'Search titles…' } = {}) {
       return;
     }
     try {
-      const res = await api('/api/search', { q });
+      const res = await searchTitles(q);
       if (my !== seq) return;
       clear(list);
       if (!res.results.length) list.append(h('li', { class: 'search-none' }, `No title matches “${q}”`));
       for (const r of res.results) {
-        list.append(h('li', { role: 'option' }, h('a', { href: routes.title(r.id, date), class: 'search-hit' },
+        list.append(h('li', { role: 'option' }, h('a', { href: href('title', { id: r.id }, { date }), class: 'search-hit' },
           picture(r.poster, r.title, 'thumb'),
           h('span', { class: 'search-title' }, r.title),
-          h('span', { class: 'search-meta' }, `${fmt.typeLabel(r.type)} · ${fmt.text(r.year)}${r.rank ? ` · #${r.rank}` : ''}`))));
+          h('span', { class: 'search-meta' }, `${r.type_label} · ${fmt.text(r.year)}${r.rank ? ` · #${r.rank}` : ''}`))));
       }
       list.hidden = false;
     } catch (e) {
@@ -148,5 +150,5 @@ export function searchBox({ date, placeholder = 'Search titles…' } = {}) {
 }
 
 export function errorView(message) {
-  return h('div', { class: 'error-page' }, h('h1', null, 'Something is missing'), h('p', null, message), link('#/', 'Back to the report', 'button'));
+  return h('div', { class: 'error-page' }, h('h1', null, 'Something is missing'), h('p', null, message), link(href('landing'), 'Back to the report', 'button'));
 }

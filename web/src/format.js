@@ -1,4 +1,8 @@
-// Display formats of the original report (dashboard.md "Formats").
+// Display formats of the original report (dashboard.md "Formats") for the
+// values the API sends unformatted: numbers, money, runtimes, dates, blanks.
+// Labels the API writes itself (type_label, change_text, time_left, an
+// episode's type_label) are shown as sent and never derived here
+// (docs/dashboard-api.md "Who formats what").
 // Pure functions: unit-tested by test/dashboard/format.test.mjs.
 
 export const BLANK = '-';
@@ -31,14 +35,6 @@ export function runtime(minutes) {
   const rest = m % 60;
   if (hrs === 0) return `${rest}m`;
   return rest === 0 ? `${hrs}h` : `${hrs}h ${rest}m`;
-}
-
-// A rank_change as the original shows it: climbs (negative) "+12", drops "−33".
-export function rankChange(change) {
-  if (!isNum(change)) return BLANK;
-  if (change < 0) return `+${-change}`;
-  if (change > 0) return `\u2212${change}`;
-  return '0';
 }
 
 export function rating(v, digits = 1) {
@@ -86,13 +82,4 @@ export function text(v) {
 
 export function list(v, sep = ', ') {
   return Array.isArray(v) && v.length ? v.join(sep) : BLANK;
-}
-
-// The server's type_label, for answers (search, trends) that carry only `type`.
-const TYPE_LABELS = {
-  movie: 'Movie', tvSeries: 'TV-Series', tvMiniSeries: 'TV-Mini-Series', tvMovie: 'TV-Movie',
-  tvSpecial: 'TV-Special', short: 'Short', video: 'Video',
-};
-export function typeLabel(type) {
-  return Object.hasOwn(TYPE_LABELS, type) ? TYPE_LABELS[type] : text(type);
 }

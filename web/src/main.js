@@ -1,46 +1,42 @@
-// The dashboard's entry: a hash router over the pages.
+// The dashboard's entry: the router over the route table (routes.js).
 import './style.css';
 import { h, clear, link } from './dom.js';
-import { parseHash } from './routes.js';
+import { matchRoute, href } from './routes.js';
 import { errorView } from './components.js';
-import { landingPage } from './pages/landing.js';
-import { kpiPage } from './pages/kpi.js';
-import { detailPage } from './pages/detail.js';
-import { trendsPage } from './pages/trends.js';
+import { destroyCharts, liveChartCount } from './charts.js';
 
 const app = document.getElementById('app');
 let seq = 0;
 
 function nav(active) {
   return h('nav', { class: 'topnav' },
-    h('a', { href: '#/', class: 'brand' }, h('span', { class: 'brand-dot', 'aria-hidden': 'true' }), 'cinelake'),
-    link('#/', 'Report', active === 'landing' ? 'navlink active' : 'navlink'),
-    link('#/trends', 'Trends', active === 'trends' ? 'navlink active' : 'navlink'));
+    h('a', { href: href('landing'), class: 'brand' }, h('span', { class: 'brand-dot', 'aria-hidden': 'true' }), 'cinelake'),
+    link(href('landing'), 'Report', active === 'landing' ? 'navlink active' : 'navlink'),
+    link(href('trends'), 'Trends', active === 'trends' ? 'navlink active' : 'navlink'));
 }
 
 async function render() {
   const my = ++seq;
-  const { parts, params } = parseHash(location.hash);
-  let page = 'landing';
+  const match = matchRoute(location.hash);
+  let page = match ? match.route.page : 'landing';
+  /** @type {import('./routes.js').PageResult} */
   let result;
   app.setAttribute('aria-busy', 'true');
   try {
-    if (parts.length === 0) result = await landingPage(params);
-    else if (parts[0] === 'kpi' && parts[1]) { page = 'kpi'; result = await kpiPage(parts[1], params); }
-    else if (parts[0] === 'title' && parts[1]) {
-      page = 'detail';
-      result = await detailPage(parts[1], params, parts[2] === 'season' ? parts[3] : undefined);
-    } else if (parts[0] === 'trends') { page = 'trends'; result = await trendsPage(params); }
-    else result = errorView('No such page.');
+    result = match ? await match.route.load(match) : errorView('No such page.');
   } catch (e) {
     result = errorView(e.message || String(e));
   }
   if (my !== seq) return;  // a newer navigation won
-  const { node, after } = result instanceof Node ? { node: result } : result;
+  const { node, after } = result instanceof Node ? { node: result, after: undefined } : result;
+  // The page being left takes its charts with it: Chart.js keeps every chart
+  // (and its resize observer) alive until destroyed.
+  destroyCharts();
   clear(app).append(nav(page), node);
   app.dataset.page = page;
-  app.removeAttribute('aria-busy');
   if (after) after();
+  app.dataset.charts = String(liveChartCount());
+  app.removeAttribute('aria-busy');
   const back = app.querySelector('[data-action="back"]');
   if (back) back.addEventListener('click', (e) => {
     if (history.length > 1) { e.preventDefault(); history.back(); }

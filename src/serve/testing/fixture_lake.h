@@ -9,6 +9,9 @@
 // with joiners, leavers (exactly once) and rank changes. Some titles are made
 // to satisfy each dashboard KPI on every day, and one title is named
 // "<img src=x onerror=alert(1)>" to test escaping. Same inputs, same tables.
+//
+// Test-only. The tables returned are the caller's; no shared state, so safe
+// from any thread; no errors (the options are trusted test input).
 #pragma once
 
 #include "common/date.h"

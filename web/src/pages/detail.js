@@ -1,11 +1,13 @@
 // Movie and series detail pages, and a season's episode list.
 import { h, picture, link } from '../dom.js';
 import * as fmt from '../format.js';
-import { api } from '../api.js';
-import { routes } from '../routes.js';
+import { fetchTitle, fetchSeason } from '../api.js';
+import { href } from '../routes.js';
 import { card, table, marks, stars, gauge, searchBox } from '../components.js';
 import { rankTrendChart } from '../charts.js';
 import { icon } from '../icons.js';
+
+/** @typedef {import('../api-types.js').TitleDetail} TitleDetail */
 
 function stat(pairs) {
   return h('div', { class: 'stat' }, pairs.map(([value, label, testid]) =>
@@ -22,6 +24,7 @@ function orgLogos(list) {
   return h('div', { class: 'logos' }, list.map((o) => picture(o.logo, o.name, 'logo')));
 }
 
+/** @param {TitleDetail} d */
 function castTable(d) {
   const cols = [
     { head: '', cls: 'face-cell', cell: (p) => picture(p.photo, p.name, 'face') },
@@ -31,6 +34,7 @@ function castTable(d) {
   return table(cols, d.cast, { cls: 'cast-table', empty: 'No cast listed' });
 }
 
+/** @param {TitleDetail} d */
 function popularityGauge(d) {
   const p = d.popularity;
   return gauge({
@@ -39,6 +43,7 @@ function popularityGauge(d) {
   });
 }
 
+/** @param {TitleDetail} d @param {(() => void)[]} mount */
 function trendCard(d, mount) {
   const canvas = h('canvas', { 'aria-label': 'Rank over the last 30 days', role: 'img' });
   const known = d.trend.ranks.filter((r) => r !== null).length;
@@ -48,6 +53,7 @@ function trendCard(d, mount) {
   return box;
 }
 
+/** @param {TitleDetail} d */
 function overviewCard(d) {
   return card(null, 'overview-card',
     d.tagline ? h('h2', { class: 'tagline' }, d.tagline) : null,
@@ -55,15 +61,17 @@ function overviewCard(d) {
     h('p', { class: 'subgenres' }, fmt.list([...d.genres, ...d.interests])));
 }
 
+/** @param {TitleDetail} d @param {Node | Node[]} extra */
 function headerBar(d, extra) {
   return h('header', { class: 'detail-head' },
     h('div', { class: 'head-left' },
-      h('a', { href: '#/', class: 'icon-button back-button', title: 'Back', 'aria-label': 'Back', 'data-action': 'back' }, icon('back')),
+      h('a', { href: href('landing'), class: 'icon-button back-button', title: 'Back', 'aria-label': 'Back', 'data-action': 'back' }, icon('back')),
       h('h1', { class: 'detail-title', 'data-testid': 'detail-title' }, d.title),
       extra),
     h('div', { class: 'head-right' }, searchBox({ date: '' }), marks(), stars(d.rating)));
 }
 
+/** @param {TitleDetail} d @param {(() => void)[]} mount */
 function movie(d, mount) {
   const roi = d.roi;
   return h('div', { class: 'page detail detail-movie' },
@@ -82,9 +90,10 @@ function movie(d, mount) {
       trendCard(d, mount)));
 }
 
+/** @param {TitleDetail} d @param {string} date */
 function seasonsTable(d, date) {
   const cols = [
-    { head: 'Name', cls: 'left strong nowrap', cell: (s) => link(routes.season(d.id, s.number, date), fmt.text(s.name || `Season ${s.number}`)) },
+    { head: 'Name', cls: 'left strong nowrap', cell: (s) => link(href('season', { id: d.id, n: s.number }, { date }), fmt.text(s.name || `Season ${s.number}`)) },
     { head: '', cls: 'face-cell', cell: (s) => picture(s.poster, s.name || `Season ${s.number}`, 'face') },
     { head: 'Air Date', cls: 'num', cell: (s) => fmt.date(s.air_date) },
     { head: 'Episodes', cls: 'num', cell: (s) => fmt.text(s.episode_count) },
@@ -93,6 +102,7 @@ function seasonsTable(d, date) {
   return table(cols, d.series.seasons, { cls: 'seasons-table', empty: 'No seasons listed' });
 }
 
+/** @param {TitleDetail} d @param {(() => void)[]} mount @param {string} date */
 function series(d, mount, date) {
   const s = d.series;
   return h('div', { class: 'page detail detail-series' },
@@ -113,7 +123,7 @@ function series(d, mount, date) {
 }
 
 async function seasonPanel(id, n, date) {
-  const data = await api(`/api/title/${encodeURIComponent(id)}/season/${encodeURIComponent(n)}`);
+  const data = await fetchSeason(id, n);
   const cols = [
     { head: '', cls: 'still-cell', cell: (e) => picture(e.still, e.title, 'still') },
     { head: '#', cls: 'num', cell: (e) => String(e.number) },
@@ -124,7 +134,7 @@ async function seasonPanel(id, n, date) {
     { head: 'Air Date', cls: 'num', cell: (e) => fmt.date(e.air_date) },
     { head: 'Total Vote', cls: 'num', cell: (e) => fmt.compact(e.votes) },
   ];
-  const close = h('a', { href: routes.title(id, date), class: 'icon-button', title: 'Close', 'aria-label': 'Close' }, '\u2715');
+  const close = h('a', { href: href('title', { id }, { date }), class: 'icon-button', title: 'Close', 'aria-label': 'Close' }, '\u2715');
   return h('div', { class: 'overlay', role: 'dialog', 'aria-modal': 'true' },
     h('div', { class: 'card season-panel' },
       h('div', { class: 'panel-head' },
@@ -134,9 +144,10 @@ async function seasonPanel(id, n, date) {
       table(cols, data.episodes, { cls: 'episodes-table', empty: 'No episodes listed' })));
 }
 
+/** @param {string} id @param {URLSearchParams} params @param {string} [season] */
 export async function detailPage(id, params, season) {
   const date = params.get('date') || '';
-  const d = await api(`/api/title/${encodeURIComponent(id)}`, { date });
+  const d = await fetchTitle(id, date);
   document.title = `cinelake · ${d.title}`;
   const mount = [];
   const page = d.series ? series(d, mount, date) : movie(d, mount);

@@ -1,9 +1,10 @@
 // A KPI card's drill-through: the titles behind the number.
 import { h, picture, link } from '../dom.js';
 import * as fmt from '../format.js';
-import { api } from '../api.js';
-import { routes } from '../routes.js';
+import { fetchKpi } from '../api.js';
+import { href } from '../routes.js';
 import { card, table, arrow, titleLink } from '../components.js';
+
 
 const INFO = {
   binge: ['Binge Worthy Series', 'High rating (7+) · short episodes (45 min or less) · short total runtime (8 hours or less)'],
@@ -12,13 +13,14 @@ const INFO = {
   global: ['Global Reach Movies', 'Revenue of $500M or more'],
 };
 
+/** @param {string} name @param {URLSearchParams} params */
 export async function kpiPage(name, params) {
   const date = params.get('date') || '';
-  const data = await api(`/api/kpi/${encodeURIComponent(name)}`, { date });
+  const data = await fetchKpi(name, date);
   const [title, sub] = INFO[name] || [name, ''];
   const cols = [
     { head: '#', cls: 'num', cell: (r) => h('span', { class: 'rank-cell' }, String(r.rank), arrow(r.arrow)) },
-    { head: '', cls: 'num change', cell: (r) => (r.rank_change ? fmt.rankChange(r.rank_change) : '') },
+    { head: '', cls: 'num change', cell: (r) => (r.rank_change ? r.change_text : '') },
     { head: 'Poster', cls: 'poster-cell', cell: (r) => picture(r.poster, r.title, 'poster') },
     { head: 'Title', cls: 'title-cell', cell: (r) => titleLink(r, date) },
     { head: 'Genres', cell: (r) => fmt.list(r.genres) },
@@ -49,6 +51,6 @@ export async function kpiPage(name, params) {
     card(null, 'kpi-table-card',
       h('div', { class: 'kpi-table-head' },
         h('div', null, h('h1', { class: 'page-title' }, `${title} `, h('span', { class: 'count' }, `(${data.count})`)), h('div', { class: 'card-sub' }, `${sub} · ${fmt.date(data.date)}`)),
-        link(routes.landing(date), '\u21A9 Back to report', 'button back')),
+        link(href('landing', {}, { date }), '\u21A9 Back to report', 'button back')),
       table(cols, data.titles, { cls: 'kpi-table', empty: 'No titles today' })));
 }

@@ -1,10 +1,12 @@
 // The landing page: the original report's first page, for one day.
 import { h, picture, link } from '../dom.js';
 import * as fmt from '../format.js';
-import { api } from '../api.js';
-import { routes } from '../routes.js';
+import { fetchLanding, fetchDates } from '../api.js';
+import { href } from '../routes.js';
 import { card, table, arrow, marks, searchBox, titleLink } from '../components.js';
 import { icon } from '../icons.js';
+
+/** @typedef {import('../api-types.js').Landing} Landing */
 
 const KPIS = [
   { key: 'binge', name: 'Binge Worthy', icon: 'popcorn', note: '7+ rated series · episodes ≤ 45 min · total ≤ 8 h' },
@@ -13,10 +15,11 @@ const KPIS = [
   { key: 'global', name: 'Global Reach', icon: 'globe', note: 'Movies with revenue over $500M' },
 ];
 
+/** @param {Landing} data @param {import('../api-types.js').DatesAnswer} dates */
 function header(data, dates) {
   const picker = h('select', { class: 'date-picker', 'aria-label': 'Snapshot date' },
     [...dates.dates].reverse().map((d) => h('option', { value: d, selected: d === data.date }, fmt.date(d))));
-  picker.addEventListener('change', () => { location.hash = routes.landing(picker.value === dates.latest ? '' : picker.value); });
+  picker.addEventListener('change', () => { location.hash = href('landing', {}, { date: picker.value === dates.latest ? '' : picker.value }); });
   return h('section', { class: 'card header-card' },
     h('h1', { class: 'headline' }, 'Popular Content of'),
     h('div', { class: 'headline-date', 'data-testid': 'landing-date' }, fmt.longDate(data.date)),
@@ -26,6 +29,7 @@ function header(data, dates) {
       searchBox({ date: data.date === dates.latest ? '' : data.date, placeholder: 'Search a title…' })));
 }
 
+/** @param {Landing} data */
 function trending(data) {
   return card('Trending / Total', 'trending-card',
     h('div', { class: 'trend-grid', 'data-testid': 'trending' },
@@ -38,7 +42,7 @@ function trending(data) {
 }
 
 function kpiCard(k, value, date) {
-  return h('a', { class: 'card kpi-card', href: routes.kpi(k.key, date), 'data-kpi': k.key },
+  return h('a', { class: 'card kpi-card', href: href('kpi', { name: k.key }, { date }), 'data-kpi': k.key },
     h('div', { class: 'kpi-head' }, h('span', { class: 'kpi-name' }, k.name), icon(k.icon, `kpi-icon kpi-icon-${k.key}`)),
     h('div', { class: 'kpi-note' }, k.note),
     h('div', { class: 'kpi-value' }, String(value)));
@@ -48,6 +52,7 @@ function posterCell(r) {
   return picture(r.poster, r.title, 'poster');
 }
 
+/** @param {Landing} data @param {string} date */
 function top10(data, date) {
   const cols = [
     { head: '#', cls: 'num rank', cell: (r) => h('span', { class: 'rank-cell' }, String(r.rank), arrow(r.arrow)) },
@@ -63,6 +68,7 @@ function top10(data, date) {
   return card('Top 10 Most Popular Contents', 'top10-card', table(cols, data.top10, { cls: 'top10' }));
 }
 
+/** @param {Landing} data @param {string} date */
 function gems(data, date) {
   const cols = [
     { head: '#', cls: 'num', cell: (r) => String(r.gem_rank) },
@@ -79,6 +85,7 @@ function gems(data, date) {
   return card('Top 20 Hidden Gems', 'gems-card', h('div', { class: 'card-sub' }, 'High ratings (7+) with the fewest votes'), table(cols, data.hidden_gems, { cls: 'gems' }));
 }
 
+/** @param {Landing} data */
 function networks(data) {
   return card('Top 10 Most Popular Networks', 'networks-card',
     h('ol', { class: 'network-cloud', 'data-testid': 'networks' },
@@ -87,6 +94,7 @@ function networks(data) {
     data.networks.length ? null : h('div', { class: 'empty' }, 'No series today'));
 }
 
+/** @param {string} title @param {import('../api-types.js').MoverRow[]} rows @param {string} date @param {'up' | 'down'} cls */
 function movers(title, rows, date, cls) {
   const cols = [
     { head: '(+/−)', cls: `num change ${cls}`, cell: (r) => r.change_text },
@@ -97,9 +105,10 @@ function movers(title, rows, date, cls) {
   return card(title, `movers-card movers-${cls}`, table(cols, rows, { cls: 'movers', empty: 'No movers today' }));
 }
 
+/** @param {URLSearchParams} params */
 export async function landingPage(params) {
   const date = params.get('date') || '';
-  const [data, dates] = await Promise.all([api('/api/landing', { date }), api('/api/dates')]);
+  const [data, dates] = await Promise.all([fetchLanding(date), fetchDates()]);
   const linkDate = data.date === dates.latest ? '' : data.date;
   document.title = `cinelake · Popular content of ${fmt.date(data.date)}`;
   return h('div', { class: 'page landing' },
@@ -116,5 +125,5 @@ export async function landingPage(params) {
           h('div', { class: 'col-movers' },
             movers('Top 10 Raises', data.raises, linkDate, 'up'),
             movers('Top 10 Falls', data.falls, linkDate, 'down'))))),
-    h('footer', { class: 'footnote' }, `Snapshot ${data.date}`, data.prev_date ? ` compared with ${data.prev_date}` : ' (first snapshot)', ' · ', link(routes.trends(data.top10.slice(0, 5).map((r) => r.id)), 'Compare trends', 'footlink')));
+    h('footer', { class: 'footnote' }, `Snapshot ${data.date}`, data.prev_date ? ` compared with ${data.prev_date}` : ' (first snapshot)', ' · ', link(href('trends', {}, { ids: data.top10.slice(0, 5).map((r) => r.id).join(',') }), 'Compare trends', 'footlink')));
 }

@@ -1,17 +1,19 @@
 // Trends: popularity and rank of several titles over a date range.
 import { h, picture, clear } from '../dom.js';
 import * as fmt from '../format.js';
-import { api } from '../api.js';
-import { routes } from '../routes.js';
+import { fetchDates, fetchTop10, fetchTrends, searchTitles } from '../api.js';
+import { href } from '../routes.js';
 import { card } from '../components.js';
 import { trendsChart } from '../charts.js';
 
+
+/** @param {URLSearchParams} params */
 export async function trendsPage(params) {
-  const dates = await api('/api/dates');
+  const dates = await fetchDates();
   if (!dates.dates.length) throw new Error('The lake has no snapshots yet.');
   let ids = (params.get('ids') || '').split(',').filter(Boolean);
   if (!ids.length) {
-    const landing = await api('/api/top10');
+    const landing = await fetchTop10();
     ids = landing.top10.slice(0, 5).map((r) => r.id);
   }
   const first = dates.dates[0];
@@ -19,16 +21,16 @@ export async function trendsPage(params) {
   const to = params.get('to') || last;
   const defFrom = dates.dates[Math.max(0, dates.dates.length - 30)];
   const from = params.get('from') || defFrom;
-  const data = await api('/api/trends', { ids: ids.join(','), from, to });
+  const data = await fetchTrends(ids, from, to);
 
-  const go = (next) => { location.hash = routes.trends(next.ids ?? ids, next.from ?? from, next.to ?? to); };
+  const go = (next) => { location.hash = href('trends', {}, { ids: (next.ids ?? ids).join(','), from: next.from ?? from, to: next.to ?? to }); };
   const fromIn = h('input', { type: 'date', value: data.from, min: first, max: last, 'aria-label': 'From' });
   const toIn = h('input', { type: 'date', value: data.to, min: first, max: last, 'aria-label': 'To' });
   fromIn.addEventListener('change', () => go({ from: fromIn.value }));
   toIn.addEventListener('change', () => go({ to: toIn.value }));
 
   const chips = h('ul', { class: 'chips' }, data.series.map((s) => h('li', { class: 'chip' },
-    h('a', { href: routes.title(s.id), class: 'chip-title' }, s.title),
+    h('a', { href: href('title', { id: s.id }), class: 'chip-title' }, s.title),
     h('button', { type: 'button', class: 'chip-x', 'aria-label': `Remove ${s.title}`, onclick: () => go({ ids: ids.filter((x) => x !== s.id) }) }, '\u2715'))));
 
   const addInput = h('input', { type: 'search', placeholder: 'Add a title…', class: 'search-input', maxlength: '100', 'aria-label': 'Add a title' });
@@ -39,11 +41,11 @@ export async function trendsPage(params) {
     timer = setTimeout(async () => {
       const q = addInput.value.trim();
       if (!q) { addList.hidden = true; return; }
-      const res = await api('/api/search', { q });
+      const res = await searchTitles(q);
       clear(addList);
       for (const r of res.results) {
         addList.append(h('li', null, h('button', { type: 'button', class: 'search-hit', onclick: () => go({ ids: [...ids.filter((x) => x !== r.id), r.id].slice(-10) }) },
-          picture(r.poster, r.title, 'thumb'), h('span', { class: 'search-title' }, r.title), h('span', { class: 'search-meta' }, fmt.typeLabel(r.type)))));
+          picture(r.poster, r.title, 'thumb'), h('span', { class: 'search-title' }, r.title), h('span', { class: 'search-meta' }, r.type_label))));
       }
       if (!res.results.length) addList.append(h('li', { class: 'search-none' }, 'No match'));
       addList.hidden = false;

@@ -1,12 +1,16 @@
-// Snapshot: an immutable, indexed view of the gold tables for the dashboard.
+// GoldSnapshot: an immutable, indexed view of the gold tables for the dashboard.
 //
-// Built once from a GoldTables (which it does not keep), then shared by every
-// request thread through a shared_ptr<const Snapshot>: nothing in it changes
-// after Build(), so readers need no locks. Titles, people, networks and
-// companies are interned to small integers; each loadDate becomes a Day whose
-// ranked rows are sorted by rank. Per-title series aggregates (episode runtime
-// average and total, seasons, air dates) are computed here, once, so the API
-// layer only filters and sorts.
+// Ownership: Build() copies what it needs out of a GoldTables (which it does
+// not keep) and hands back a shared_ptr<const GoldSnapshot>; the only way to
+// get one is through Build(), so no caller ever holds a mutable snapshot.
+// Thread-safety: nothing in it changes after Build() returns, so any number
+// of request threads read one concurrently without locks.
+// Errors: none; Build() never fails (see Build()).
+//
+// Titles, people, networks and companies are interned to small integers;
+// each loadDate becomes a Day whose ranked rows are sorted by rank. Per-title
+// series aggregates (episode runtime average and total, seasons, air dates)
+// are computed here, once, so the rules only filter and sort.
 #pragma once
 
 #include <cstdint>
@@ -60,7 +64,7 @@ struct Title {
   std::optional<int64_t> votes, budget, revenue;
   std::optional<Date> release;                 // release_date parsed; nullopt when blank or malformed
   std::vector<std::string> genres, interests;  // sorted by name
-  std::vector<int> networks, companies;        // indexes into Snapshot::networks/companies
+  std::vector<int> networks, companies;        // indexes into GoldSnapshot::networks/companies
   std::vector<Credit> cast;                    // by billing order
   std::vector<Credit> directors, creators, writers;
   std::vector<Season> seasons;  // by season number, specials (0) included
@@ -104,12 +108,12 @@ struct Day {
   }
 };
 
-class Snapshot {
+class GoldSnapshot {
  public:
   // Never fails: rows pointing at unknown keys are skipped (a bridge to a
   // missing person) or get a stub (a fact row for a title missing from
   // dim_content keeps its id as title).
-  static std::shared_ptr<Snapshot> Build(const GoldTables& gold);
+  static std::shared_ptr<const GoldSnapshot> Build(const GoldTables& gold);
 
   std::vector<Title> titles;
   std::vector<Person> people;
@@ -120,10 +124,9 @@ class Snapshot {
   int FindDay(Date date) const;  // -1 if no partition that day
   const Day* LatestDay() const { return days.empty() ? nullptr : &days.back(); }
 
-  // Serialized /api/landing answers per day, filled by the API layer at load.
-  std::vector<std::string> landing_json;
-
  private:
+  GoldSnapshot() = default;  // only Build() makes one
+
   std::unordered_map<std::string, int> title_index_;
 };
 

@@ -1,4 +1,4 @@
-#include "serve/snapshot.h"
+#include "serve/gold_snapshot.h"
 
 #include <algorithm>
 #include <cmath>
@@ -73,20 +73,20 @@ bool CreditLess(const Credit& a, const Credit& b) {
 
 }  // namespace
 
-int Snapshot::FindTitle(std::string_view id) const {
+int GoldSnapshot::FindTitle(std::string_view id) const {
   auto it = title_index_.find(std::string(id));
   return it == title_index_.end() ? -1 : it->second;
 }
 
-int Snapshot::FindDay(Date date) const {
+int GoldSnapshot::FindDay(Date date) const {
   auto it = std::lower_bound(days.begin(), days.end(), date, [](const Day& d, Date v) { return d.date < v; });
   if (it == days.end() || it->date != date) return -1;
   return static_cast<int>(it - days.begin());
 }
 
-std::shared_ptr<Snapshot> Snapshot::Build(const GoldTables& gold) {
-  auto snap = std::make_shared<Snapshot>();
-  Snapshot& s = *snap;
+std::shared_ptr<const GoldSnapshot> GoldSnapshot::Build(const GoldTables& gold) {
+  auto snap = std::shared_ptr<GoldSnapshot>(new GoldSnapshot());
+  GoldSnapshot& s = *snap;
 
   // Titles.
   {

@@ -1,0 +1,36 @@
+// PreparedGold: what the API answers from, a GoldSnapshot and the answers
+// worth computing once per load (every day's /api/landing body).
+//
+// Ownership: Prepare() builds the snapshot and renders the landing bodies
+// before anyone can see the result, and hands it out as a
+// shared_ptr<const PreparedGold>; the SnapshotHolder publishes it, request
+// threads keep a copy for as long as they answer from it.
+// Thread-safety: immutable after Prepare(), so concurrent readers need no locks.
+// Errors: none (GoldSnapshot::Build() never fails).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "serve/gold.h"
+#include "serve/gold_snapshot.h"
+
+namespace cinelake::serve {
+
+class PreparedGold {
+ public:
+  static std::shared_ptr<const PreparedGold> Prepare(const GoldTables& gold);
+
+  const GoldSnapshot& snapshot() const { return *snapshot_; }
+  // The serialized /api/landing answer of days[day]; `day` must index days.
+  const std::string& LandingBody(int day) const { return landing_[day]; }
+
+ private:
+  PreparedGold() = default;
+
+  std::shared_ptr<const GoldSnapshot> snapshot_;
+  std::vector<std::string> landing_;  // one per day
+};
+
+}  // namespace cinelake::serve

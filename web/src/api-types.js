@@ -1,0 +1,101 @@
+// The JSON API's answers (docs/dashboard-api.md), as JSDoc types that the
+// typecheck (web/tsconfig.json, ctest web-typecheck) holds the pages to.
+// Blank values are null; labels (type_label, change_text, time_left) are the
+// API's display text, shown as sent.
+
+/** @typedef {{date: string, prev_date: string | null, latest_date: string}} DayHeader */
+
+/**
+ * @typedef {object} TitleRow
+ * @property {string} id
+ * @property {string} title
+ * @property {string} type
+ * @property {string} type_label
+ * @property {string | null} poster
+ * @property {string[]} genres
+ * @property {number | null} rating
+ * @property {number | null} votes
+ * @property {number | null} year
+ * @property {number | null} runtime
+ * @property {string[]} cast
+ * @property {number | null} rank
+ * @property {number | null} rank_change
+ * @property {string | null} change_text
+ * @property {boolean} is_new_joiner
+ * @property {'up' | 'down' | 'flat' | null} arrow
+ */
+
+/** @typedef {{id: string, name: string, logo: string | null}} OrgRef */
+/** @typedef {{type: string, type_label: string, trending: number, total: number}} KindTrend */
+/** @typedef {{binge: number, quick: number, oncoming: number, global: number}} KpiCounts */
+/** @typedef {TitleRow & {gem_rank: number}} GemRow */
+/** @typedef {OrgRef & {titles: number}} NetworkRow */
+/** @typedef {{id: string, title: string, type: string, type_label: string, rank: number, rank_change: number, change_text: string}} MoverRow */
+
+/**
+ * @typedef {DayHeader & {
+ *   trending: KindTrend[], kpis: KpiCounts, top10: TitleRow[], hidden_gems: GemRow[],
+ *   networks: NetworkRow[], raises: MoverRow[], falls: MoverRow[]
+ * }} Landing
+ */
+/** @typedef {DayHeader & {top10: TitleRow[]}} Top10Answer */
+
+/**
+ * @typedef {TitleRow & {
+ *   avg_episode_runtime: number | null, total_runtime: number | null, networks: OrgRef[],
+ *   trailer: string | null, tagline: string | null, language: string | null, interests: string[],
+ *   release_date: string | null, revenue: number | null, budget: number | null,
+ *   days_left?: number, time_left?: string
+ * }} KpiRow
+ */
+/** @typedef {DayHeader & {kpi: string, count: number, titles: KpiRow[]}} KpiTable */
+
+/** @typedef {{id: string, name: string, photo: string | null, role: string}} PersonRef */
+/** @typedef {PersonRef & {characters: string[], order: number | null}} CastMember */
+/** @typedef {{date: string, rank: number}} RankPoint */
+/** @typedef {{date: string, rank: number, low: number, high: number}} ForecastPoint */
+/**
+ * @typedef {object} RankTrend
+ * @property {string[]} dates
+ * @property {(number | null)[]} ranks
+ * @property {(number | null)[]} popularity
+ * @property {number | null} average
+ * @property {RankPoint | null} high
+ * @property {RankPoint | null} low
+ * @property {ForecastPoint[]} forecast
+ */
+/**
+ * @typedef {{number: number, name: string | null, air_date: string | null, episode_count: number,
+ *   episodes_listed: number, poster: string | null, avg_rating: number | null, overview: string | null}} SeasonSummary
+ */
+/**
+ * @typedef {{season_count: number, episode_count: number, first_air_date: string | null,
+ *   last_air_date: string | null, avg_episode_runtime: number | null, total_runtime: number | null,
+ *   seasons: SeasonSummary[]}} SeriesFacts
+ */
+/**
+ * @typedef {DayHeader & Omit<TitleRow, 'cast'> & {
+ *   list_runtime: number | null, original_title: string | null, release_date: string | null,
+ *   status: string | null, language: string | null, tagline: string | null, overview: string | null,
+ *   homepage: string | null, trailer: string | null, interests: string[], budget: number | null,
+ *   revenue: number | null, roi: number | null,
+ *   popularity: {today: number | null, yesterday: number | null, min: number | null, max: number | null},
+ *   cast: CastMember[], directors: PersonRef[], creators: PersonRef[], writers: PersonRef[],
+ *   networks: OrgRef[], companies: OrgRef[], trend: RankTrend, series: SeriesFacts | null
+ * }} TitleDetail
+ */
+/**
+ * @typedef {{number: number, title: string | null, type: string | null, type_label: string,
+ *   rating: number | null, runtime: number | null, air_date: string | null, votes: number | null,
+ *   still: string | null}} EpisodeRow
+ */
+/** @typedef {{id: string, title: string, status: string | null, season: SeasonSummary, episodes: EpisodeRow[]}} SeasonAnswer */
+
+/** @typedef {{id: string, title: string, type: string, type_label: string, year: number | null, poster: string | null, rank: number | null}} SearchHit */
+/** @typedef {{q: string, total: number, results: SearchHit[]}} SearchAnswer */
+/** @typedef {{id: string, title: string, type: string, type_label: string, ranks: (number | null)[], popularity: (number | null)[]}} TrendSeries */
+/** @typedef {{from: string, to: string, dates: string[], series: TrendSeries[]}} TrendsAnswer */
+/** @typedef {{latest: string | null, dates: string[], titles: number}} DatesAnswer */
+/** @typedef {{error: string}} ErrorAnswer */
+
+export {};
