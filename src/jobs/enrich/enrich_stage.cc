@@ -12,6 +12,7 @@
 #include "jobs/table_ops.h"
 #include "jobs/tmdb_details_codec.h"
 #include "sources/api_clients.h"
+#include "sources/api_deadline.h"
 
 namespace cinelake {
 namespace {
@@ -63,6 +64,7 @@ Table Upsert(const TableDef& def, const Table& existing, const Table& fresh,
 
 Status RunEnrichStage(const JobContext& ctx) {
   if (ctx.apis == nullptr) return Status::Internal("enrich needs API clients");
+  ApiDeadlineScope budget(std::chrono::milliseconds(ctx.apis->config().step_budget_ms));
   Lake& lake = *ctx.lake;
   const int64_t now = ctx.LogicalMicros();
 
