@@ -48,7 +48,9 @@ namespace {
 
 std::string BudgetMessage(const std::string& where, int attempts_done) {
   return where + ": step budget used up" +
-         (attempts_done > 0 ? " after " + std::to_string(attempts_done) + " attempts" : " before sending it");
+         (attempts_done > 0
+              ? " after " + std::to_string(attempts_done) + (attempts_done == 1 ? " attempt" : " attempts")
+              : " before sending it");
 }
 
 }  // namespace
