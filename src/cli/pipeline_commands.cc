@@ -1,6 +1,7 @@
 // `cinelake run`, `cinelake backfill` and `cinelake status`.
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
@@ -56,7 +57,11 @@ Result<ApiConfig> ConfigFor(const RunFlags& f, Date date) {
   if (!f.record_dir.empty()) config.record_dir = f.record_dir;
   if (!f.replay_dir.empty()) config.replay_dir = f.replay_dir;
   if (!f.lake.sandbox.empty()) {
-    config.UseSandbox(f.lake.sandbox, date.ToString());
+    // The sandbox's own keys (as `cinelake sandbox` reads them), never the real ones.
+    const char* imdb_key = std::getenv("CINELAKE_SANDBOX_IMDB_KEY");
+    const char* tmdb_token = std::getenv("CINELAKE_SANDBOX_TMDB_TOKEN");
+    config.UseSandbox(f.lake.sandbox, date.ToString(), imdb_key != nullptr ? imdb_key : "",
+                      tmdb_token != nullptr ? tmdb_token : "");
   } else if (config.replay_dir.empty() && (config.imdb_key.empty() || config.tmdb_token.empty())) {
     return Status::InvalidArgument(
         "no API keys: set CINELAKE_IMDB_API_KEY and CINELAKE_TMDB_TOKEN (or [imdb] key / [tmdb] token in "

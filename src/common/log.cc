@@ -4,6 +4,7 @@
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
+#include <algorithm>
 #include <mutex>
 #include <vector>
 
@@ -19,12 +20,20 @@ std::vector<std::string>& Secrets() {
   return s;
 }
 
+std::string EscapeBytes(std::string_view text, size_t max_bytes, bool backslash);
+
 // Wraps the stderr sink so redaction cannot be bypassed by a format string.
 class RedactingSink : public spdlog::sinks::base_sink<std::mutex> {
  protected:
   void sink_it_(const spdlog::details::log_msg& msg) override {
+    // The payload is escaped before the pattern adds its own line end. Only
+    // control bytes: values already escaped by EscapeForLog stay as they are.
+    std::string payload =
+        EscapeBytes(std::string_view(msg.payload.data(), msg.payload.size()), 64 * 1024, false);
+    spdlog::details::log_msg escaped = msg;
+    escaped.payload = spdlog::string_view_t(payload.data(), payload.size());
     spdlog::memory_buf_t formatted;
-    formatter_->format(msg, formatted);
+    formatter_->format(escaped, formatted);
     std::string line = Redact(std::string_view(formatted.data(), formatted.size()));
     std::fwrite(line.data(), 1, line.size(), stderr);
   }
@@ -80,6 +89,48 @@ std::string Redact(std::string_view text) {
     }
   }
   return out;
+}
+
+namespace {
+
+// Control bytes as \n, \r, \t, \xNN; a backslash too when `backslash`.
+std::string EscapeBytes(std::string_view text, size_t max_bytes, bool backslash) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(std::min(text.size(), max_bytes) + 8);
+  for (char ch : text) {
+    if (out.size() >= max_bytes) {
+      out += "...";
+      break;
+    }
+    unsigned char c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c == '\\' && backslash) {
+          out += "\\\\";
+        } else if (c < 0x20 || c == 0x7f) {
+          out += "\\x";
+          out += kHex[c >> 4];
+          out += kHex[c & 0xf];
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string EscapeForLog(std::string_view text, size_t max_bytes) {
+  return EscapeBytes(text, max_bytes, true);
+}
+
+std::string Sanitize(std::string_view text, size_t max_bytes) {
+  return EscapeForLog(Redact(text), max_bytes);
 }
 
 }  // namespace cinelake

@@ -8,18 +8,29 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "common/date.h"
 #include "lake/lake.h"
+#include "sources/api_issues.h"
 
 namespace cinelake {
 
 class ApiClients;
 
 // Counters a stage reports into the run manifest ("rows.dim_content",
-// "requests.tmdb", ...). Thread-safe.
+// "requests.tmdb", ...), and the API issues (why calls failed or warned)
+// behind them. Thread-safe.
 class StageMetrics {
  public:
+  void AddIssues(const std::vector<ApiIssue>& issues) {
+    std::lock_guard<std::mutex> lock(mu_);
+    issues_.AddAll(issues);
+  }
+  std::vector<ApiIssue> Issues() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return issues_.Sorted();
+  }
   void Add(const std::string& name, int64_t delta) {
     std::lock_guard<std::mutex> lock(mu_);
     counters_[name] += delta;
@@ -36,6 +47,7 @@ class StageMetrics {
  private:
   mutable std::mutex mu_;
   std::map<std::string, int64_t> counters_;
+  ApiIssueTally issues_;
 };
 
 struct JobContext {
@@ -59,6 +71,9 @@ struct JobContext {
   bool Cancelled() const { return cancel != nullptr && cancel->load(); }
   void Count(const std::string& name, int64_t delta) const {
     if (metrics != nullptr) metrics->Add(name, delta);
+  }
+  void Issues(const std::vector<ApiIssue>& issues) const {
+    if (metrics != nullptr) metrics->AddIssues(issues);
   }
 };
 

@@ -82,6 +82,17 @@ std::string RunManifest::ToJson() const {
     sj["finished_at_us"] = s.finished_at;
     sj["duration_ms"] = s.finished_at > s.started_at ? (s.finished_at - s.started_at) / 1000 : 0;
     sj["counters"] = s.counters;
+    if (!s.issues.empty()) {
+      json issues = json::array();
+      for (const auto& i : s.issues) {
+        issues.push_back({{"api", i.api},
+                          {"endpoint", i.endpoint},
+                          {"cause", i.cause},
+                          {"count", i.count},
+                          {"example", i.example}});
+      }
+      sj["issues"] = std::move(issues);
+    }
     if (!s.error.empty()) sj["error"] = s.error;
     steps_json.push_back(std::move(sj));
   }
@@ -119,6 +130,13 @@ Result<RunManifest> RunManifest::FromJson(const std::string& text, const std::st
       s.started_at = sj.value("started_at_us", int64_t{0});
       s.finished_at = sj.value("finished_at_us", int64_t{0});
       if (sj.contains("counters")) s.counters = sj.at("counters").get<std::map<std::string, int64_t>>();
+      if (sj.contains("issues")) {
+        for (const auto& ij : sj.at("issues")) {
+          s.issues.push_back(ApiIssue{ij.value("api", std::string()), ij.value("endpoint", std::string()),
+                                      ij.value("cause", std::string()), ij.value("count", int64_t{0}),
+                                      ij.value("example", std::string())});
+        }
+      }
       s.error = sj.value("error", std::string());
       m.steps.push_back(std::move(s));
     }

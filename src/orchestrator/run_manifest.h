@@ -15,6 +15,7 @@
 #include "common/date.h"
 #include "common/status.h"
 #include "lake/storage.h"
+#include "sources/api_issues.h"
 
 namespace cinelake {
 
@@ -30,6 +31,9 @@ struct StepRecord {
   int64_t started_at = 0;  // micros since epoch (wall clock)
   int64_t finished_at = 0;
   std::map<std::string, int64_t> counters;  // rows.<table>, requests.<api>, ...
+  // Why API calls failed or warned, or ids were dropped: {api, endpoint,
+  // cause, count, example}, most frequent first (JSON "issues").
+  std::vector<ApiIssue> issues;
   std::string error;
 };
 

@@ -24,6 +24,8 @@ TEST(RunManifestTest, RoundTripsThroughJson) {
   s.attempts = 2;
   s.counters["rows.stg_popularity"] = 200;
   s.error = "none";
+  s.issues.push_back(
+      ApiIssue{"tmdb", "/movie/{id}", "HTTP 500", 7, "tmdb GET /movie/1: HTTP 500 after 5 attempts"});
   m.steps.push_back(s);
   auto back = RunManifest::FromJson(m.ToJson(), "x");
   ASSERT_TRUE(back.ok()) << back.status().ToString();
@@ -34,6 +36,11 @@ TEST(RunManifestTest, RoundTripsThroughJson) {
   ASSERT_EQ(back->steps.size(), 1u);
   EXPECT_EQ(back->steps[0].counters.at("rows.stg_popularity"), 200);
   EXPECT_EQ(back->steps[0].attempts, 2);
+  ASSERT_EQ(back->steps[0].issues.size(), 1u);
+  EXPECT_EQ(back->steps[0].issues[0].endpoint, "/movie/{id}");
+  EXPECT_EQ(back->steps[0].issues[0].cause, "HTTP 500");
+  EXPECT_EQ(back->steps[0].issues[0].count, 7);
+  EXPECT_EQ(back->steps[0].issues[0].example, "tmdb GET /movie/1: HTTP 500 after 5 attempts");
   EXPECT_EQ(m.run_id.rfind("run-2026-11-02-", 0), 0u) << m.run_id;
 }
 

@@ -22,6 +22,8 @@ ApiCallerOptions BaseCallerOptions(std::string api, std::string base_url, const 
 namespace {
 
 constexpr size_t kMaxKeptWarnings = 1000;
+constexpr size_t kMaxIssuesPerCall = 8;
+using Clock = std::chrono::steady_clock;
 
 }  // namespace
 
@@ -42,13 +44,34 @@ bool ApiCaller::SleepUnlessCancelled(std::chrono::milliseconds delay) {
   }
 }
 
+namespace {
+
+std::string BudgetMessage(const std::string& where, int attempts_done) {
+  return where + ": step budget used up" +
+         (attempts_done > 0
+              ? " after " + std::to_string(attempts_done) + (attempts_done == 1 ? " attempt" : " attempts")
+              : " before sending it");
+}
+
+}  // namespace
+
 FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status* status) {
   FetchInfo info;
   // `where` is what messages show: the API and the path, never the key.
   const std::string where = options_.api + " GET " + RedactUrl(path);
-  auto finish = [&](Status st) {
+  const std::string endpoint = EndpointOf(path);
+  const ApiDeadline deadline = CurrentApiDeadline();
+  auto issue = [&](const std::string& cause, const std::string& example) {
+    return ApiIssue{options_.api, endpoint, cause, 1, Sanitize(example)};
+  };
+  // `cause` is the short reason the call's issue is grouped by.
+  auto finish = [&](Status st, const std::string& cause = std::string()) {
     *status = std::move(st);
+    if (!status->ok() && status->code() != Status::Code::kAborted) {
+      info.issues.push_back(issue(cause.empty() ? CauseOf(status->message()) : cause, status->message()));
+    }
     CountCall(*status);
+    AddIssues(info.issues);
     return info;
   };
   if (!options_.missing_key_message.empty()) {
@@ -62,8 +85,15 @@ FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status
 
   const int max_attempts = std::max(1, options_.retry.max_attempts);
   std::string last_problem;
+  std::string last_cause;  // last_problem without the request it names
   Status::Code last_code = Status::Code::kNetwork;
   for (int attempt = 1; attempt <= max_attempts; ++attempt) {
+    if (deadline) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now());
+      if (left.count() <= 0)
+        return finish(Status::Network(BudgetMessage(where, attempt - 1)), "step budget used up");
+      request.timeout_ms = static_cast<int>(std::min<int64_t>(left.count(), INT32_MAX));
+    }
     if (Cancelled() || !limiter_.Acquire(cancel_.load())) {
       return finish(
           Status::Aborted(where + ": cancelled" +
@@ -80,10 +110,11 @@ FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status
     Result<HttpResponse> result = transport_->Perform(request);
     if (!result.ok()) {
       if (result.status().code() != Status::Code::kNetwork) {
-        return finish(Status(result.status()).WithContext(Redact(where)));
+        return finish(Status(result.status()).WithContext(Redact(where)), CauseOf(result.status().message()));
       }
       last_code = Status::Code::kNetwork;
       last_problem = Redact(result.status().message());
+      last_cause = CauseOf(last_problem);
     } else {
       const HttpResponse& resp = result.value();
       info.http_status = resp.status;
@@ -92,11 +123,16 @@ FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status
         Status st = decode(resp.body, &warnings);
         if (st.ok()) {
           AddWarnings(warnings);
+          for (const auto& w : warnings) {
+            if (info.issues.size() >= kMaxIssuesPerCall) break;
+            info.issues.push_back(issue(CauseOf(w), w));
+          }
           return finish(Status::OK());
         }
         if (st.code() != Status::Code::kCorruption) return finish(st);
         last_code = Status::Code::kCorruption;
         last_problem = Redact(st.message());
+        last_cause = CauseOf(last_problem);
       } else if (resp.status == 404) {
         return finish(Status::NotFound(where + ": HTTP 404 (not found)"));
       } else if (resp.status == 401 || resp.status == 403) {
@@ -105,6 +141,7 @@ FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status
       } else if (IsRetryableHttpStatus(resp.status)) {
         last_code = resp.status == 429 ? Status::Code::kRateLimited : Status::Code::kNetwork;
         last_problem = "HTTP " + std::to_string(resp.status);
+        last_cause = last_problem;
         if (resp.status == 429) {
           std::lock_guard<std::mutex> lock(mu_);
           ++stats_.rate_limited;
@@ -122,12 +159,16 @@ FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status
     std::chrono::milliseconds delay;
     if (retry_after) {
       delay = std::min(*retry_after, std::chrono::milliseconds(options_.retry.max_retry_after_ms));
-      // The server asked the whole client to back off, not just this request.
-      limiter_.PauseUntil(std::chrono::steady_clock::now() + delay);
     } else {
       std::lock_guard<std::mutex> lock(mu_);
       delay = BackoffDelay(options_.retry, attempt, rng_);
     }
+    if (deadline && Clock::now() + delay >= *deadline) {
+      return finish(Status::Network(BudgetMessage(where, attempt) + " (last: " + last_problem + ")"),
+                    "step budget used up");
+    }
+    // The server asked the whole client to back off, not just this request.
+    if (retry_after) limiter_.PauseUntil(Clock::now() + delay);
     spdlog::debug("{}: {} on attempt {}/{}; retrying in {} ms", where, last_problem, attempt, max_attempts,
                   delay.count());
     if (!SleepUnlessCancelled(delay)) {
@@ -139,9 +180,9 @@ FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status
                         (info.attempts == 1 ? " attempt" : " attempts");
   if (info.http_status != 0) message += " (last HTTP status " + std::to_string(info.http_status) + ")";
   switch (last_code) {
-    case Status::Code::kRateLimited: return finish(Status::RateLimited(message));
-    case Status::Code::kCorruption: return finish(Status::Corruption(message));
-    default: return finish(Status::Network(message));
+    case Status::Code::kRateLimited: return finish(Status::RateLimited(message), last_cause);
+    case Status::Code::kCorruption: return finish(Status::Corruption(message), last_cause);
+    default: return finish(Status::Network(message), last_cause);
   }
 }
 
@@ -163,6 +204,17 @@ void ApiCaller::AddWarnings(const std::vector<std::string>& warnings) {
     if (warnings_.size() >= kMaxKeptWarnings) break;
     warnings_.push_back(Redact(w));
   }
+}
+
+void ApiCaller::AddIssues(const std::vector<ApiIssue>& issues) {
+  if (issues.empty()) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  issues_.AddAll(issues);
+}
+
+std::vector<ApiIssue> ApiCaller::issues() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return issues_.Sorted();
 }
 
 ApiStats ApiCaller::stats() const {

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "sources/api_config.h"
+#include "sources/api_deadline.h"
+#include "sources/api_issues.h"
 #include "sources/api_stats.h"
 #include "sources/fetched.h"
 #include "sources/rate_limiter.h"
@@ -78,9 +80,11 @@ class ApiCaller {
   std::vector<Fetched<T>> Batch(const std::vector<In>& items, const std::function<Fetched<T>(const In&)>& fn,
                                 const ProgressFn& progress) {
     std::vector<std::optional<Fetched<T>>> slots(items.size());
+    const ApiDeadline deadline = CurrentApiDeadline();  // the workers work for the caller's step
     std::atomic<size_t> next{0};
     std::atomic<size_t> done{0};
     auto worker = [&] {
+      ApiDeadlineScope scope(deadline);
       for (;;) {
         size_t i = next.fetch_add(1);
         if (i >= items.size()) return;
@@ -114,7 +118,10 @@ class ApiCaller {
 
   void CountCall(const Status& status);
   void AddWarnings(const std::vector<std::string>& warnings);
+  void AddIssues(const std::vector<ApiIssue>& issues);
   ApiStats stats() const;
+  // Every call's issues so far, grouped, most frequent first.
+  std::vector<ApiIssue> issues() const;
   std::vector<std::string> warnings() const;
   const std::string& api() const { return options_.api; }
   RateLimiter& limiter() { return limiter_; }
@@ -127,8 +134,9 @@ class ApiCaller {
   RateLimiter limiter_;
   std::atomic<const std::atomic<bool>*> cancel_{nullptr};
 
-  mutable std::mutex mu_;  // guards stats_, warnings_, rng_
+  mutable std::mutex mu_;  // guards stats_, issues_, warnings_, rng_
   ApiStats stats_;
+  ApiIssueTally issues_;
   std::vector<std::string> warnings_;
   std::mt19937_64 rng_;
 };

@@ -6,6 +6,7 @@
 
 #include "common/log.h"
 #include "sources/api_clients.h"
+#include "sources/api_deadline.h"
 #include "sources/http_client.h"
 #include "sources/testing/canned.h"
 #include "sources/testing/fake_api_server.h"
@@ -29,7 +30,7 @@ class SourcesClientTest : public ::testing::Test {
     RegisterSecret("fake-tmdb-bearer-0002");
     ASSERT_TRUE(server_.Start().ok());
     for (int i = 1; i <= 40; ++i) {
-      std::string id = "tt" + std::to_string(1000 + i);
+      std::string id = "tt" + std::to_string(1000000 + i);
       server_.SetJson(std::string(kImdb) + "/" + id, testing::ImdbTitleJson(id));
     }
     config_ = testing::TestConfig(server_);
@@ -59,9 +60,9 @@ class SourcesClientTest : public ::testing::Test {
 
 TEST_F(SourcesClientTest, TitleDecodesAndCountsOneRequest) {
   ImdbClient imdb(config_, Curl());
-  auto r = imdb.Title("tt1001");
+  auto r = imdb.Title("tt1000001");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
-  EXPECT_EQ(r->id, "tt1001");
+  EXPECT_EQ(r->id, "tt1000001");
   EXPECT_EQ(r->cast.size(), 2u);
   EXPECT_EQ(r.attempts(), 1);
   EXPECT_EQ(r.http_status(), 200);
@@ -71,13 +72,13 @@ TEST_F(SourcesClientTest, TitleDecodesAndCountsOneRequest) {
 
 TEST_F(SourcesClientTest, NotFoundIsOneRequestAndTyped) {
   ImdbClient imdb(config_, Curl());
-  auto r = imdb.Title("tt9999");
+  auto r = imdb.Title("tt9999999");
   ASSERT_FALSE(r.ok());
   EXPECT_TRUE(r.status().IsNotFound()) << r.status().ToString();
   EXPECT_EQ(r.attempts(), 1);
   EXPECT_EQ(r.http_status(), 404);
-  EXPECT_EQ(server_.requests_for(std::string(kImdb) + "/tt9999"), 1);
-  EXPECT_NE(r.status().message().find("/tt9999"), std::string::npos);
+  EXPECT_EQ(server_.requests_for(std::string(kImdb) + "/tt9999999"), 1);
+  EXPECT_NE(r.status().message().find("/tt9999999"), std::string::npos);
   EXPECT_EQ(imdb.stats().not_found, 1);
 }
 
@@ -86,7 +87,7 @@ TEST_F(SourcesClientTest, UnauthorizedIsNeverRetried) {
   bad.imdb_key = "wrong-imdb-key-1234";
   RegisterSecret(bad.imdb_key);
   ImdbClient imdb(bad, Curl());
-  auto r = imdb.Title("tt1001");
+  auto r = imdb.Title("tt1000001");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kUnauthorized);
   EXPECT_EQ(r.attempts(), 1);
@@ -97,17 +98,17 @@ TEST_F(SourcesClientTest, UnauthorizedIsNeverRetried) {
   ApiConfig none = config_;
   none.imdb_key.clear();
   ImdbClient keyless(none, Curl());
-  auto k = keyless.Title("tt1001");
+  auto k = keyless.Title("tt1000001");
   EXPECT_EQ(k.status().code(), Status::Code::kUnauthorized);
   EXPECT_EQ(k.attempts(), 0);
   EXPECT_EQ(server_.requests(), 1);  // nothing sent
 }
 
 TEST_F(SourcesClientTest, RetryAfterIsObeyed) {
-  std::string path = std::string(kImdb) + "/tt1002";
+  std::string path = std::string(kImdb) + "/tt1000002";
   server_.AddFault(path, FaultSpec{Fault::kStatus, 429, "1", 1});
   ImdbClient imdb(config_, Curl());
-  auto r = imdb.Title("tt1002");
+  auto r = imdb.Title("tt1000002");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r.attempts(), 2);
   auto arrivals = server_.arrivals_for(path);
@@ -136,7 +137,6 @@ TEST_F(SourcesClientTest, PersistentFaultsEndInTypedErrorsWithoutKeys) {
       {stall, Status::Code::kNetwork, 0, "after 3 attempts"},
       {{Fault::kTruncated, 0, "", -1}, Status::Code::kCorruption, 200, "malformed JSON"},
       {{Fault::kMalformed, 0, "", -1}, Status::Code::kCorruption, 200, "malformed JSON"},
-      {{Fault::kOversize, 0, "", -1}, Status::Code::kNetwork, 0, "larger than"},
   };
   config_.timeout_ms = 250;  // Curl() reads these
   config_.max_response_bytes = 64 * 1024;
@@ -182,7 +182,7 @@ TEST_F(SourcesClientTest, TransientFaultsRecover) {
       {Fault::kTruncated, 0, "", 1}, {Fault::kMalformed, 0, "", 2}, {Fault::kStatus, 429, "0", 2},
   };
   for (size_t i = 0; i < faults.size(); ++i) {
-    std::string id = "tt" + std::to_string(1010 + i);
+    std::string id = "tt" + std::to_string(1000010 + i);
     server_.AddFault(std::string(kImdb) + "/" + id, faults[i]);
     auto r = imdb.Title(id);
     ASSERT_TRUE(r.ok()) << i << ": " << r.status().ToString();
@@ -194,11 +194,11 @@ TEST_F(SourcesClientTest, TransientFaultsRecover) {
 
 TEST_F(SourcesClientTest, BatchReportsPerItemInOrder) {
   std::vector<std::string> ids;
-  for (int i = 1; i <= 30; ++i) ids.push_back("tt" + std::to_string(1000 + i));
-  ids.push_back("tt424242");  // unknown
+  for (int i = 1; i <= 30; ++i) ids.push_back("tt" + std::to_string(1000000 + i));
+  ids.push_back("tt4242424");  // unknown
   ids.push_back("bad/../id");
-  server_.AddFault(std::string(kImdb) + "/tt1005", FaultSpec{Fault::kStatus, 500, "", -1});
-  server_.AddFault(std::string(kImdb) + "/tt1006", FaultSpec{Fault::kMalformed, 0, "", 1});
+  server_.AddFault(std::string(kImdb) + "/tt1000005", FaultSpec{Fault::kStatus, 500, "", -1});
+  server_.AddFault(std::string(kImdb) + "/tt1000006", FaultSpec{Fault::kMalformed, 0, "", 1});
   ImdbClient imdb(config_, Curl());
   std::atomic<size_t> last_progress{0};
   auto results = imdb.Titles(ids, [&](size_t done, size_t total) {
@@ -208,7 +208,7 @@ TEST_F(SourcesClientTest, BatchReportsPerItemInOrder) {
   ASSERT_EQ(results.size(), ids.size());
   EXPECT_EQ(last_progress.load(), ids.size());
   for (size_t i = 0; i < 30; ++i) {
-    if (ids[i] == "tt1005") {
+    if (ids[i] == "tt1000005") {
       EXPECT_EQ(results[i].status().code(), Status::Code::kNetwork);
       EXPECT_EQ(results[i].attempts(), 3);
       continue;
@@ -222,7 +222,7 @@ TEST_F(SourcesClientTest, BatchReportsPerItemInOrder) {
   ApiStats s = imdb.stats();
   EXPECT_EQ(s.calls, 32);
   EXPECT_EQ(s.requests, server_.requests());
-  EXPECT_EQ(s.failures, 2);  // tt1005 and the bad id
+  EXPECT_EQ(s.failures, 2);  // tt1000005 and the bad id
 }
 
 TEST_F(SourcesClientTest, InFlightNeverExceedsTheBound) {
@@ -231,7 +231,7 @@ TEST_F(SourcesClientTest, InFlightNeverExceedsTheBound) {
   auto curl = Curl(4);
   ImdbClient imdb(config_, curl);
   std::vector<std::string> ids;
-  for (int i = 1; i <= 40; ++i) ids.push_back("tt" + std::to_string(1000 + i));
+  for (int i = 1; i <= 40; ++i) ids.push_back("tt" + std::to_string(1000000 + i));
   auto start = Clock::now();
   auto results = imdb.Titles(ids);
   double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
@@ -250,7 +250,7 @@ TEST_F(SourcesClientTest, RateLimitIsRespectedAndTheCheckCanFail) {
   ASSERT_TRUE(limited.Start().ok());
   std::vector<std::string> ids;
   for (int i = 1; i <= 40; ++i) {
-    ids.push_back("tt" + std::to_string(2000 + i));
+    ids.push_back("tt" + std::to_string(2000000 + i));
     limited.SetJson(std::string(kImdb) + "/" + ids.back(), testing::ImdbTitleJson(ids.back()));
   }
   ApiConfig c = testing::TestConfig(limited);
@@ -275,7 +275,7 @@ TEST_F(SourcesClientTest, CancelledBatchSendsNothing) {
   std::atomic<bool> cancel{true};
   ImdbClient imdb(config_, Curl());
   imdb.SetCancelFlag(&cancel);
-  auto results = imdb.Titles({"tt1001", "tt1002", "tt1003"});
+  auto results = imdb.Titles({"tt1000001", "tt1000002", "tt1000003"});
   for (auto& r : results) EXPECT_EQ(r.status().code(), Status::Code::kAborted);
   EXPECT_EQ(server_.requests(), 0);
 }
@@ -310,15 +310,16 @@ TEST_F(SourcesClientTest, TmdbCallsAndBearerAuth) {
 }
 
 TEST_F(SourcesClientTest, MappingPrefersFindAndFallsBackToImdb) {
-  server_.SetJson(std::string(kTmdb) + "/find/tt1001", R"({"movie_results":[{"id":27205}],"tv_results":[]})");
-  server_.SetJson(std::string(kTmdb) + "/find/tt1002", R"({"movie_results":[],"tv_results":[]})");
-  server_.SetJson(std::string(kImdb) + "/tt1002/tmdb-id", R"({"tmdbId":"tv/1399"})");
-  server_.SetJson(std::string(kTmdb) + "/find/tt1003", R"({"movie_results":[],"tv_results":[]})");
-  server_.SetJson(std::string(kImdb) + "/tt1003/tmdb-id", R"({"tmdbId":null})");
-  server_.AddFault(std::string(kTmdb) + "/find/tt1004", FaultSpec{Fault::kStatus, 500, "", -1});
-  server_.SetJson(std::string(kImdb) + "/tt1004/tmdb-id", R"({"tmdbId":4242})");
+  server_.SetJson(std::string(kTmdb) + "/find/tt1000001",
+                  R"({"movie_results":[{"id":27205}],"tv_results":[]})");
+  server_.SetJson(std::string(kTmdb) + "/find/tt1000002", R"({"movie_results":[],"tv_results":[]})");
+  server_.SetJson(std::string(kImdb) + "/tt1000002/tmdb-id", R"({"tmdbId":"tv/1399"})");
+  server_.SetJson(std::string(kTmdb) + "/find/tt1000003", R"({"movie_results":[],"tv_results":[]})");
+  server_.SetJson(std::string(kImdb) + "/tt1000003/tmdb-id", R"({"tmdbId":null})");
+  server_.AddFault(std::string(kTmdb) + "/find/tt1000004", FaultSpec{Fault::kStatus, 500, "", -1});
+  server_.SetJson(std::string(kImdb) + "/tt1000004/tmdb-id", R"({"tmdbId":4242})");
   ApiClients clients(config_, Curl());
-  auto r = clients.mapper().MapAll({"tt1001", "tt1002", "tt1003", "tt1004"},
+  auto r = clients.mapper().MapAll({"tt1000001", "tt1000002", "tt1000003", "tt1000004"},
                                    {"movie", "tvSeries", "movie", "movie"});
   ASSERT_EQ(r.size(), 4u);
   ASSERT_TRUE(r[0].ok());
@@ -330,13 +331,13 @@ TEST_F(SourcesClientTest, MappingPrefersFindAndFallsBackToImdb) {
   ASSERT_TRUE(r[3].ok()) << r[3].status().ToString();
   EXPECT_EQ(r[3]->value().path(), "movie/4242");
   EXPECT_EQ(r[3].attempts(), 4);                 // 3 failed finds + 1 imdb
-  EXPECT_EQ(clients.imdb().request_count(), 3);  // tt1001 needed no IMDB quota
+  EXPECT_EQ(clients.imdb().request_count(), 3);  // tt1000001 needed no IMDB quota
   EXPECT_EQ(clients.tmdb().request_count(), 6);
 
   ApiConfig imdb_first = config_;
   imdb_first.mapping = MappingStrategy::kImdb;
   ApiClients other(imdb_first, Curl());
-  auto m = other.mapper().Map("tt1002", "tvSeries");
+  auto m = other.mapper().Map("tt1000002", "tvSeries");
   ASSERT_TRUE(m.ok());
   EXPECT_EQ(m->value().path(), "tv/1399");
   EXPECT_EQ(other.tmdb().request_count(), 0);
@@ -354,6 +355,88 @@ TEST_F(SourcesClientTest, ConnectionRefusedIsNetworkError) {
   EXPECT_EQ(r.attempts(), 3);
   EXPECT_EQ(r.http_status(), 0);
   ExpectNoKey(r.status().message());
+}
+
+TEST_F(SourcesClientTest, AnOversizeBodyIsFetchedOnceNotOnEveryRetry) {
+  config_.max_response_bytes = 64 * 1024;
+  std::string path = std::string(kTmdb) + "/movie/900";
+  server_.SetJson(path, testing::TmdbMovieJson(900));
+  FaultSpec big{Fault::kOversize, 0, "", -1};
+  big.oversize_bytes = 200 * 1024;
+  server_.AddFault(path, big);
+  TmdbClient tmdb(config_, Curl());
+  auto r = tmdb.Movie(900);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kNotSupported) << r.status().ToString();
+  EXPECT_NE(r.status().message().find("larger than 65536 bytes"), std::string::npos);
+  EXPECT_EQ(r.attempts(), 1);
+  EXPECT_EQ(server_.requests_for(path), 1);
+}
+
+TEST_F(SourcesClientTest, TheStepBudgetEndsCallsAndBoundsRequests) {
+  ImdbClient imdb(config_, Curl());
+  {
+    ApiDeadlineScope spent(std::chrono::milliseconds(0));
+    auto batch = imdb.Titles({"tt1000001", "tt1000002", "tt1000003"});  // workers inherit the deadline
+    for (const auto& r : batch) {
+      ASSERT_FALSE(r.ok());
+      EXPECT_EQ(r.status().code(), Status::Code::kNetwork);
+      EXPECT_NE(r.status().message().find("step budget used up before sending it"), std::string::npos);
+    }
+    EXPECT_EQ(server_.requests(), 0);
+  }
+  // A server slower than the budget (but within timeout_ms) is cut off at the budget.
+  std::string path = std::string(kImdb) + "/tt1000004";
+  FaultSpec stall{Fault::kStall, 0, "", -1};
+  stall.stall_ms = 2500;
+  server_.AddFault(path, stall);
+  ApiDeadlineScope budget(std::chrono::milliseconds(300));
+  auto r = imdb.Title("tt1000004");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("step budget used up after"), std::string::npos)
+      << r.status().ToString();
+  EXPECT_LT(r.attempts(), config_.max_attempts);
+  EXPECT_EQ(server_.requests_for(path), r.attempts());
+}
+
+TEST_F(SourcesClientTest, AKeyBoundToAnotherOriginIsNotSent) {
+  ApiConfig c = config_;
+  c.imdb_key_origin = "https://imdb236.p.rapidapi.com";  // as an environment key is
+  ImdbClient imdb(c, Curl());
+  auto r = imdb.Title("tt1000001");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kUnauthorized);
+  EXPECT_NE(
+      r.status().message().find("configured for https://imdb236.p.rapidapi.com, not for http://127.0.0.1:"),
+      std::string::npos)
+      << r.status().message();
+  EXPECT_EQ(server_.requests(), 0);
+  ExpectNoKey(r.status().message());
+}
+
+TEST_F(SourcesClientTest, IssuesNameTheCauseByEndpoint) {
+  std::string body = testing::TmdbMovieJson(77);
+  body.replace(body.find("83.95"), 5, "\"83.95\"");
+  server_.SetJson(std::string(kTmdb) + "/movie/77", body);
+  server_.SetJson(std::string(kTmdb) + "/movie/78", body);
+  server_.AddFault(std::string(kTmdb) + "/movie/79", FaultSpec{Fault::kStatus, 500, "", -1});
+  TmdbClient tmdb(config_, Curl());
+  auto r = tmdb.Movie(77);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->popularity, std::nullopt);
+  ASSERT_EQ(r.info().issues.size(), 1u);
+  EXPECT_EQ(r.info().issues[0].cause, "field 'popularity' is string, expected number");
+  EXPECT_EQ(r.info().issues[0].endpoint, "/movie/{id}");
+  EXPECT_EQ(tmdb.Movie(78).info().issues.size(), 1u);
+  auto failed = tmdb.Movie(79);
+  ASSERT_EQ(failed.info().issues.size(), 1u);
+  EXPECT_EQ(failed.info().issues[0].cause, "HTTP 500");
+  std::vector<ApiIssue> all = tmdb.issues();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].api, "tmdb");
+  EXPECT_EQ(all[0].count, 2);
+  EXPECT_NE(all[0].example.find("tmdb /movie/77"), std::string::npos) << all[0].example;
+  EXPECT_EQ(all[1].cause, "HTTP 500");
 }
 
 }  // namespace

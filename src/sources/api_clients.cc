@@ -17,7 +17,9 @@ using MapResult = Fetched<std::optional<TmdbRef>>;
 // error came last. Attempts add up.
 MapResult Combine(const MapResult& primary, const MapResult& fallback) {
   FetchInfo info{primary.attempts() + fallback.attempts(),
-                 fallback.http_status() != 0 ? fallback.http_status() : primary.http_status()};
+                 fallback.http_status() != 0 ? fallback.http_status() : primary.http_status(),
+                 primary.info().issues};
+  info.issues.insert(info.issues.end(), fallback.info().issues.begin(), fallback.info().issues.end());
   if (fallback.ok() && fallback.value().has_value()) return MapResult(fallback.value(), info);
   if (primary.ok()) return MapResult(primary.value(), info);
   if (fallback.ok()) return MapResult(fallback.value(), info);

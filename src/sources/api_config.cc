@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "common/log.h"
+#include "sources/url_util.h"
 
 namespace cinelake {
 
@@ -20,16 +21,40 @@ Result<MappingStrategy> ParseMappingStrategy(std::string_view text) {
                                  "'");
 }
 
-void ApiConfig::UseSandbox(std::string_view base_url, std::optional<std::string_view> date) {
+void ApiConfig::UseSandbox(std::string_view base_url, std::optional<std::string_view> date,
+                           std::string_view sandbox_imdb_key, std::string_view sandbox_tmdb_token) {
   std::string base(base_url);
   while (!base.empty() && base.back() == '/') base.pop_back();
   if (date && !date->empty()) base += "/@" + std::string(*date);
   imdb_base_url = base + "/imdb236/api/imdb";
   tmdb_base_url = base + "/tmdb/3";
-  if (imdb_key.empty()) imdb_key = std::string(kSandboxImdbKey);
-  if (tmdb_token.empty()) tmdb_token = std::string(kSandboxTmdbToken);
+  imdb_key = std::string(sandbox_imdb_key.empty() ? kSandboxImdbKey : sandbox_imdb_key);
+  tmdb_token = std::string(sandbox_tmdb_token.empty() ? kSandboxTmdbToken : sandbox_tmdb_token);
+  imdb_key_origin = UrlOrigin(imdb_base_url);
+  tmdb_token_origin = UrlOrigin(tmdb_base_url);
   RegisterSecret(imdb_key);
   RegisterSecret(tmdb_token);
+}
+
+namespace {
+
+std::string KeyRefusal(const char* what, const std::string& key, const std::string& origin,
+                       const std::string& base_url) {
+  if (key.empty() || origin.empty()) return std::string();
+  std::string target = UrlOrigin(base_url);
+  if (target == origin) return std::string();
+  return std::string("the ") + what + " is configured for " + origin + ", not for " + target +
+         "; not sending it there (put the key next to that base_url in the config file)";
+}
+
+}  // namespace
+
+std::string ApiConfig::ImdbKeyRefusal() const {
+  return KeyRefusal("IMDB key", imdb_key, imdb_key_origin, imdb_base_url);
+}
+
+std::string ApiConfig::TmdbTokenRefusal() const {
+  return KeyRefusal("TMDB token", tmdb_token, tmdb_token_origin, tmdb_base_url);
 }
 
 bool ApiConfig::TmdbTokenIsV3Key() const {
@@ -56,6 +81,8 @@ Status ApiConfig::Validate() const {
     return Status::InvalidArgument("http.max_attempts must be 1..20");
   if (connect_timeout_ms <= 0 || timeout_ms <= 0) return Status::InvalidArgument("http timeouts must be > 0");
   if (max_response_bytes <= 0) return Status::InvalidArgument("http.max_response_bytes must be > 0");
+  if (step_budget_ms <= 0) return Status::InvalidArgument("http.step_budget_ms must be > 0");
+  if (max_list_titles < 1) return Status::InvalidArgument("imdb.max_list_titles must be >= 1");
   if (backoff_base_ms < 0 || backoff_max_ms < 0 || max_retry_after_ms < 0) {
     return Status::InvalidArgument("http backoff values must be >= 0");
   }
@@ -149,6 +176,7 @@ Status ApplyToml(const std::string& path, ApiConfig* c) {
   RETURN_IF_ERROR(imdb.String("host", &c->imdb_host));
   RETURN_IF_ERROR(imdb.String("key", &c->imdb_key));
   RETURN_IF_ERROR(imdb.Limits(&c->imdb_limits));
+  RETURN_IF_ERROR(imdb.Int("max_list_titles", &c->max_list_titles));
 
   TomlSection tmdb(root["tmdb"].as_table(), "tmdb", path);
   RETURN_IF_ERROR(tmdb.String("base_url", &c->tmdb_base_url));
@@ -165,6 +193,7 @@ Status ApplyToml(const std::string& path, ApiConfig* c) {
   RETURN_IF_ERROR(http.Int("backoff_max_ms", &c->backoff_max_ms));
   RETURN_IF_ERROR(http.Int("max_retry_after_ms", &c->max_retry_after_ms));
   RETURN_IF_ERROR(http.Bool("http2", &c->http2));
+  RETURN_IF_ERROR(http.Int("step_budget_ms", &c->step_budget_ms));
 
   TomlSection mapping(root["mapping"].as_table(), "mapping", path);
   std::string strategy;
@@ -197,13 +226,20 @@ Result<ApiConfig> LoadApiConfig(const std::optional<std::string>& path, const Ge
     RegisterSecret(c.imdb_key);
     RegisterSecret(c.tmdb_token);
     RETURN_IF_ERROR(st);
+    // A key in the file belongs to the file's base URL.
+    if (!c.imdb_key.empty()) c.imdb_key_origin = UrlOrigin(c.imdb_base_url);
+    if (!c.tmdb_token.empty()) c.tmdb_token_origin = UrlOrigin(c.tmdb_base_url);
   }
   auto env = [&](const char* name, std::string* out) {
     std::optional<std::string> v = getenv(name);
-    if (v && !v->empty()) *out = *v;
+    if (!v || v->empty()) return false;
+    *out = *v;
+    return true;
   };
-  env("CINELAKE_IMDB_API_KEY", &c.imdb_key);
-  env("CINELAKE_TMDB_TOKEN", &c.tmdb_token);
+  // A key in the environment belongs to the real API.
+  const ApiConfig defaults;
+  if (env("CINELAKE_IMDB_API_KEY", &c.imdb_key)) c.imdb_key_origin = UrlOrigin(defaults.imdb_base_url);
+  if (env("CINELAKE_TMDB_TOKEN", &c.tmdb_token)) c.tmdb_token_origin = UrlOrigin(defaults.tmdb_base_url);
   RegisterSecret(c.imdb_key);
   RegisterSecret(c.tmdb_token);
   env("CINELAKE_IMDB_BASE_URL", &c.imdb_base_url);

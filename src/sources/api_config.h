@@ -7,11 +7,18 @@
 // A missing key is not a load error (a replayed or TMDB-only run needs none);
 // a call that needs it fails with kUnauthorized without sending anything.
 //
+// A key is bound to the origin (scheme://host:port) it was configured for: a
+// key from the environment to the real API's default host, a key in the file
+// to the file's base_url. A client whose base URL has another origin (an
+// environment override, a sandbox) sends no key: its calls fail with
+// kUnauthorized naming both origins. Redirects are never followed.
+//
 // TOML layout (every key optional; other tables in the file are ignored):
-//   [imdb]    base_url, host, key, rate_per_sec, burst, concurrency
+//   [imdb]    base_url, host, key, rate_per_sec, burst, concurrency, max_list_titles
 //   [tmdb]    base_url, token, language, rate_per_sec, burst, concurrency
 //   [http]    connect_timeout_ms, timeout_ms, max_response_bytes, max_attempts,
-//             backoff_base_ms, backoff_max_ms, max_retry_after_ms, http2
+//             backoff_base_ms, backoff_max_ms, max_retry_after_ms, http2,
+//             step_budget_ms
 //   [mapping] strategy = "tmdb_find" | "imdb"
 //   [record]  record_dir, replay_dir
 // Further environment overrides: CINELAKE_IMDB_BASE_URL, CINELAKE_TMDB_BASE_URL,
@@ -53,14 +60,22 @@ struct ApiConfig {
   // (sent as ?api_key=, which recordings and messages strip).
   std::string tmdb_token;
   std::string tmdb_language = "en-US";  // language= on detail calls; empty = none
+  // The origin each key may be sent to; empty = its base URL's own (a config
+  // built in code). See the binding rule above.
+  std::string imdb_key_origin;
+  std::string tmdb_token_origin;
 
   ApiLimits imdb_limits{5, 5, 5};     // a basic RapidAPI plan
   ApiLimits tmdb_limits{35, 35, 16};  // below TMDB's ~40-50/s
 
   int connect_timeout_ms = 10'000;
   int timeout_ms = 30'000;                        // whole request, body included
-  int64_t max_response_bytes = 32 * 1024 * 1024;  // a larger body is a kNetwork error
-  bool http2 = true;                              // negotiated over TLS when offered
+  int64_t max_response_bytes = 32 * 1024 * 1024;  // a larger body fails its call, not retried
+  // Every API call of one step attempt must end within this; later calls
+  // fail with kNetwork without sending anything.
+  int64_t step_budget_ms = 30 * 60 * 1000;
+  int max_list_titles = 1000;  // a longer popular list is refused, not fetched
+  bool http2 = true;           // negotiated over TLS when offered
 
   int max_attempts = 5;       // per call, first try included
   int backoff_base_ms = 500;  // full jitter: sleep U(0, min(max, base * 2^(attempt-1)))
@@ -73,9 +88,16 @@ struct ApiConfig {
   std::string replay_dir;  // when set, responses come from here; no network at all
 
   // Points both APIs at a `cinelake sandbox` at base_url ("http://127.0.0.1:8080"),
-  // optionally pinned to a day ("/@2026-11-23" prefix), and fills in the
-  // sandbox keys where no key is set.
-  void UseSandbox(std::string_view base_url, std::optional<std::string_view> date = std::nullopt);
+  // optionally pinned to a day ("/@2026-11-23" prefix), with the sandbox's
+  // keys (the defaults below unless given) bound to it: the real keys stay
+  // home whatever is configured.
+  void UseSandbox(std::string_view base_url, std::optional<std::string_view> date = std::nullopt,
+                  std::string_view imdb_key = {}, std::string_view tmdb_token = {});
+
+  // Empty when the IMDB key / TMDB token may go to the configured base URL,
+  // else why not (names both origins, never the key).
+  std::string ImdbKeyRefusal() const;
+  std::string TmdbTokenRefusal() const;
 
   // True when the TMDB token is a v3 api key (32 hex characters).
   bool TmdbTokenIsV3Key() const;

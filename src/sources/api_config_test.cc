@@ -99,5 +99,71 @@ TEST(SourcesApiConfig, TokenKindAndSandbox) {
   EXPECT_EQ(s.tmdb_token, "sandbox-tmdb-token");
 }
 
+TEST(SourcesApiConfig, TheSandboxShorthandReplacesTheRealKeys) {
+  auto c = LoadApiConfig(std::nullopt, Env({{"CINELAKE_IMDB_API_KEY", "real-imdb-key-1"},
+                                            {"CINELAKE_TMDB_TOKEN", "real-tmdb-1"}}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  c->UseSandbox("http://127.0.0.1:8080", std::nullopt);
+  EXPECT_EQ(c->imdb_key, "sandbox-imdb-key");
+  EXPECT_EQ(c->tmdb_token, "sandbox-tmdb-token");
+  EXPECT_EQ(c->ImdbKeyRefusal(), "");
+  EXPECT_EQ(c->TmdbTokenRefusal(), "");
+  c->UseSandbox("http://127.0.0.1:8080", std::nullopt, "own-imdb-key", "own-tmdb-token");
+  EXPECT_EQ(c->imdb_key, "own-imdb-key");
+  EXPECT_EQ(c->tmdb_token, "own-tmdb-token");
+}
+
+TEST(SourcesApiConfig, AKeyIsBoundToTheBaseUrlItWasConfiguredFor) {
+  const std::map<std::string, std::string> env_keys = {{"CINELAKE_IMDB_API_KEY", "real-imdb-key-2"},
+                                                       {"CINELAKE_TMDB_TOKEN", "real-tmdb-2"}};
+  // Environment keys belong to the real hosts.
+  auto real = LoadApiConfig(std::nullopt, Env(env_keys));
+  ASSERT_TRUE(real.ok());
+  EXPECT_EQ(real->imdb_key_origin, "https://imdb236.p.rapidapi.com");
+  EXPECT_EQ(real->ImdbKeyRefusal(), "");
+  EXPECT_EQ(real->TmdbTokenRefusal(), "");
+  // ... so an environment base URL override gets none of them.
+  auto env_override = env_keys;
+  env_override["CINELAKE_TMDB_BASE_URL"] = "http://127.0.0.1:7/tmdb/3";
+  auto moved = LoadApiConfig(std::nullopt, Env(env_override));
+  ASSERT_TRUE(moved.ok());
+  EXPECT_EQ(moved->ImdbKeyRefusal(), "");
+  EXPECT_NE(
+      moved->TmdbTokenRefusal().find("configured for https://api.themoviedb.org, not for http://127.0.0.1:7"),
+      std::string::npos)
+      << moved->TmdbTokenRefusal();
+  EXPECT_EQ(moved->TmdbTokenRefusal().find("real-tmdb-2"), std::string::npos);
+  // A file's base URL without a key of its own gets none either.
+  std::string bare = WriteTemp("d.toml", "[imdb]\nbase_url = \"http://127.0.0.1:7/imdb\"\n");
+  auto file_url = LoadApiConfig(bare, Env(env_keys));
+  ASSERT_TRUE(file_url.ok());
+  EXPECT_NE(file_url->ImdbKeyRefusal(), "");
+  std::filesystem::remove(bare);
+  // A key next to the file's base URL belongs to it, even on another port of the host.
+  std::string keyed =
+      WriteTemp("e.toml", "[imdb]\nbase_url = \"http://127.0.0.1:7/imdb\"\nkey = \"file-key-3\"\n");
+  auto file_key = LoadApiConfig(keyed, Env({}));
+  ASSERT_TRUE(file_key.ok());
+  EXPECT_EQ(file_key->ImdbKeyRefusal(), "");
+  ApiConfig other_port = *file_key;
+  other_port.imdb_base_url = "http://127.0.0.1:8/imdb";
+  EXPECT_NE(other_port.ImdbKeyRefusal(), "");
+  std::filesystem::remove(keyed);
+}
+
+TEST(SourcesApiConfig, BudgetAndListCapAreReadAndChecked) {
+  std::string path = WriteTemp("f.toml", "[imdb]\nmax_list_titles = 50\n[http]\nstep_budget_ms = 1234\n");
+  auto c = LoadApiConfig(path, Env({}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->max_list_titles, 50);
+  EXPECT_EQ(c->step_budget_ms, 1234);
+  std::filesystem::remove(path);
+  ApiConfig bad;
+  bad.step_budget_ms = 0;
+  EXPECT_FALSE(bad.Validate().ok());
+  EXPECT_EQ(ApiConfig().max_list_titles, 1000);
+  EXPECT_EQ(ApiConfig().step_budget_ms, 30 * 60 * 1000);
+}
+
 }  // namespace
 }  // namespace cinelake

@@ -18,14 +18,22 @@
 
 #include <functional>
 #include <utility>
+#include <vector>
 
 #include "common/status.h"
+#include "sources/api_issues.h"
 
 namespace cinelake {
 
 struct FetchInfo {
+  FetchInfo() = default;
+  FetchInfo(int attempts_sent, int last_http_status, std::vector<ApiIssue> call_issues = {})
+      : attempts(attempts_sent), http_status(last_http_status), issues(std::move(call_issues)) {}
+
   int attempts = 0;     // HTTP requests sent for this call, retries included
   int http_status = 0;  // last HTTP status received; 0 when none (transport error, nothing sent)
+  // Why the call failed or what its decode warned about (a few at most).
+  std::vector<ApiIssue> issues;
 };
 
 template <typename T>

@@ -204,7 +204,10 @@ class CurlTransport::Impl {
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl decodes (gzip, deflate, ...)
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, long{options_.connect_timeout_ms});
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, long{options_.timeout_ms});
+    // The whole request, body included: a server dripping bytes cannot hold it longer.
+    long timeout_ms = options_.timeout_ms;
+    if (req.timeout_ms > 0) timeout_ms = std::min<long>(timeout_ms, req.timeout_ms);
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, timeout_ms);
     curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, curl_off_t{options_.max_response_bytes});
     curl_easy_setopt(e, CURLOPT_HTTP_VERSION,
                      options_.http2 ? long{CURL_HTTP_VERSION_2TLS} : long{CURL_HTTP_VERSION_1_1});
@@ -247,7 +250,10 @@ class CurlTransport::Impl {
     if (job->sends > 1 && code == CURLE_ABORTED_BY_CALLBACK) {
       detail = "connection closed before an answer";
     } else if (job->oversize || code == CURLE_FILESIZE_EXCEEDED) {
-      detail = "response body larger than " + std::to_string(options_.max_response_bytes) + " bytes";
+      // Permanent: the same answer would be downloaded again on a retry.
+      Finish(job, Status::NotSupported(what + ": response body larger than " +
+                                       std::to_string(options_.max_response_bytes) + " bytes (not retried)"));
+      return;
     } else if (job->error[0] != '\0') {
       detail += " (" + RedactUrl(job->error) + ")";
     }

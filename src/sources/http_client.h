@@ -7,7 +7,8 @@
 // grouped in pools (HttpRequest::pool, normally the API name): at most
 // max_in_flight(pool) of a pool are active at once, the rest wait in FIFO
 // order. Bodies are accepted gzip/deflate-encoded; a body larger than
-// max_response_bytes is a kNetwork error. Thread-safe.
+// max_response_bytes is a kNotSupported error (permanent: not worth a retry).
+// timeout_ms bounds a whole request, body included. Thread-safe.
 #pragma once
 
 #include <cstdint>

@@ -64,7 +64,7 @@ TEST(SourcesCurlTransport, PoolBoundHoldsAcrossThreads) {
   EXPECT_EQ((*t)->max_in_flight_seen("tmdb"), 3);
 }
 
-TEST(SourcesCurlTransport, OversizeAndTimeoutAreNetworkErrors) {
+TEST(SourcesCurlTransport, OversizeIsPermanentAndTimeoutIsANetworkError) {
   testing::FakeApiServer server;
   ASSERT_TRUE(server.Start().ok());
   testing::FaultSpec big{testing::Fault::kOversize, 0, "", -1};
@@ -83,7 +83,7 @@ TEST(SourcesCurlTransport, OversizeAndTimeoutAreNetworkErrors) {
   r.url = server.tmdb_base_url() + "/movie/2";
   auto a = (*t)->Perform(r);
   ASSERT_FALSE(a.ok());
-  EXPECT_EQ(a.status().code(), Status::Code::kNetwork);
+  EXPECT_EQ(a.status().code(), Status::Code::kNotSupported);
   EXPECT_NE(a.status().message().find("larger than 102400 bytes"), std::string::npos) << a.status().message();
   r.url = server.tmdb_base_url() + "/movie/3";
   auto start = std::chrono::steady_clock::now();

@@ -1,8 +1,10 @@
 #include "sources/imdb_client.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 
+#include "common/log.h"
 #include "sources/api_caller.h"
 #include "sources/imdb_decode.h"
 #include "sources/url_util.h"
@@ -22,6 +24,8 @@ ApiCallerOptions ImdbOptions(const ApiConfig& config) {
   // A replayed run needs no key.
   if (key.empty() && config.replay_dir.empty()) {
     o.missing_key_message = "no IMDB key configured (set CINELAKE_IMDB_API_KEY)";
+  } else if (config.replay_dir.empty()) {
+    o.missing_key_message = config.ImdbKeyRefusal();
   }
   return o;
 }
@@ -29,26 +33,28 @@ ApiCallerOptions ImdbOptions(const ApiConfig& config) {
 }  // namespace
 
 ImdbClient::ImdbClient(const ApiConfig& config, std::shared_ptr<Transport> transport)
-    : caller_(std::make_unique<ApiCaller>(ImdbOptions(config), std::move(transport))) {}
+    : caller_(std::make_unique<ApiCaller>(ImdbOptions(config), std::move(transport))),
+      max_list_titles_(static_cast<size_t>(std::max(1, config.max_list_titles))) {}
 
 ImdbClient::~ImdbClient() = default;
 
 Fetched<std::vector<ImdbTitle>> ImdbClient::MostPopularMovies() {
-  return caller_->GetAs<std::vector<ImdbTitle>>("/most-popular-movies", [](std::string_view body, auto* w) {
-    return DecodeImdbTitleList(body, "imdb /most-popular-movies", w);
-  });
+  return caller_->GetAs<std::vector<ImdbTitle>>(
+      "/most-popular-movies", [this](std::string_view body, auto* w) {
+        return DecodeImdbTitleList(body, "imdb /most-popular-movies", w, max_list_titles_);
+      });
 }
 
 Fetched<std::vector<ImdbTitle>> ImdbClient::MostPopularTv() {
-  return caller_->GetAs<std::vector<ImdbTitle>>("/most-popular-tv", [](std::string_view body, auto* w) {
-    return DecodeImdbTitleList(body, "imdb /most-popular-tv", w);
+  return caller_->GetAs<std::vector<ImdbTitle>>("/most-popular-tv", [this](std::string_view body, auto* w) {
+    return DecodeImdbTitleList(body, "imdb /most-popular-tv", w, max_list_titles_);
   });
 }
 
 Fetched<ImdbTitle> ImdbClient::Title(const std::string& imdb_id) {
   if (!IsImdbTitleId(imdb_id)) {
     caller_->CountCall(Status::InvalidArgument(""));
-    return Status::InvalidArgument("imdb: not an IMDB title id: '" + imdb_id + "'");
+    return Status::InvalidArgument("imdb: not an IMDB title id: '" + Sanitize(imdb_id, 80) + "'");
   }
   std::string path = "/" + imdb_id;
   return caller_->GetAs<ImdbTitle>(
@@ -66,7 +72,7 @@ Fetched<std::optional<TmdbRef>> ImdbClient::TmdbIdFor(const std::string& imdb_id
   using Out = std::optional<TmdbRef>;
   if (!IsImdbTitleId(imdb_id)) {
     caller_->CountCall(Status::InvalidArgument(""));
-    return Status::InvalidArgument("imdb: not an IMDB title id: '" + imdb_id + "'");
+    return Status::InvalidArgument("imdb: not an IMDB title id: '" + Sanitize(imdb_id, 80) + "'");
   }
   std::string path = "/" + imdb_id + "/tmdb-id";
   Fetched<Out> r = caller_->GetAs<Out>(path, [path, imdb_type](std::string_view body, auto* w) {
@@ -95,6 +101,9 @@ void ImdbClient::SetCancelFlag(const std::atomic<bool>* cancel) {
 }
 ApiStats ImdbClient::stats() const {
   return caller_->stats();
+}
+std::vector<ApiIssue> ImdbClient::issues() const {
+  return caller_->issues();
 }
 std::vector<std::string> ImdbClient::warnings() const {
   return caller_->warnings();

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "sources/api_config.h"
+#include "sources/api_issues.h"
 #include "sources/api_stats.h"
 #include "sources/fetched.h"
 #include "sources/records.h"
@@ -35,6 +36,8 @@ class ImdbClient {
   ImdbClient& operator=(const ImdbClient&) = delete;
 
   // GET /most-popular-movies, /most-popular-tv: list order = popularity rank.
+  // A list longer than ApiConfig::max_list_titles is kNotSupported (not
+  // retried): no real list is that long, and each title costs requests.
   Fetched<std::vector<ImdbTitle>> MostPopularMovies();
   Fetched<std::vector<ImdbTitle>> MostPopularTv();
 
@@ -57,12 +60,15 @@ class ImdbClient {
 
   ApiStats stats() const;
   int64_t request_count() const { return stats().requests; }
+  // Why calls failed or warned, grouped by (endpoint, cause), most frequent first.
+  std::vector<ApiIssue> issues() const;
   // Field-level decode warnings ("imdb /tt1: field 'numVotes' is string, expected number"),
   // the first 1000 kept; stats().warnings counts all.
   std::vector<std::string> warnings() const;
 
  private:
   std::unique_ptr<ApiCaller> caller_;
+  size_t max_list_titles_;
 };
 
 }  // namespace cinelake

@@ -72,11 +72,16 @@ Result<ImdbTitle> DecodeImdbTitle(std::string_view body, const std::string& wher
 }
 
 Result<std::vector<ImdbTitle>> DecodeImdbTitleList(std::string_view body, const std::string& where,
-                                                   std::vector<std::string>* warnings) {
+                                                   std::vector<std::string>* warnings, size_t max_titles) {
   ASSIGN_OR_RETURN(simdjson::dom::element root, ParseJson(body, where));
   simdjson::dom::array array;
   if (root.get_array().get(array) != simdjson::SUCCESS) {
     return Status::Corruption(where + ": expected a JSON array, got " + JsonTypeName(root.type()));
+  }
+  if (array.size() > max_titles) {
+    return Status::NotSupported(where + ": list of " + std::to_string(array.size()) +
+                                " titles refused (more than " + std::to_string(max_titles) +
+                                ", imdb.max_list_titles)");
   }
   std::vector<ImdbTitle> out;
   size_t index = 0;

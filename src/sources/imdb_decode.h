@@ -6,6 +6,7 @@
 // tests and fuzzing.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,8 +19,10 @@ namespace cinelake {
 
 Result<ImdbTitle> DecodeImdbTitle(std::string_view body, const std::string& where,
                                   std::vector<std::string>* warnings);
+// A list of more than max_titles elements is kNotSupported, before any is decoded.
 Result<std::vector<ImdbTitle>> DecodeImdbTitleList(std::string_view body, const std::string& where,
-                                                   std::vector<std::string>* warnings);
+                                                   std::vector<std::string>* warnings,
+                                                   size_t max_titles = SIZE_MAX);
 // The /{id}/tmdb-id answer: {"tmdbId": "movie/27205" | "tv/1399" | 27205 | "27205" | null}.
 // A bare number takes its kind from imdb_type; nullopt for null/empty or an
 // unknown type (with a warning).

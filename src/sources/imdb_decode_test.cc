@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/log.h"
 #include "sources/testing/canned.h"
 
 namespace cinelake {
@@ -117,6 +118,33 @@ TEST(SourcesRecords, TmdbRefPathRoundTrip) {
   EXPECT_EQ(TmdbKindForImdbType("movie"), TmdbRef::Kind::kMovie);
   EXPECT_EQ(TmdbKindForImdbType("tvSeries"), TmdbRef::Kind::kTv);
   EXPECT_EQ(TmdbKindForImdbType("tvEpisode"), std::nullopt);
+}
+
+TEST(SourcesImdbDecode, AListOverTheCapIsRefusedAndStringsAreRedacted) {
+  std::vector<std::string> w;
+  auto over = DecodeImdbTitleList(R"([{"id":"tt1000001"},{"id":"tt1000002"},{"id":"tt1000003"}])",
+                                  "imdb /most-popular-movies", &w, 2);
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.status().code(), Status::Code::kNotSupported);
+  EXPECT_NE(over.status().message().find("list of 3 titles refused (more than 2"), std::string::npos);
+  RegisterSecret("echoed-rapidapi-key-77");
+  auto ok = DecodeImdbTitleList(R"([{"id":"tt1000001","primaryTitle":"x-rapidapi-key: echoed-rapidapi-key-77",
+                                    "genres":["echoed-rapidapi-key-77"]}])",
+                                "imdb /most-popular-movies", &w, 2);
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ((*ok)[0].primary_title, "x-rapidapi-key: ***");
+  EXPECT_EQ((*ok)[0].genres, std::vector<std::string>{"***"});
+}
+
+TEST(SourcesImdbDecode, TitleIdsAreTtAndSevenToTenDigits) {
+  for (const char* good : {"tt0678506", "tt1375666", "tt10872600", "tt1234567890"})
+    EXPECT_TRUE(IsImdbTitleId(good));
+  for (const char* bad : {"../../etc/passwd", "<script>", "nm0000001", " tt0678506", "tt0678506 ", "tt123456",
+                          "tt12345678901", "TT1375666", "tt", ""}) {
+    EXPECT_FALSE(IsImdbTitleId(bad)) << bad;
+  }
+  EXPECT_FALSE(IsImdbTitleId(std::string_view("tt\0123456", 10)));
+  EXPECT_FALSE(IsImdbTitleId("tt1234567\nforged"));
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "common/log.h"
+
 namespace cinelake {
 
 using simdjson::dom::element;
@@ -55,7 +57,9 @@ std::optional<std::string> JsonReader::String(const char* name) {
     Mistyped(name, *value, "string");
     return std::nullopt;
   }
-  return std::string(s);
+  // The decode boundary: an API that echoes a request (headers, URL) must
+  // not carry a key into a record, and from there into the lake.
+  return Redact(s);
 }
 
 std::optional<int64_t> JsonReader::Int(const char* name) {
@@ -125,7 +129,7 @@ std::vector<std::string> JsonReader::StringArray(const char* name) {
   for (element item : array) {
     std::string_view s;
     if (item.get_string().get(s) == simdjson::SUCCESS) {
-      out.emplace_back(s);
+      out.push_back(Redact(s));
     } else if (!item.is_null()) {
       Warn(std::string("field '") + name + "' has a " + JsonTypeName(item.type()) +
            " element, expected string");

@@ -3,7 +3,9 @@
 // A missing or null field is nullopt silently; a field of the wrong JSON type
 // is nullopt plus a warning "<where>: field '<name>' is <type>, expected <type>".
 // Integers accept integral doubles (2010.0); doubles accept integers. Unknown
-// fields are never looked at. Internal to src/sources.
+// fields are never looked at. Every string read has the registered secrets
+// redacted (Redact()): nothing a server echoes can carry a key into a record.
+// Internal to src/sources.
 #pragma once
 
 #include <simdjson.h>

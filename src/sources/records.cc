@@ -39,7 +39,8 @@ std::optional<TmdbRef::Kind> TmdbKindForImdbType(std::string_view type) {
 }
 
 bool IsImdbTitleId(std::string_view id) {
-  if (id.size() < 3 || id.size() > 16 || id.substr(0, 2) != "tt") return false;
+  // Real ids have 7 or 8 digits today; 10 leaves room for growth.
+  if (id.size() < 2 + 7 || id.size() > 2 + 10 || id.substr(0, 2) != "tt") return false;
   for (size_t i = 2; i < id.size(); ++i) {
     if (id[i] < '0' || id[i] > '9') return false;
   }

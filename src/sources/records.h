@@ -91,7 +91,7 @@ struct TmdbRef {
   bool operator==(const TmdbRef&) const = default;
 };
 
-// True for an IMDB title id: "tt" and 1-14 digits. Ids are put into request
+// True for an IMDB title id: "tt" and 7-10 ASCII digits, nothing else. Ids are put into request
 // paths, so anything else (a '/', "..") is refused before a request is made.
 bool IsImdbTitleId(std::string_view id);
 

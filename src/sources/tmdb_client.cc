@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "common/log.h"
 #include "sources/api_caller.h"
 #include "sources/tmdb_decode.h"
 #include "sources/url_util.h"
@@ -26,6 +27,8 @@ ApiCallerOptions TmdbOptions(const ApiConfig& config) {
   }
   if (token.empty() && config.replay_dir.empty()) {
     o.missing_key_message = "no TMDB token configured (set CINELAKE_TMDB_TOKEN)";
+  } else if (config.replay_dir.empty()) {
+    o.missing_key_message = config.TmdbTokenRefusal();
   }
   return o;
 }
@@ -80,7 +83,7 @@ Fetched<std::optional<TmdbRef>> TmdbClient::Find(const std::string& imdb_id,
   using Out = std::optional<TmdbRef>;
   if (!IsImdbTitleId(imdb_id)) {
     caller_->CountCall(Status::InvalidArgument(""));
-    return Status::InvalidArgument("tmdb: not an IMDB title id: '" + imdb_id + "'");
+    return Status::InvalidArgument("tmdb: not an IMDB title id: '" + Sanitize(imdb_id, 80) + "'");
   }
   bool prefer_tv = imdb_type && TmdbKindForImdbType(*imdb_type) == TmdbRef::Kind::kTv;
   std::string path = "/find/" + imdb_id + "?external_source=imdb_id";
@@ -135,6 +138,9 @@ void TmdbClient::SetCancelFlag(const std::atomic<bool>* cancel) {
 }
 ApiStats TmdbClient::stats() const {
   return caller_->stats();
+}
+std::vector<ApiIssue> TmdbClient::issues() const {
+  return caller_->issues();
 }
 std::vector<std::string> TmdbClient::warnings() const {
   return caller_->warnings();

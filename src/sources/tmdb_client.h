@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "sources/api_config.h"
+#include "sources/api_issues.h"
 #include "sources/api_stats.h"
 #include "sources/fetched.h"
 #include "sources/records.h"
@@ -64,6 +65,8 @@ class TmdbClient {
 
   ApiStats stats() const;
   int64_t request_count() const { return stats().requests; }
+  // Why calls failed or warned, grouped by (endpoint, cause), most frequent first.
+  std::vector<ApiIssue> issues() const;
   std::vector<std::string> warnings() const;
 
  private:

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/log.h"
 #include "sources/testing/canned.h"
 
 namespace cinelake {
@@ -67,6 +68,20 @@ TEST(SourcesTmdbDecode, Find) {
   ASSERT_TRUE(none.ok());
   EXPECT_EQ(*none, std::nullopt);
   EXPECT_FALSE(DecodeTmdbFind("<html>", false, "f", &w).ok());
+}
+
+TEST(SourcesTmdbDecode, AnEchoedKeyIsRedactedFromEveryString) {
+  RegisterSecret("echoed-bearer-token-0042");
+  std::vector<std::string> w;
+  auto r = DecodeTmdbMovie(
+      R"({"id":1,"overview":"Authorization: Bearer echoed-bearer-token-0042","tagline":"echoed-bearer-token-0042",
+          "production_companies":[{"id":2,"name":"?api_key=echoed-bearer-token-0042"}]})",
+      "tmdb /movie/1", &w);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->overview, "Authorization: Bearer ***");
+  EXPECT_EQ(r->tagline, "***");
+  ASSERT_EQ(r->production_companies.size(), 1u);
+  EXPECT_EQ(r->production_companies[0].name, "?api_key=***");
 }
 
 }  // namespace

@@ -28,6 +28,9 @@ struct HttpRequest {
   // Requests with the same pool share an in-flight bound (the API name,
   // "imdb" / "tmdb"; empty = the URL's host).
   std::string pool;
+  // When > 0, bounds this request below the transport's own timeout (a step
+  // budget running out).
+  int timeout_ms = 0;
 };
 
 struct HttpResponse {
@@ -46,7 +49,8 @@ class Transport {
  public:
   virtual ~Transport() = default;
   // Error codes: kNetwork for anything transient (refused, reset, timeout,
-  // truncated or oversize body), kNotFound only from ReplayTransport when no
+  // truncated body), kNotSupported for a body over the size cap (fetching it
+  // again cannot help), kNotFound only from ReplayTransport when no
   // recording exists, kInvalidArgument for a bad URL.
   virtual Result<HttpResponse> Perform(const HttpRequest& request) = 0;
 };

@@ -82,6 +82,15 @@ std::string UrlHostPort(std::string_view url) {
   return std::string(host);
 }
 
+std::string UrlOrigin(std::string_view url) {
+  size_t scheme = url.find("://");
+  std::string out = scheme == std::string_view::npos ? std::string() : std::string(url.substr(0, scheme + 3));
+  out += UrlHostPort(url);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
 std::string UrlEncode(std::string_view text) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;

@@ -23,6 +23,10 @@ std::string UrlPathAndQuery(std::string_view url);
 // "http://h:1/a/b?c" → "h:1".
 std::string UrlHostPort(std::string_view url);
 
+// "HTTP://H:1/a" → "http://h:1": scheme and host, lower-cased; what a key is
+// bound to (ApiConfig::imdb_key_origin).
+std::string UrlOrigin(std::string_view url);
+
 // Percent-encodes everything outside [A-Za-z0-9-._~] (for path segments).
 std::string UrlEncode(std::string_view text);
 

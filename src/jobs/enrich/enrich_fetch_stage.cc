@@ -4,11 +4,13 @@
 #include "jobs/enrich/refresh_policy.h"
 #include "jobs/raw_imdb_title.h"
 #include "sources/api_clients.h"
+#include "sources/api_deadline.h"
 
 namespace cinelake {
 
 Status RunEnrichFetchStage(const JobContext& ctx) {
   if (ctx.apis == nullptr) return Status::Internal("enrich_fetch needs API clients");
+  ApiDeadlineScope budget(std::chrono::milliseconds(ctx.apis->config().step_budget_ms));
   ASSIGN_OR_RETURN(Table listed, ctx.lake->Read(TableByName(tables::kContentIds), ctx.load_date, {"id"}));
   ASSIGN_OR_RETURN(Table detail, ctx.lake->ReadOrEmpty(TableByName(tables::kContentDetail), std::nullopt,
                                                        {"content_id", "created_at", "updated_at"}));

@@ -12,6 +12,7 @@
 #include "jobs/raw_tmdb_details.h"
 #include "jobs/table_ops.h"
 #include "sources/api_clients.h"
+#include "sources/api_deadline.h"
 
 namespace cinelake {
 namespace {
@@ -53,6 +54,7 @@ void AppendError(Table& errors, const std::string& id, const std::string& messag
 
 Status RunEnrichStage(const JobContext& ctx) {
   if (ctx.apis == nullptr) return Status::Internal("enrich needs API clients");
+  ApiDeadlineScope budget(std::chrono::milliseconds(ctx.apis->config().step_budget_ms));
   Lake& lake = *ctx.lake;
   const int64_t now = ctx.LogicalMicros();
 

@@ -1,11 +1,13 @@
 #include "jobs/ingest/ingest_stage.h"
 
+#include <chrono>
 #include <future>
 #include <map>
 
 #include "common/log.h"
 #include "jobs/raw_tmdb_details.h"
 #include "sources/api_clients.h"
+#include "sources/api_deadline.h"
 
 namespace cinelake {
 namespace {
@@ -36,14 +38,32 @@ Result<std::map<std::string, TmdbRef>> PreviousMappings(const JobContext& ctx) {
   return out;
 }
 
-Status CollectList(const Fetched<std::vector<ImdbTitle>>& list, const char* what,
+// Keeps the list's usable entries. An id that is not an IMDB title id ("tt"
+// and digits) never enters the lake: it would become a request path and a
+// gold row. Dropped ones are counted (dropped_ids.<list>), reported once
+// with an escaped example, and keep their rank taken.
+Status CollectList(const JobContext& ctx, const Fetched<std::vector<ImdbTitle>>& list, const char* what,
                    std::vector<ListedTitle>* out) {
   if (!list.ok()) return list.status().WithContext(std::string("IMDB ") + what + " list");
+  ctx.Issues(list.info().issues);
   int32_t rank = 0;
+  int64_t dropped = 0;
+  std::string example;
   for (const auto& t : list.value()) {
     ++rank;
     if (!t.id || t.id->empty()) continue;  // unusable entry; its rank stays taken
+    if (!IsImdbTitleId(*t.id)) {
+      if (dropped++ == 0) example = Sanitize(*t.id, 80);
+      continue;
+    }
     out->push_back(ListedTitle{*t.id, t.type.value_or(""), rank, std::nullopt});
+  }
+  if (dropped > 0) {
+    ctx.Count(std::string("dropped_ids.") + what, dropped);
+    ctx.Issues(
+        {ApiIssue{"imdb", std::string("/") + what, "not an IMDB title id", dropped, "'" + example + "'"}});
+    spdlog::warn("ingest: dropped {} of {} entries of the {} list that are not IMDB title ids, e.g. '{}'",
+                 dropped, rank, what, example);
   }
   return Status::OK();
 }
@@ -53,13 +73,17 @@ Status CollectList(const Fetched<std::vector<ImdbTitle>>& list, const char* what
 Status RunIngestListsStage(const JobContext& ctx) {
   if (ctx.apis == nullptr) return Status::Internal("ingest needs API clients");
   ApiClients& apis = *ctx.apis;
+  ApiDeadlineScope budget(std::chrono::milliseconds(apis.config().step_budget_ms));
 
-  auto movies_future = std::async(std::launch::async, [&] { return apis.imdb().MostPopularMovies(); });
+  auto movies_future = std::async(std::launch::async, [&, deadline = CurrentApiDeadline()] {
+    ApiDeadlineScope same_budget(deadline);
+    return apis.imdb().MostPopularMovies();
+  });
   auto tv = apis.imdb().MostPopularTv();
   auto movies = movies_future.get();
   std::vector<ListedTitle> titles;
-  RETURN_IF_ERROR(CollectList(movies, "most-popular-movies", &titles));
-  RETURN_IF_ERROR(CollectList(tv, "most-popular-tv", &titles));
+  RETURN_IF_ERROR(CollectList(ctx, movies, "most-popular-movies", &titles));
+  RETURN_IF_ERROR(CollectList(ctx, tv, "most-popular-tv", &titles));
   ctx.Count("titles.listed", static_cast<int64_t>(titles.size()));
 
   // A title can sit on both lists in theory; keep its first appearance.
@@ -87,6 +111,10 @@ Status RunIngestListsStage(const JobContext& ctx) {
   }
   if (!pending.empty()) {
     auto mapped = apis.mapper().MapAll(ids, types);
+    ApiIssueTally issues;
+    for (const auto& m : mapped) issues.AddAll(m.info().issues);
+    ctx.Issues(issues.Sorted());
+    if (!issues.empty()) spdlog::warn("ingest: mapping {}", issues.Describe());
     for (size_t k = 0; k < pending.size(); ++k) {
       if (mapped[k].ok() && mapped[k].value()) {
         titles[pending[k]].ref = *mapped[k].value();
@@ -118,6 +146,7 @@ Status RunIngestListsStage(const JobContext& ctx) {
 
 Status RunIngestPopularityStage(const JobContext& ctx) {
   if (ctx.apis == nullptr) return Status::Internal("ingest needs API clients");
+  ApiDeadlineScope budget(std::chrono::milliseconds(ctx.apis->config().step_budget_ms));
   ASSIGN_OR_RETURN(Table listed, ctx.lake->Read(TableByName(tables::kContentIds), ctx.load_date,
                                                 {"id", "type", "tmdb_id"}));
   std::vector<ListedTitle> titles;
@@ -125,6 +154,10 @@ Status RunIngestPopularityStage(const JobContext& ctx) {
   std::vector<size_t> ref_rows;
   for (size_t r = 0; r < listed.num_rows(); ++r) {
     if (listed.column(2).IsNull(r)) continue;
+    if (!IsImdbTitleId(listed.column(0).String(r))) {  // written before ids were checked
+      ctx.Count("dropped_ids.stg_contentIDs", 1);
+      continue;
+    }
     auto ref = TmdbRef::Parse(listed.column(2).String(r));
     if (!ref.ok()) {
       return Status::Corruption(
@@ -137,6 +170,10 @@ Status RunIngestPopularityStage(const JobContext& ctx) {
                                  std::string(listed.column(1).String(r)), 0, *ref});
   }
   auto details = ctx.apis->tmdb().DetailsBatch(refs);
+  ApiIssueTally issues;
+  for (const auto& d : details) issues.AddAll(d.info().issues);
+  ctx.Issues(issues.Sorted());
+  if (!issues.empty()) spdlog::warn("popularity: {}", issues.Describe());
 
   const TableDef& det_def = TableByName(tables::kTmdbDetails);
   const TableDef& pop_def = TableByName(tables::kPopularity);
@@ -174,9 +211,10 @@ Status RunIngestPopularityStage(const JobContext& ctx) {
   // it would turn yesterday's whole list into leavers. Fail (the orchestrator
   // retries the step) and keep the lake as it was.
   if (refs.size() >= 10 && pop.num_rows() * 2 < refs.size()) {
+    std::string causes = issues.Describe();
     return Status::Network("TMDB answered popularity for only " + std::to_string(pop.num_rows()) + " of " +
                            std::to_string(refs.size()) + " titles; not writing a partial snapshot for " +
-                           ctx.load_date.ToString());
+                           ctx.load_date.ToString() + (causes.empty() ? "" : "; " + causes));
   }
   RETURN_IF_ERROR(ctx.lake->Write(det_def, det, ctx.load_date));
   RETURN_IF_ERROR(ctx.lake->Write(pop_def, pop, ctx.load_date));

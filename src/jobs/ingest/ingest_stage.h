@@ -8,6 +8,13 @@
 // decoded record) and raw/stg_popularity (titles that answered). A 404 or a
 // failed popularity fetch skips that title and is counted; a failed list
 // fetch fails the stage. All three partitions are for ctx.load_date.
+//
+// A list entry whose id is not an IMDB title id ("tt" + 7-10 digits) is
+// dropped here, before it can become a request path or a gold row: counted
+// as dropped_ids.<list>, reported once with an escaped example. Each step
+// attempt's API calls run under ApiConfig::step_budget_ms. Why calls failed
+// or warned is recorded as the step's issues (api, endpoint, cause, count,
+// example), and a failing popularity step names the top causes in its error.
 #pragma once
 
 #include "common/status.h"
