@@ -68,7 +68,8 @@ enum class ApiError { kUnauthorized, kNotFound, kRateLimited, kInternal, kUnavai
 
 class ApiRenderer : public Handler {
  public:
-  virtual Api api() const = 0;
+  explicit ApiRenderer(Api api) : api_(api) {}
+  Api api() const { return api_; }
   // The endpoint a path (without the /@date prefix) names, or nullopt when
   // the path is not this service's.
   virtual std::optional<Route> Match(std::string_view path) const = 0;
@@ -78,6 +79,9 @@ class ApiRenderer : public Handler {
   virtual Reply Error(ApiError error) const = 0;
   // Handle() answers the body of an endpoint (200) or the service's own
   // 4xx/5xx for it (unknown id, bad parameter).
+
+ private:
+  const Api api_;
 };
 
 }  // namespace cinelake::sandbox

@@ -12,10 +12,6 @@ namespace {
 
 constexpr size_t kCachedFiles = 4;
 
-Reply MessageReply(int status, std::string_view message) {
-  return Reply{status, WireJson{{"message", message}}.dump()};
-}
-
 }  // namespace
 
 std::optional<Route> ExportApi::Match(std::string_view path) const {
@@ -28,17 +24,6 @@ std::optional<Route> ExportApi::Match(std::string_view path) const {
 
 std::optional<std::string> ExportApi::Authenticate(const httplib::Request&) const {
   return std::string();
-}
-
-Reply ExportApi::Error(ApiError error) const {
-  switch (error) {
-    case ApiError::kUnauthorized: return MessageReply(401, "Unauthorized");
-    case ApiError::kNotFound: return MessageReply(404, "Not Found");
-    case ApiError::kRateLimited: return MessageReply(429, "Too many requests");
-    case ApiError::kInternal: return MessageReply(500, "Internal Server Error");
-    case ApiError::kUnavailable: break;
-  }
-  return MessageReply(503, "Service Unavailable");
 }
 
 Reply ExportApi::Handle(Request& request) {

@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "sandbox/api_renderer.h"
+#include "sandbox/imdb_api.h"
 
 namespace cinelake::sandbox {
 
@@ -25,12 +26,14 @@ class ExportApi final : public ApiRenderer {
  public:
   // Files list `movie_catalog` / `series_catalog` ids.
   ExportApi(const World& world, int64_t movie_catalog, int64_t series_catalog)
-      : world_(world), movie_catalog_(movie_catalog), series_catalog_(series_catalog) {}
+      : ApiRenderer(Api::kExport),
+        world_(world),
+        movie_catalog_(movie_catalog),
+        series_catalog_(series_catalog) {}
 
-  Api api() const override { return Api::kExport; }
   std::optional<Route> Match(std::string_view path) const override;
   std::optional<std::string> Authenticate(const httplib::Request& http) const override;
-  Reply Error(ApiError error) const override;
+  Reply Error(ApiError error) const override { return MessageError(error); }
   Reply Handle(Request& request) override;
 
  private:

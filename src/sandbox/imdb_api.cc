@@ -35,7 +35,7 @@ std::optional<std::string> ImdbApi::Authenticate(const httplib::Request& http) c
   return key;
 }
 
-Reply ImdbApi::Error(ApiError error) const {
+Reply MessageError(ApiError error) {
   switch (error) {
     case ApiError::kUnauthorized:
       return ImdbReply(401, "Invalid API key. Go to https://docs.rapidapi.com/docs/keys for more info.");
@@ -45,6 +45,10 @@ Reply ImdbApi::Error(ApiError error) const {
     case ApiError::kUnavailable: break;
   }
   return ImdbReply(503, "Service Unavailable");
+}
+
+Reply ImdbApi::Error(ApiError error) const {
+  return MessageError(error);
 }
 
 Reply ImdbApi::Handle(Request& request) {

@@ -17,11 +17,15 @@
 
 namespace cinelake::sandbox {
 
+// imdb236's {"message": ...} error bodies. The export host answers its
+// injected faults with these too, as the sandbox always has.
+Reply MessageError(ApiError error);
+
 class ImdbApi final : public ApiRenderer {
  public:
-  ImdbApi(const World& world, std::string key) : world_(world), key_(std::move(key)) {}
+  ImdbApi(const World& world, std::string key)
+      : ApiRenderer(Api::kImdb), world_(world), key_(std::move(key)) {}
 
-  Api api() const override { return Api::kImdb; }
   std::optional<Route> Match(std::string_view path) const override;
   std::optional<std::string> Authenticate(const httplib::Request& http) const override;
   Reply Error(ApiError error) const override;

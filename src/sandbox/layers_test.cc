@@ -12,7 +12,7 @@ using nlohmann::json;
 // Answers `body` with `status`, accepts the key "good" in header K.
 class FakeApi final : public ApiRenderer {
  public:
-  Api api() const override { return Api::kTmdb; }
+  FakeApi() : ApiRenderer(Api::kTmdb) {}
   std::optional<Route> Match(std::string_view) const override { return std::nullopt; }
   std::optional<std::string> Authenticate(const httplib::Request& http) const override {
     if (http.get_header_value("K") != "good") return std::nullopt;

@@ -18,9 +18,9 @@ namespace cinelake::sandbox {
 
 class TmdbApi final : public ApiRenderer {
  public:
-  TmdbApi(const World& world, std::string token) : world_(world), token_(std::move(token)) {}
+  TmdbApi(const World& world, std::string token)
+      : ApiRenderer(Api::kTmdb), world_(world), token_(std::move(token)) {}
 
-  Api api() const override { return Api::kTmdb; }
   std::optional<Route> Match(std::string_view path) const override;
   std::optional<std::string> Authenticate(const httplib::Request& http) const override;
   Reply Error(ApiError error) const override;
