@@ -9,42 +9,17 @@
 #include <memory>
 #include <vector>
 
+#include "common/json_text.h"
 #include "sandbox/rng.h"
 #include "sandbox/vocabulary.h"
 
 namespace cinelake::sandbox {
 namespace {
 
-void AppendJsonString(std::string* out, std::string_view s) {
-  out->push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out->append(buf);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out->push_back('"');
-}
-
-void AppendNumber(std::string* out, double v) {
+// Shortest round-trip digits (to_chars), as TMDB writes popularity: not
+// AppendJsonDouble, whose %.17g would turn 2.87 into 2.8700000000000001.
+void AppendShortestDouble(std::string* out, double v) {
   char buf[32];
-  auto res = std::to_chars(buf, buf + sizeof buf, v);
-  out->append(buf, res.ptr);
-}
-
-void AppendInt(std::string* out, int64_t v) {
-  char buf[24];
   auto res = std::to_chars(buf, buf + sizeof buf, v);
   out->append(buf, res.ptr);
 }
@@ -52,19 +27,19 @@ void AppendInt(std::string* out, int64_t v) {
 void AppendLine(std::string* out, Kind kind, int64_t id, std::string_view name, double popularity) {
   if (kind == Kind::kMovie) {
     out->append("{\"adult\":false,\"id\":");
-    AppendInt(out, id);
+    AppendJsonInt64(out, id);
     out->append(",\"original_title\":");
     AppendJsonString(out, name);
     out->append(",\"popularity\":");
-    AppendNumber(out, popularity);
+    AppendShortestDouble(out, popularity);
     out->append(",\"video\":false}\n");
   } else {
     out->append("{\"id\":");
-    AppendInt(out, id);
+    AppendJsonInt64(out, id);
     out->append(",\"original_name\":");
     AppendJsonString(out, name);
     out->append(",\"popularity\":");
-    AppendNumber(out, popularity);
+    AppendShortestDouble(out, popularity);
     out->append("}\n");
   }
 }
@@ -82,7 +57,7 @@ void AppendSynthetic(std::string* out, uint64_t seed, Kind kind, int64_t id, int
   name.append(noun[(h >> 20) % noun.size()]);
   if ((h >> 40) % 5 == 0) {
     name.push_back(' ');
-    AppendInt(&name, static_cast<int64_t>(2 + (h >> 44) % 3));
+    name.append(std::to_string(2 + (h >> 44) % 3));
   }
   // Stable per id, a little daily wobble.
   double base = std::exp(-1.2 + 1.1 * NormalFrom(h));

@@ -8,6 +8,10 @@
 // synthetic ids with small popularities, deterministic per (seed, id, date).
 // If catalog_size is smaller than the number of world titles, only the first
 // catalog_size world titles (by id) are listed.
+//
+// Pure functions of (world, kind, date, size), thread-safe; the world is
+// borrowed for the call. Errors: ExportGzip fails with Internal only when the
+// compressor cannot be set up.
 #pragma once
 
 #include <cstdint>

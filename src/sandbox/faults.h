@@ -17,6 +17,10 @@
 // tmdb_find, export. A rate <= 0 disables that API's limit. ToJson() gives the
 // resolved config (every kind that has overrides, merged); feeding it back to
 // Parse() gives the same config.
+//
+// Values: a FaultConfig is a plain value, safe to share read-only between
+// threads (the server swaps whole configs). Errors: Parse() answers
+// InvalidArgument naming the key path and the problem.
 #pragma once
 
 #include <array>

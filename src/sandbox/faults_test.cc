@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "sandbox/rate_limiter.h"
+#include "sandbox/request_quota.h"
 
 namespace cinelake::sandbox {
 namespace {
@@ -77,9 +77,9 @@ TEST(SandboxFaultsTest, LatencyShapes) {
 }
 
 TEST(SandboxFaultsTest, TokenBucketAllowsBurstThenRefillsAtRate) {
-  RateLimiter limiter;
+  RequestQuota limiter;
   limiter.Configure(RateLimit{2, 3});
-  auto t0 = RateLimiter::Clock::time_point{} + std::chrono::hours(1);
+  auto t0 = RequestQuota::Clock::time_point{} + std::chrono::hours(1);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(limiter.Acquire("k", t0), 0);
   EXPECT_GE(limiter.Acquire("k", t0), 1);                                   // empty: over the limit
   EXPECT_EQ(limiter.Acquire("other", t0), 0);                               // buckets are per key

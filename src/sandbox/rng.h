@@ -5,6 +5,8 @@
 // the same seed answers the same bytes whatever order requests arrive in.
 // Hash() gives stateless draws; Rng is a splitmix64 stream for building the
 // world once. Never std::random_device, never unordered iteration.
+// The free functions are pure and thread-safe; an Rng is a value owned by
+// its one user (not thread-safe). Nothing fails.
 #pragma once
 
 #include <cmath>

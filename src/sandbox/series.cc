@@ -106,4 +106,10 @@ TitleFacts World::Facts(const Title& t, Date date) const {
   return f;
 }
 
+int64_t World::Votes(const Title& t, int32_t day) {
+  double age = static_cast<double>(day - t.release_day + 30);
+  double f = std::min(1.0, std::sqrt(std::max(0.0, age) / 730.0));
+  return std::max<int64_t>(1, static_cast<int64_t>(t.vote_scale * f));
+}
+
 }  // namespace cinelake::sandbox

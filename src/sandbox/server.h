@@ -19,10 +19,16 @@
 // sequence number of the request of that kind): reproducible for a serial
 // client, not under concurrency. Order of events for a request: auth, rate
 // limit, latency, fault action, body (404 for TMDB ids in the not-found
-// fraction), body corruption.
+// fraction), body corruption. Each service is an ApiRenderer
+// (imdb_api.h, tmdb_api.h, export_api.h) wrapped in the layers of layers.h.
 //
 // Control: GET /_sandbox/health, GET /_sandbox/stats, POST /_sandbox/stats/reset,
 // GET|PUT /_sandbox/faults (PUT replaces the whole config; 400 on a bad one).
+//
+// Thread-safety: every method may be called from any thread while the server
+// runs. Errors: Start() fails with IOError when it cannot listen; requests
+// never fail, they answer (the API's own error bodies, or a dropped
+// connection for resets and stalls).
 #pragma once
 
 #include <cstdint>
@@ -32,14 +38,11 @@
 
 #include "common/date.h"
 #include "common/status.h"
+#include "sandbox/api_keys.h"
 #include "sandbox/faults.h"
 #include "sandbox/world.h"
 
 namespace cinelake::sandbox {
-
-inline constexpr std::string_view kImdbHost = "imdb236.p.rapidapi.com";
-inline constexpr std::string_view kDefaultImdbKey = "sandbox-imdb-key";
-inline constexpr std::string_view kDefaultTmdbToken = "sandbox-tmdb-token";
 
 struct SandboxOptions {
   std::string host = "127.0.0.1";
@@ -54,6 +57,7 @@ struct SandboxOptions {
   std::string tmdb_token{kDefaultTmdbToken};
 };
 
+// Owns its World, its renderers and layers, and its listening thread.
 class SandboxServer {
  public:
   explicit SandboxServer(SandboxOptions options);

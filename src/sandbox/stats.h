@@ -1,6 +1,7 @@
 // Counters the sandbox exposes at GET /_sandbox/stats, so tests can check
 // what a client did (how many calls, how fast, how it handled faults).
-// Thread-safe; Reset() zeroes everything except requests in flight.
+// Thread-safe; owns its counters; never fails. Reset() zeroes everything
+// except requests in flight.
 #pragma once
 
 #include <array>

@@ -2,6 +2,8 @@
 //
 // Invented words only (no real films, people or brands), with some accented
 // and non-Latin entries so that every consumer meets multi-byte UTF-8.
+// Static, immutable data (the spans point into it, valid for the program's
+// life); thread-safe; nothing fails (an unknown language has no words).
 #pragma once
 
 #include <span>

@@ -1,11 +1,16 @@
-// The sandbox world: a synthetic, dated universe of movies and series that
-// the sandbox serves in the shapes of the IMDB (imdb236) and TMDB v3 APIs.
+// The sandbox world: a synthetic, dated universe of movies, series, people
+// and companies with a popularity per title per day. A pure model: it knows
+// nothing of JSON or HTTP; imdb_json.h and tmdb_json.h render it in the
+// shapes of the IMDB (imdb236) and TMDB v3 APIs.
 //
 // Contract:
 // - Deterministic: a World is a pure function of its seed. Every answer is a
-//   pure function of (seed, date, question): same inputs, byte-identical JSON,
+//   pure function of (seed, date, question): same inputs, same answer,
 //   whatever was asked before and from whichever thread (all methods are
 //   const and thread-safe; internal caches never change an answer).
+// - Ownership: the World owns every Title, Person and Company; pointers and
+//   references it hands out live as long as the World.
+// - Errors: none; unknown ids are nullptr / nullopt, never a failure.
 // - Dated: titles are announced over time (evergreen classics released before
 //   2012, then a cohort of new titles every 28 days from 2012 to 2045). A
 //   title not yet announced on a date is unknown on that date (lists skip it,
@@ -166,16 +171,9 @@ class World {
   std::string TmdbStatus(const Title& t, Date date) const;
   // Day the last episode of the last season airs (series), else release day.
   int32_t LastEpisodeDay(const Title& t) const;
-
-  // ---- response bodies (JSON text) ----
-  std::string ImdbListJson(Kind kind, Date date) const;
-  Result<std::string> ImdbTitleJson(std::string_view imdb_id, Date date) const;
-  Result<std::string> ImdbTmdbIdJson(std::string_view imdb_id, Date date) const;
-  Result<std::string> TmdbMovieJson(int64_t id, Date date) const;
-  Result<std::string> TmdbTvJson(int64_t id, Date date) const;
-  Result<std::string> TmdbSeasonJson(int64_t id, int season, Date date) const;
-  // Unknown ids give empty result arrays, as TMDB does.
-  std::string TmdbFindJson(std::string_view imdb_id, Date date) const;
+  // IMDB numVotes on a day: grows with the square root of the title's age
+  // (from 30 days before release) to vote_scale after two years; >= 1.
+  static int64_t Votes(const Title& t, int32_t day);
 
   // Identities of the special titles (tests and the dashboard's XSS check).
   static constexpr std::string_view kXssTitle = "<img src=x onerror=alert(1)>";

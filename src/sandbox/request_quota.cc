@@ -1,17 +1,17 @@
-#include "sandbox/rate_limiter.h"
+#include "sandbox/request_quota.h"
 
 #include <algorithm>
 #include <cmath>
 
 namespace cinelake::sandbox {
 
-void RateLimiter::Configure(const RateLimit& limit) {
+void RequestQuota::Configure(const RateLimit& limit) {
   std::lock_guard<std::mutex> lock(mu_);
   limit_ = limit;
   buckets_.clear();
 }
 
-int RateLimiter::Acquire(std::string_view key, Clock::time_point now) {
+int RequestQuota::Acquire(std::string_view key, Clock::time_point now) {
   std::lock_guard<std::mutex> lock(mu_);
   if (limit_.rate <= 0) return 0;
   auto it = buckets_.find(key);

@@ -1,10 +1,11 @@
-// Per-key token buckets, one set per API: how the sandbox enforces the
-// requests-per-second plans of the real services.
+// Per-key token buckets that refuse: how the sandbox enforces the
+// requests-per-second plans of the real services. (Not the client side's
+// sources/rate_limiter.h, which waits for a token instead.)
 //
 // A bucket holds up to `burst` tokens and refills at `rate` tokens a second;
-// a request takes one. An empty bucket means the request is over the limit:
+// a request takes one. An empty bucket means the request is over the quota:
 // the caller answers 429 and Retry-After (the seconds until a token is back).
-// Thread-safe.
+// Thread-safe; owns its buckets; never fails.
 #pragma once
 
 #include <chrono>
@@ -17,7 +18,7 @@
 
 namespace cinelake::sandbox {
 
-class RateLimiter {
+class RequestQuota {
  public:
   using Clock = std::chrono::steady_clock;
 
@@ -25,7 +26,7 @@ class RateLimiter {
   void Configure(const RateLimit& limit);
 
   // Takes a token for `key`. Returns 0 when allowed, else the Retry-After
-  // seconds (>= 1) of a request over the limit.
+  // seconds (>= 1) of a request over the quota.
   int Acquire(std::string_view key, Clock::time_point now = Clock::now());
 
  private:

@@ -1,0 +1,76 @@
+#include "sandbox/tmdb_api.h"
+
+#include "sandbox/route_parts.h"
+#include "sandbox/tmdb_json.h"
+#include "sandbox/wire_json.h"
+
+namespace cinelake::sandbox {
+namespace {
+
+Reply TmdbReply(int status, int code, std::string_view message) {
+  return Reply{status,
+               WireJson{{"success", false}, {"status_code", code}, {"status_message", message}}.dump()};
+}
+
+}  // namespace
+
+std::optional<Route> TmdbApi::Match(std::string_view path) const {
+  constexpr std::string_view kPrefix = "/tmdb/3/";
+  if (!path.starts_with(kPrefix)) return std::nullopt;
+  auto seg = PathSegments(path.substr(kPrefix.size()));
+  int64_t id = 0, season = 0;
+  if (seg.size() == 2 && seg[0] == "movie" && ParseId(seg[1], &id)) {
+    return Route{EndpointKind::kTmdbMovie, Kind::kMovie, std::string(seg[1]), 0};
+  }
+  if (seg.size() == 2 && seg[0] == "tv" && ParseId(seg[1], &id)) {
+    return Route{EndpointKind::kTmdbTv, Kind::kSeries, std::string(seg[1]), 0};
+  }
+  if (seg.size() == 4 && seg[0] == "tv" && ParseId(seg[1], &id) && seg[2] == "season" &&
+      ParseId(seg[3], &season) && season < 1000) {
+    return Route{EndpointKind::kTmdbSeason, Kind::kSeries, std::string(seg[1]), static_cast<int>(season)};
+  }
+  if (seg.size() == 2 && seg[0] == "find" && !seg[1].empty()) {
+    return Route{EndpointKind::kTmdbFind, Kind::kMovie, std::string(seg[1]), 0};
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> TmdbApi::Authenticate(const httplib::Request& http) const {
+  std::string auth = http.get_header_value("Authorization");
+  std::string token = auth.rfind("Bearer ", 0) == 0 ? auth.substr(7) : http.get_param_value("api_key");
+  if (token != token_) return std::nullopt;
+  return token;
+}
+
+Reply TmdbApi::Error(ApiError error) const {
+  switch (error) {
+    case ApiError::kUnauthorized:
+      return TmdbReply(401, 7, "Invalid API key: You must be granted a valid key.");
+    case ApiError::kNotFound: return TmdbReply(404, 34, "The resource you requested could not be found.");
+    case ApiError::kRateLimited: return TmdbReply(429, 25, "Your request count is over the allowed limit.");
+    case ApiError::kInternal:
+      return TmdbReply(500, 11, "Internal error: Something went wrong, contact TMDB.");
+    case ApiError::kUnavailable: break;
+  }
+  return TmdbReply(503, 9, "Service offline: This service is temporarily offline, try again later.");
+}
+
+Reply TmdbApi::Handle(Request& request) {
+  const Route& route = request.route;
+  if (route.kind == EndpointKind::kTmdbFind) {
+    if (request.http.get_param_value("external_source") != "imdb_id") {  // required, as on TMDB
+      return TmdbReply(400, 5, "Invalid parameters: Your request parameters are incorrect.");
+    }
+    return Reply{200, TmdbFindJson(world_, route.id, request.date)};
+  }
+  int64_t id = 0;
+  ParseId(route.id, &id);
+  Result<std::string> body = route.kind == EndpointKind::kTmdbMovie ? TmdbMovieJson(world_, id, request.date)
+                             : route.kind == EndpointKind::kTmdbTv
+                                 ? TmdbTvJson(world_, id, request.date)
+                                 : TmdbSeasonJson(world_, id, route.season, request.date);
+  if (!body.ok()) return Error(ApiError::kNotFound);
+  return Reply{200, std::move(*body)};
+}
+
+}  // namespace cinelake::sandbox

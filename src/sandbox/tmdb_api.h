@@ -1,0 +1,34 @@
+// The TMDB v3 stand-in: routes, wire JSON, error bodies, auth.
+//
+//   /tmdb/3/movie/{id} | tv/{id} | tv/{id}/season/{n} | find/{tt}?external_source=imdb_id
+//
+// Auth: Authorization: Bearer <token>, else ?api_key=<token>. Errors are
+// {"success": false, "status_code", "status_message"} with TMDB's codes: 34
+// for an unknown id or season, 5 for /find without external_source=imdb_id.
+//
+// Borrows the World (which must outlive it); thread-safe (no mutable state).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "sandbox/api_renderer.h"
+
+namespace cinelake::sandbox {
+
+class TmdbApi final : public ApiRenderer {
+ public:
+  TmdbApi(const World& world, std::string token)
+      : ApiRenderer(Api::kTmdb), world_(world), token_(std::move(token)) {}
+
+  std::optional<Route> Match(std::string_view path) const override;
+  std::optional<std::string> Authenticate(const httplib::Request& http) const override;
+  Reply Error(ApiError error) const override;
+  Reply Handle(Request& request) override;
+
+ private:
+  const World& world_;
+  const std::string token_;
+};
+
+}  // namespace cinelake::sandbox
