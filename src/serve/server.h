@@ -1,28 +1,26 @@
-// DashboardServer: the HTTP face of the dashboard (cpp-httplib).
+// DashboardServer: the HTTP face of the dashboard, over HttpFront.
 //
 // GET/HEAD only (anything else: 405). /api/* answers from the holder's
 // current snapshot through HandleApi(); every other path is a static file of
 // the web folder, confined by ResolveStaticPath(). Every response carries a
 // strict Content-Security-Policy (no inline script), nosniff, no-referrer and
-// frame-ancestors 'none'. Requests are bounded: 8 KiB target, no body,
-// read/write timeouts.
+// frame-ancestors 'none'. Requests are bounded by HttpFront (16 KiB head
+// read within 10 s, 8 KiB target); a request with a body is refused (413).
+// Static files honour a single byte range (206/416); a multi-range request
+// gets the whole file (see AnswerRange). Thread-safety: Stop() from any
+// thread, the rest from one.
 //
 // Ownership: the server borrows `holder` (which must outlive it) and owns its
-// httplib server. Thread-safety: Run() blocks its caller and answers on a
-// pool of connection threads; Stop() may be called from any other thread.
-// Errors: Bind() answers IOError naming the address; request errors are
-// JSON {"error": ...} answers.
+// HTTP front. Errors: Bind() answers IOError naming the address; request
+// errors are JSON {"error": ...} answers.
 #pragma once
 
 #include <memory>
 #include <string>
 
 #include "common/status.h"
+#include "serve/http_front.h"
 #include "serve/snapshot_holder.h"
-
-namespace httplib {
-class Server;
-}
 
 namespace cinelake::serve {
 
@@ -43,9 +41,12 @@ class DashboardServer {
   void Stop();
 
  private:
+  void Handle(const HttpRequest& req, HttpResponse& res) const;
+  void ServeStatic(const HttpRequest& req, HttpResponse& res) const;
+
   SnapshotHolder* holder_;
   std::string web_dir_;
-  std::unique_ptr<httplib::Server> server_;
+  std::unique_ptr<HttpFront> front_;
 };
 
 }  // namespace cinelake::serve

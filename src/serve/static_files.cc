@@ -72,6 +72,41 @@ Result<std::string> ResolveStaticPath(const std::string& root, std::string_view 
   return full.string();
 }
 
+RangeAnswer AnswerRange(const std::string* header, size_t size) {
+  RangeAnswer whole;
+  if (header == nullptr || header->rfind("bytes=", 0) != 0) return whole;
+  std::string_view spec = std::string_view(*header).substr(6);
+  if (spec.find(',') != std::string_view::npos) return whole;
+  size_t dash = spec.find('-');
+  if (dash == std::string_view::npos) return whole;
+  auto number = [](std::string_view digits, size_t* out) {
+    if (digits.empty() || digits.size() > 18 ||
+        digits.find_first_not_of("0123456789") != std::string_view::npos)
+      return false;
+    *out = std::stoull(std::string(digits));
+    return true;
+  };
+  std::string_view from = spec.substr(0, dash);
+  std::string_view to = spec.substr(dash + 1);
+  size_t a = 0;
+  size_t b = 0;
+  RangeAnswer r;
+  r.kind = RangeAnswer::kPart;
+  if (from.empty()) {  // the last b bytes
+    if (!number(to, &b)) return whole;
+    if (b == 0 || size == 0) return {RangeAnswer::kUnsatisfiable, 0, 0};
+    r.first = b >= size ? 0 : size - b;
+    r.last = size - 1;
+    return r;
+  }
+  if (!number(from, &a)) return whole;
+  if (!to.empty() && (!number(to, &b) || b < a)) return whole;
+  if (a >= size) return {RangeAnswer::kUnsatisfiable, 0, 0};
+  r.first = a;
+  r.last = to.empty() || b >= size ? size - 1 : b;
+  return r;
+}
+
 const char* ContentTypeFor(std::string_view path) {
   auto ends = [&](std::string_view ext) {
     return path.size() >= ext.size() && path.substr(path.size() - ext.size()) == ext;

@@ -22,6 +22,17 @@ namespace cinelake::serve {
 // InvalidArgument for a refused path, NotFound for a clean path with no file.
 Result<std::string> ResolveStaticPath(const std::string& root, std::string_view raw_path);
 
+// What a Range header asks of a file of `size` bytes. Only one range is ever
+// served: a malformed header, or one listing several ranges, is answered with
+// the whole file (kWhole), which RFC 9110 allows, so no request can make the
+// answer larger than the file. kPart: bytes [first, last]; kUnsatisfiable: 416.
+struct RangeAnswer {
+  enum Kind { kWhole, kPart, kUnsatisfiable } kind = kWhole;
+  size_t first = 0;
+  size_t last = 0;
+};
+RangeAnswer AnswerRange(const std::string* range_header, size_t size);
+
 // "text/html; charset=utf-8", "text/javascript", ... by extension.
 const char* ContentTypeFor(std::string_view path);
 

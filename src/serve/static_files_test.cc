@@ -65,5 +65,37 @@ TEST_F(ServeStaticTest, RefusesTraversalInEveryForm) {
   EXPECT_FALSE(ResolveStaticPath(web(), "/" + std::string(600, 'a')).ok());
 }
 
+TEST(AnswerRangeTest, ServesOneRangeAndTheWholeFileForSeveral) {
+  auto ask = [](const char* header, size_t size) {
+    std::string h = header;
+    return AnswerRange(&h, size);
+  };
+  EXPECT_EQ(AnswerRange(nullptr, 100).kind, RangeAnswer::kWhole);
+  RangeAnswer r = ask("bytes=10-19", 100);
+  EXPECT_EQ(r.kind, RangeAnswer::kPart);
+  EXPECT_EQ(r.first, 10u);
+  EXPECT_EQ(r.last, 19u);
+  r = ask("bytes=90-", 100);
+  EXPECT_EQ(r.first, 90u);
+  EXPECT_EQ(r.last, 99u);
+  r = ask("bytes=-5", 100);
+  EXPECT_EQ(r.first, 95u);
+  EXPECT_EQ(r.last, 99u);
+  r = ask("bytes=50-1000", 100);
+  EXPECT_EQ(r.last, 99u);
+  EXPECT_EQ(ask("bytes=100-", 100).kind, RangeAnswer::kUnsatisfiable);
+  EXPECT_EQ(ask("bytes=-0", 100).kind, RangeAnswer::kUnsatisfiable);
+  // Several ranges, even 2,000 copies of one, are answered with the file once.
+  std::string many = "bytes=0-";
+  for (int i = 0; i < 2000; ++i) many += ",0-";
+  EXPECT_EQ(ask(many.c_str(), 100).kind, RangeAnswer::kWhole);
+  EXPECT_EQ(ask("bytes=0-1,5-6", 100).kind, RangeAnswer::kWhole);
+  // Malformed: ignored, as RFC 9110 allows.
+  EXPECT_EQ(ask("bytes=5-1", 100).kind, RangeAnswer::kWhole);
+  EXPECT_EQ(ask("bytes=a-b", 100).kind, RangeAnswer::kWhole);
+  EXPECT_EQ(ask("items=0-1", 100).kind, RangeAnswer::kWhole);
+  EXPECT_EQ(ask("bytes=99999999999999999999-", 100).kind, RangeAnswer::kWhole);
+}
+
 }  // namespace
 }  // namespace cinelake::serve
