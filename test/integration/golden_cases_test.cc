@@ -142,6 +142,7 @@ Result<std::pair<std::string, std::optional<Date>>> ParseFileName(const fs::path
 // Writes every <dir>/<layer>/<table>[@date].psv into the lake.
 Status LoadTables(Lake& lake, const fs::path& dir) {
   std::vector<fs::path> files;
+  if (!fs::is_directory(dir)) return Status::OK();  // a case fed only by api/
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
     if (entry.is_regular_file() && entry.path().extension() == ".psv") files.push_back(entry.path());
   }
