@@ -66,12 +66,10 @@ void AppendJsonString(std::string* out, std::string_view s) {
   out->push_back('"');
 }
 
-constexpr int64_t kMaxSafeInteger = (int64_t{1} << 53) - 1;
-
 // "YYYY-MM-DD" for any int32 day count, proleptic Gregorian. Years outside
 // 0..9999 use the ISO 8601 expanded form ("+10000-01-01", "-0001-12-31"), so
 void AppendJsonInt64(std::string* out, int64_t v) {
-  bool safe = v >= -kMaxSafeInteger && v <= kMaxSafeInteger;
+  bool safe = v >= -kMaxSafeJsonInteger && v <= kMaxSafeJsonInteger;
   if (!safe) out->push_back('"');
   out->append(std::to_string(v));
   if (!safe) out->push_back('"');

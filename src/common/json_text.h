@@ -17,8 +17,11 @@ namespace cinelake {
 // each byte of an invalid UTF-8 sequence with \ufffd.
 void AppendJsonString(std::string* out, std::string_view s);
 
-// An integer; outside +-(2^53-1), which a JavaScript reader cannot hold
-// exactly, it is written as a decimal string.
+// The largest integer a JavaScript (double) reader holds exactly.
+inline constexpr int64_t kMaxSafeJsonInteger = (int64_t{1} << 53) - 1;
+
+// An integer; outside +-kMaxSafeJsonInteger it is written as a decimal
+// string, so no reader rounds it.
 void AppendJsonInt64(std::string* out, int64_t v);
 
 // A double printed with %.17g, so it round-trips; NaN, Infinity and

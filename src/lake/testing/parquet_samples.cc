@@ -20,8 +20,6 @@ namespace cinelake::testing {
 
 namespace {
 
-constexpr int64_t kMaxSafeInteger = (int64_t{1} << 53) - 1;
-
 Status WriteWholeFile(const std::string& path, std::string_view data) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) return Status::IOError(path + ": cannot open for writing");
@@ -90,10 +88,10 @@ const std::vector<int64_t>& TrickyInt64s() {
                                          -1,
                                          std::numeric_limits<int64_t>::min(),
                                          std::numeric_limits<int64_t>::max(),
-                                         kMaxSafeInteger,
-                                         kMaxSafeInteger + 1,
-                                         -kMaxSafeInteger,
-                                         -kMaxSafeInteger - 1,
+                                         kMaxSafeJsonInteger,
+                                         kMaxSafeJsonInteger + 1,
+                                         -kMaxSafeJsonInteger,
+                                         -kMaxSafeJsonInteger - 1,
                                          356000000,
                                          2800000000LL};
   return v;
