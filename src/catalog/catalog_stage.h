@@ -8,6 +8,9 @@
 // of tables no longer present are removed, so the folder always describes
 // the lake as it is. Each file is written atomically. Counter:
 // catalog.tables.
+//
+// Runs on one of the orchestrator's worker threads beside no other writer of
+// gold/_catalog; it reads the lake and writes only that folder.
 #pragma once
 
 #include <string>

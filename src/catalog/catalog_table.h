@@ -10,6 +10,9 @@
 // nullability of declared tables, and a declared table whose files disagree
 // with its declaration (names, types, partitioning) is a Corruption error
 // naming the file. Undeclared tables are catalogued from their files alone.
+//
+// Discovery only reads the lake; the returned descriptions belong to the
+// caller.
 #pragma once
 
 #include <cstdint>

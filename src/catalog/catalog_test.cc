@@ -7,6 +7,7 @@
 #include "catalog/catalog_stage.h"
 #include "catalog/catalog_table.h"
 #include "catalog/ddl.h"
+#include "common/testing/scratch_dir.h"
 #include "jobs/testing/psv.h"
 #include "lake/parquet/parquet.h"
 
@@ -155,13 +156,10 @@ TEST(CatalogDdlTest, LocationsWithQuotesAreRefused) {
 class CatalogStageTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("cinelake-catalog-test-" + std::to_string(::getpid()));
-    fs::remove_all(root_);
-    auto lake = Lake::Open(root_.string(), Lake::OpenMode::kCreateIfMissing);
+    auto lake = Lake::Open(scratch_.str(), Lake::OpenMode::kCreateIfMissing);
     ASSERT_TRUE(lake.ok()) << lake.status().ToString();
     lake_ = std::move(lake).value();
   }
-  void TearDown() override { fs::remove_all(root_); }
 
   void Write(std::string_view table, const std::string& psv, std::optional<Date> day = std::nullopt) {
     const TableDef& def = TableByName(table);
@@ -171,7 +169,8 @@ class CatalogStageTest : public ::testing::Test {
     ASSERT_TRUE(st.ok()) << st.ToString();
   }
 
-  fs::path root_;
+  testing::ScratchDir scratch_{"catalog-test"};
+  const fs::path root_ = scratch_.path();
   std::unique_ptr<Lake> lake_;
 };
 

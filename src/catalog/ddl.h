@@ -14,6 +14,8 @@
 // Spark and DuckDB keep loadDate as written.
 //
 // Locations must not contain a single quote (they are SQL string literals).
+//
+// Pure; thread-safe.
 #pragma once
 
 #include <string>

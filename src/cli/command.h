@@ -3,6 +3,8 @@
 // Each subsystem owns one Register*Command function that adds its
 // subcommand(s) to the app. A command's callback returns an exit code through
 // Exit(); ExitCodeFor() maps a Status to the codes documented in the README.
+//
+// Called from main() only, on one thread.
 #pragma once
 
 #include <CLI/CLI.hpp>

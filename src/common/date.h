@@ -2,6 +2,8 @@
 //
 // Every "loadDate" in cinelake is a Date: the run's logical day, never the
 // wall clock of the machine that ran it.
+//
+// A value type; parsing returns InvalidArgument naming the text. Thread-safe.
 #pragma once
 
 #include <compare>

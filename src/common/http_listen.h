@@ -4,6 +4,8 @@
 // at once (our clients keep 16 in flight; wrk opens dozens) loses SYNs and
 // waits a one-second retransmit. Bind() binds as httplib would, then raises
 // the backlog (Linux accepts a second listen() on a listening socket).
+//
+// Call Bind() before the server's listen loop starts, from one thread.
 #pragma once
 
 #include <httplib.h>

@@ -4,6 +4,9 @@
 // and where (a file, a URL path, a column), and never contain secrets: code
 // that builds a message from a URL or header passes it through Redact() first.
 // Result<T> holds either a value or a non-OK Status.
+//
+// Both are value types, not synchronised; both are [[nodiscard]] so an ignored
+// error fails the build.
 #pragma once
 
 #include <cassert>

@@ -6,17 +6,15 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/testing/scratch_dir.h"
+
 namespace cinelake {
 namespace {
 
 class LakeTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    root_ = std::filesystem::temp_directory_path() / ("cinelake_lake_" + std::to_string(::getpid()));
-    std::filesystem::remove_all(root_);
-  }
-  void TearDown() override { std::filesystem::remove_all(root_); }
-  std::filesystem::path root_;
+  testing::ScratchDir scratch_{"lake"};
+  const std::filesystem::path root_ = scratch_.path() / "lake";
 };
 
 TEST_F(LakeTest, RefusesFoldersThatAreNotLakes) {

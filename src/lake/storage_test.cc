@@ -7,19 +7,16 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "common/testing/scratch_dir.h"
+
 namespace cinelake {
 namespace {
 
 class StorageTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    root_ = std::filesystem::temp_directory_path() / ("cinelake_storage_" + std::to_string(::getpid()));
-    std::filesystem::remove_all(root_);
-    storage_ = std::make_unique<LocalStorage>(root_.string());
-  }
-  void TearDown() override { std::filesystem::remove_all(root_); }
-  std::filesystem::path root_;
-  std::unique_ptr<LocalStorage> storage_;
+  testing::ScratchDir scratch_{"storage"};
+  const std::filesystem::path root_ = scratch_.path() / "store";
+  std::unique_ptr<LocalStorage> storage_ = std::make_unique<LocalStorage>(root_.string());
 };
 
 TEST_F(StorageTest, WritesReplaceAtomicallyAndListSkipsHiddenFiles) {

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/testing/scratch_dir.h"
+
 namespace cinelake::serve {
 namespace {
 
@@ -13,16 +15,15 @@ namespace fs = std::filesystem;
 class ServeStaticTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("cinelake-static-" + std::to_string(::getpid()));
     fs::create_directories(root_ / "web" / "assets");
     std::ofstream(root_ / "web" / "index.html") << "<!doctype html>";
     std::ofstream(root_ / "web" / "assets" / "app.js") << "1";
     std::ofstream(root_ / "secret.txt") << "secret";
     fs::create_symlink(root_ / "secret.txt", root_ / "web" / "link.txt");
   }
-  void TearDown() override { fs::remove_all(root_); }
   std::string web() const { return (root_ / "web").string(); }
-  fs::path root_;
+  testing::ScratchDir scratch_{"static"};
+  const fs::path root_ = scratch_.path();
 };
 
 TEST_F(ServeStaticTest, ServesFilesInsideTheFolder) {

@@ -6,6 +6,11 @@
 // row, fixed-width values in a typed vector, strings as offsets into one byte
 // buffer, and LIST<STRING> as list offsets into a string child. A null row
 // still occupies a value slot (0 or ""), so row i is slot i in every vector.
+//
+// A Table owns its columns. Like a std::vector it is not synchronised: many
+// threads may read one Table, none may read while another mutates it.
+// Looking up a column by a name the schema lacks aborts (a programming error,
+// not bad input); data-dependent failures return Status.
 #pragma once
 
 #include <cstdint>

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "common/testing/scratch_dir.h"
 #include "jobs/testing/psv.h"
 #include "lake/schemas.h"
 
@@ -16,13 +17,10 @@ namespace fs = std::filesystem;
 class FactStageTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() / ("cinelake-fact-stage-test-" + std::to_string(::getpid()));
-    fs::remove_all(root_);
-    auto lake = Lake::Open(root_.string(), Lake::OpenMode::kCreateIfMissing);
+    auto lake = Lake::Open(scratch_.str(), Lake::OpenMode::kCreateIfMissing);
     ASSERT_TRUE(lake.ok()) << lake.status().ToString();
     lake_ = std::move(lake).value();
   }
-  void TearDown() override { fs::remove_all(root_); }
 
   void Raw(int day, const std::string& rows) {
     const TableDef& def = TableByName(tables::kPopularity);
@@ -44,7 +42,7 @@ class FactStageTest : public ::testing::Test {
     return t.ok() ? testing::FormatPsv(*t) : t.status().ToString();
   }
 
-  fs::path root_;
+  testing::ScratchDir scratch_{"fact-stage-test"};
   std::unique_ptr<Lake> lake_;
   StageMetrics metrics_;
 };

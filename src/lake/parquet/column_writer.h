@@ -6,6 +6,9 @@
 // PLAIN when the dictionary's PLAIN size would exceed dictionary_max_bytes.
 // Pages hold whole rows and aim at options.page_bytes of uncompressed data.
 // One writer is reused across chunks so its scratch buffers are too.
+//
+// Not thread-safe: one ColumnWriter per thread (the writer encodes columns in
+// parallel with one each). Errors are Status from the sink or the codec.
 #pragma once
 
 #include <cstddef>

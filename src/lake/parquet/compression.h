@@ -8,6 +8,8 @@
 // (no frame), Brotli one plain Brotli stream. Codecs cinelake does not read
 // (LZO, the deprecated Hadoop-framed LZ4, unknown ids) are NotSupported
 // naming the codec: the file may well be valid.
+//
+// Stateless and thread-safe: every call owns its codec context.
 #pragma once
 
 #include <cstddef>

@@ -6,6 +6,8 @@
 // wraps as the spec requires (INT32 columns truncate the 64-bit result).
 // *consumed is the length of the encoded stream. DELTA_BYTE_ARRAY builds its
 // strings in out->arena, refusing to grow it past max_bytes.
+//
+// Pure functions over caller-owned buffers; thread-safe.
 #pragma once
 
 #include <cstddef>

@@ -53,6 +53,23 @@ struct Slots {
       hashes[s] = old_hashes[i];
     }
   }
+
+  // The entry (index + 1) whose value `same` accepts, else the one `append`
+  // adds to dict; 0 when append refuses (the dictionary would grow too big).
+  template <typename Same, typename Append, typename Dict>
+  uint32_t FindOrInsert(uint64_t h, const Same& same, const Append& append, const Dict& dict) {
+    uint64_t s = h & mask;
+    while (uint32_t e = slots[s]) {
+      if (hashes[s] == h && same(e)) return e;
+      s = (s + 1) & mask;
+    }
+    if (!append()) return 0;
+    const auto found = static_cast<uint32_t>(dict.size());
+    slots[s] = found;
+    hashes[s] = h;
+    if (dict.size() * 2 > slots.size()) Grow();
+    return found;
+  }
 };
 
 }  // namespace
@@ -70,28 +87,21 @@ bool BuildFixedDictionary(const T* data, const uint8_t* validity, size_t begin, 
     if (validity && !validity[i]) continue;
     uint64_t bits = 0;
     std::memcpy(&bits, &data[i], sizeof(T));
-    uint64_t h = Mix(bits);
-    uint64_t s = h & t.mask;
-    uint32_t found = 0;
-    while (uint32_t e = t.slots[s]) {
-      if (t.hashes[s] == h) {
-        uint64_t other = 0;
-        std::memcpy(&other, &(*dict)[e - 1], sizeof(T));
-        if (other == bits) {
-          found = e;
-          break;
-        }
-      }
-      s = (s + 1) & t.mask;
-    }
-    if (!found) {
-      if (dict->size() + 1 > max_entries) return false;
-      dict->push_back(data[i]);
-      found = static_cast<uint32_t>(dict->size());
-      t.slots[s] = found;
-      t.hashes[s] = h;
-      if (dict->size() * 2 > t.slots.size()) t.Grow();
-    }
+    // Compared by bits, so NaN payloads and -0.0 keep their own entries.
+    const auto same = [&](uint32_t e) {
+      uint64_t other = 0;
+      std::memcpy(&other, &(*dict)[e - 1], sizeof(T));
+      return other == bits;
+    };
+    const uint32_t found = t.FindOrInsert(
+        Mix(bits), same,
+        [&] {
+          if (dict->size() + 1 > max_entries) return false;
+          dict->push_back(data[i]);
+          return true;
+        },
+        *dict);
+    if (found == 0) return false;
     indices->push_back(found - 1);
   }
   return true;
@@ -115,26 +125,18 @@ bool BuildStringDictionary(const uint64_t* offsets, const char* bytes, const uin
   size_t dict_bytes = 0;
   for (size_t i = begin; i < end; ++i) {
     if (validity && !validity[i]) continue;
-    std::string_view v(bytes + offsets[i], offsets[i + 1] - offsets[i]);
-    uint64_t h = HashBytes(v.data(), v.size());
-    uint64_t s = h & t.mask;
-    uint32_t found = 0;
-    while (uint32_t e = t.slots[s]) {
-      if (t.hashes[s] == h && (*dict)[e - 1] == v) {
-        found = e;
-        break;
-      }
-      s = (s + 1) & t.mask;
-    }
-    if (!found) {
-      dict_bytes += 4 + v.size();
-      if (dict_bytes > max_bytes) return false;
-      dict->push_back(v);
-      found = static_cast<uint32_t>(dict->size());
-      t.slots[s] = found;
-      t.hashes[s] = h;
-      if (dict->size() * 2 > t.slots.size()) t.Grow();
-    }
+    const std::string_view v(bytes + offsets[i], offsets[i + 1] - offsets[i]);
+    const auto same = [&](uint32_t e) { return (*dict)[e - 1] == v; };
+    const uint32_t found = t.FindOrInsert(
+        HashBytes(v.data(), v.size()), same,
+        [&] {
+          dict_bytes += 4 + v.size();  // PLAIN: a 4-byte length, then the bytes
+          if (dict_bytes > max_bytes) return false;
+          dict->push_back(v);
+          return true;
+        },
+        *dict);
+    if (found == 0) return false;
     indices->push_back(found - 1);
   }
   return true;

@@ -6,6 +6,8 @@
 // much hashing before the writer falls back to PLAIN. Hash tables use open
 // addressing over indices; no per-value allocation. String views point into
 // the column's buffer, which must outlive the dictionary.
+//
+// A builder is single-threaded; distinct builders may run in parallel.
 #pragma once
 
 #include <cstddef>

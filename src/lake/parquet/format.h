@@ -1,4 +1,6 @@
 // Parquet format constants (parquet.thrift enums) used by writer and reader.
+//
+// Constants only; no state.
 #pragma once
 
 #include <cstdint>

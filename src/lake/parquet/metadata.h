@@ -5,6 +5,8 @@
 // skipped on parse. Parse functions take untrusted bytes and return
 // Corruption for anything malformed (missing required fields included); the
 // caller adds the file name.
+//
+// Plain values; parse and serialize are pure and thread-safe.
 #pragma once
 
 #include <cstdint>

@@ -22,6 +22,10 @@
 // fails (InvalidArgument naming the file and column), and so does a list
 // column holding a null item. Unsigned integers up to 32 bits are widened
 // (UINT_8/16 to INT, UINT_32 to BIGINT); NaN and -0.0 come back as written.
+//
+// Thread-safety: WriteParquet and ReadParquet keep no shared state and may run
+// concurrently on different tables; the caller owns every Table passed in or
+// returned.
 #pragma once
 
 #include <cstdint>

@@ -23,13 +23,7 @@ namespace {
 
 Table Sample() {
   std::mt19937_64 rng(20240607);
-  Schema schema({{"b", DataType::kBool},
-                 {"i", DataType::kInt32, false},
-                 {"l", DataType::kInt64},
-                 {"d", DataType::kDouble},
-                 {"s", DataType::kString},
-                 {"dec", DataType::kDecimal, true, 30, 4},
-                 {"tags", DataType::kStringList}});
+  const Schema schema = testing::AllTypesSchema(true);
   return testing::RandomTable(schema, 900, rng);
 }
 

@@ -13,12 +13,7 @@ namespace {
 
 std::string SampleFile(Codec codec, bool dictionary) {
   std::mt19937_64 rng(42);
-  Schema schema({{"b", DataType::kBool},
-                 {"i", DataType::kInt32, false},
-                 {"s", DataType::kString},
-                 {"d", DataType::kDouble},
-                 {"dec", DataType::kDecimal, true, 25, 2},
-                 {"l", DataType::kStringList}});
+  const Schema schema = testing::AllTypesSchema(true);
   Table t = testing::RandomTable(schema, 120, rng);
   WriteOptions wo;
   wo.codec = codec;

@@ -16,19 +16,6 @@
 namespace cinelake::parquet {
 namespace {
 
-Schema AllTypes(bool nullable) {
-  return Schema({{"b", DataType::kBool, nullable},
-                 {"i", DataType::kInt32, nullable},
-                 {"l", DataType::kInt64, nullable},
-                 {"d", DataType::kDouble, nullable},
-                 {"s", DataType::kString, nullable},
-                 {"dt", DataType::kDate, nullable},
-                 {"ts", DataType::kTimestamp, nullable},
-                 {"dec", DataType::kDecimal, nullable, 12, 3},
-                 {"big", DataType::kDecimal, nullable, 30, 4},
-                 {"tags", DataType::kStringList, nullable}});
-}
-
 Table RoundTrip(const Table& t, const WriteOptions& wo = {}, const ReadOptions& ro = {}) {
   std::string bytes;
   Status st = WriteParquet(t, wo, &bytes);
@@ -40,7 +27,7 @@ Table RoundTrip(const Table& t, const WriteOptions& wo = {}, const ReadOptions& 
 }
 
 TEST(ParquetRoundTrip, EveryTypeWithNullsAndExtremes) {
-  Table t(AllTypes(true));
+  Table t(testing::AllTypesSchema(true));
   auto add = [&](bool null_row, bool b, int32_t i, int64_t l, double d, std::string s, int32_t dt, int64_t ts,
                  int64_t dec, std::vector<std::string> tags) {
     if (null_row) {
@@ -79,7 +66,7 @@ TEST(ParquetRoundTrip, EveryTypeWithNullsAndExtremes) {
 
 TEST(ParquetRoundTrip, RequiredColumnsAreWrittenRequired) {
   std::mt19937_64 rng(7);
-  Table t = testing::RandomTable(AllTypes(false), 500, rng);
+  Table t = testing::RandomTable(testing::AllTypesSchema(false), 500, rng);
   std::string bytes;
   ASSERT_TRUE(WriteParquet(t, {}, &bytes).ok());
   FileMetaData md = testing::ReadFooter(bytes);
@@ -95,7 +82,7 @@ TEST(ParquetRoundTrip, RequiredColumnsAreWrittenRequired) {
 }
 
 TEST(ParquetRoundTrip, EmptyTableAndEmptyStringsAndLists) {
-  Table empty(AllTypes(true));
+  Table empty(testing::AllTypesSchema(true));
   EXPECT_TRUE(RoundTrip(empty).Equals(empty));
   Table t(Schema({{"s", DataType::kString}, {"l", DataType::kStringList}}));
   for (int i = 0; i < 100; ++i) {
@@ -134,7 +121,7 @@ TEST(ParquetRoundTrip, DictionaryFallbackToPlain) {
 
 TEST(ParquetRoundTrip, ManyRowGroupsAndPages) {
   std::mt19937_64 rng(11);
-  Table t = testing::RandomTable(AllTypes(true), 3000, rng);
+  Table t = testing::RandomTable(testing::AllTypesSchema(true), 3000, rng);
   WriteOptions wo;
   wo.row_group_rows = 700;
   wo.page_bytes = 128;
@@ -172,7 +159,7 @@ TEST(ParquetRoundTrip, ManyRowGroupsAndPages) {
 
 TEST(ParquetRoundTrip, ProjectionOrderAndUnknownColumn) {
   std::mt19937_64 rng(3);
-  Table t = testing::RandomTable(AllTypes(true), 200, rng);
+  Table t = testing::RandomTable(testing::AllTypesSchema(true), 200, rng);
   ReadOptions ro;
   ro.columns = {"tags", "b", "dec"};
   Table back = RoundTrip(t, {}, ro);
@@ -217,7 +204,7 @@ TEST(ParquetRoundTrip, ProjectionSkipsOtherColumnsEntirely) {
 }
 
 TEST(ParquetRoundTrip, SchemaAnnotations) {
-  Table t(AllTypes(true));
+  Table t(testing::AllTypesSchema(true));
   std::string bytes;
   ASSERT_TRUE(WriteParquet(t, {}, &bytes).ok());
   FileMetaData md = testing::ReadFooter(bytes);
@@ -315,7 +302,7 @@ TEST(ParquetRoundTrip, StatisticsValues) {
 
 TEST(ParquetRoundTrip, MetadataAndInfo) {
   std::mt19937_64 rng(9);
-  Table t = testing::RandomTable(AllTypes(true), 1000, rng);
+  Table t = testing::RandomTable(testing::AllTypesSchema(true), 1000, rng);
   WriteOptions wo;
   wo.row_group_rows = 300;
   wo.metadata = {{"lineage", "raw/x"}, {"k", ""}};

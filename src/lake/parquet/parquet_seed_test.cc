@@ -15,16 +15,7 @@ namespace {
 TEST(ParquetSeed, WriteSeedFiles) {
   const char* dir = std::getenv("CINELAKE_PARQUET_SEED_DIR");
   std::mt19937_64 rng(99);
-  Schema schema({{"b", DataType::kBool},
-                 {"i", DataType::kInt32, false},
-                 {"l", DataType::kInt64},
-                 {"d", DataType::kDouble},
-                 {"s", DataType::kString},
-                 {"dt", DataType::kDate},
-                 {"ts", DataType::kTimestamp},
-                 {"dec", DataType::kDecimal, true, 10, 2},
-                 {"big", DataType::kDecimal, true, 28, 3},
-                 {"tags", DataType::kStringList}});
+  const Schema schema = testing::AllTypesSchema(true);
   int k = 0;
   for (Codec codec :
        {Codec::kUncompressed, Codec::kSnappy, Codec::kZstd, Codec::kGzip, Codec::kLz4Raw, Codec::kBrotli}) {

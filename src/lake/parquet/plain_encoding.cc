@@ -89,23 +89,16 @@ Status DecodeByteStreamSplit(int32_t physical_type, int32_t type_length, const u
   if (w == 0 || size / w < n) return Status::Corruption("BYTE_STREAM_SPLIT data truncated");
   // The streams span the whole page's values; n must account for all of them.
   if (size != n * w) return Status::Corruption("BYTE_STREAM_SPLIT size does not match the value count");
+  // n more values at the end of vec, as raw bytes for the streams to fill.
+  const auto grow = [n](auto& vec) {
+    vec.resize(vec.size() + n);
+    return reinterpret_cast<uint8_t*>(vec.data() + vec.size() - n);
+  };
   switch (physical_type) {
-    case ptype::kInt32:
-      out->i32.resize(out->i32.size() + n);
-      dst = reinterpret_cast<uint8_t*>(out->i32.data() + out->i32.size() - n);
-      break;
-    case ptype::kFloat:
-      out->f32.resize(out->f32.size() + n);
-      dst = reinterpret_cast<uint8_t*>(out->f32.data() + out->f32.size() - n);
-      break;
-    case ptype::kInt64:
-      out->i64.resize(out->i64.size() + n);
-      dst = reinterpret_cast<uint8_t*>(out->i64.data() + out->i64.size() - n);
-      break;
-    case ptype::kDouble:
-      out->f64.resize(out->f64.size() + n);
-      dst = reinterpret_cast<uint8_t*>(out->f64.data() + out->f64.size() - n);
-      break;
+    case ptype::kInt32: dst = grow(out->i32); break;
+    case ptype::kFloat: dst = grow(out->f32); break;
+    case ptype::kInt64: dst = grow(out->i64); break;
+    case ptype::kDouble: dst = grow(out->f64); break;
     default: {
       size_t old = out->arena.size();
       out->arena.resize(old + n * w);

@@ -4,6 +4,8 @@
 // Decoders append exactly n values or return Corruption (too few bytes, a
 // length that runs past the page); they set *consumed to the bytes used.
 // `type_length` is FIXED_LEN_BYTE_ARRAY's width (12 is passed for INT96).
+//
+// Pure functions over caller-owned buffers; thread-safe.
 #pragma once
 
 #include <cstddef>

@@ -8,6 +8,9 @@
 // Decoder: RleDecoder reads untrusted bytes; Get() returns false (and sets
 // error()) on truncated input or malformed headers, never reading past the
 // buffer. bit_width must be 0..32 (checked by Create).
+//
+// An RleDecoder is single-threaded and borrows its input buffer, which must
+// outlive it.
 #pragma once
 
 #include <cstddef>

@@ -10,6 +10,8 @@
 // needed: UINT_8/UINT_16 read as INT, UINT_32 as BIGINT; FLOAT16 reads as
 // DOUBLE (exactly: every half is a double). A malformed tree
 // (bad child counts, too deep) is Corruption.
+//
+// Pure functions; thread-safe.
 #pragma once
 
 #include <cstdint>

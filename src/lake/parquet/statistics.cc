@@ -44,13 +44,7 @@ MinMax<double> ComputeMinMaxDouble(const double* data, const uint8_t* validity, 
     // Readers order NaN differently (DuckDB above +Inf, others not at all) and
     // prune on min/max, so no bound is safe: give none, as parquet-java does.
     if (std::isnan(v)) return MinMax<double>{};
-    if (!r.has_value) {
-      r.has_value = true;
-      r.min = r.max = v;
-    } else {
-      if (v < r.min) r.min = v;
-      if (v > r.max) r.max = v;
-    }
+    r.Include(v);
   }
   if (r.has_value) {
     // Zero's sign is ambiguous under <; readers expect the inclusive choice.
@@ -66,13 +60,7 @@ MinMax<std::string_view> ComputeMinMaxString(const uint64_t* offsets, const char
   for (size_t i = begin; i < end; ++i) {
     if (validity && !validity[i]) continue;
     std::string_view v(bytes + offsets[i], offsets[i + 1] - offsets[i]);
-    if (!r.has_value) {
-      r.has_value = true;
-      r.min = r.max = v;
-    } else {
-      if (v < r.min) r.min = v;
-      if (v > r.max) r.max = v;
-    }
+    r.Include(v);
   }
   return r;
 }
@@ -80,13 +68,7 @@ MinMax<std::string_view> ComputeMinMaxString(const uint64_t* offsets, const char
 MinMax<std::string_view> ComputeMinMaxViews(const std::string_view* values, size_t n) {
   MinMax<std::string_view> r;
   for (size_t i = 0; i < n; ++i) {
-    if (!r.has_value) {
-      r.has_value = true;
-      r.min = r.max = values[i];
-    } else {
-      if (values[i] < r.min) r.min = values[i];
-      if (values[i] > r.max) r.max = values[i];
-    }
+    r.Include(values[i]);
   }
   return r;
 }

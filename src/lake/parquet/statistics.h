@@ -9,6 +9,8 @@
 // NaN sorts (DuckDB puts it above +Inf) and prune row groups on min/max, so
 // any bound would let some reader skip rows holding NaN. DuckDB and
 // parquet-java write no min/max for such chunks either.
+//
+// Pure functions; thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -24,6 +26,17 @@ template <typename T>
 struct MinMax {
   bool has_value = false;
   T min{}, max{};
+
+  // Widens the bounds to include v (under T's operator<).
+  void Include(const T& v) {
+    if (!has_value) {
+      has_value = true;
+      min = max = v;
+      return;
+    }
+    if (v < min) min = v;
+    if (max < v) max = v;
+  }
 };
 
 // Over data[i], i in [begin, end), validity[i] != 0 (validity may be null).

@@ -6,6 +6,9 @@
 // against the bytes that remain, nesting is capped (kMaxDepth), and every
 // failure is a Corruption status naming what was wrong; it never reads past
 // the end of its buffer. Unknown fields are skipped with Skip().
+//
+// A reader or writer is single-threaded; the reader borrows its bytes, which
+// must outlive it.
 #pragma once
 
 #include <cstddef>

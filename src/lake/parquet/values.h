@@ -6,6 +6,8 @@
 // BYTE_ARRAY / FIXED_LEN_BYTE_ARRAY / INT96 -> bin. `bin` views point into
 // the page buffer, a dictionary's buffer, or `arena` (decoders that build
 // strings); whoever owns those keeps them alive while the views are used.
+//
+// A plain value type; not synchronised.
 #pragma once
 
 #include <cstdint>

@@ -118,6 +118,21 @@ inline std::string OneColumnFile(const std::vector<SchemaElement>& schema,
   return AssembleFile(data, md);
 }
 
+// One column of every type the Table holds, decimals on both physical
+// layouts (<= 18 digits as INT64, wider as FIXED_LEN_BYTE_ARRAY).
+inline Schema AllTypesSchema(bool nullable) {
+  return Schema({{"b", DataType::kBool, nullable},
+                 {"i", DataType::kInt32, nullable},
+                 {"l", DataType::kInt64, nullable},
+                 {"d", DataType::kDouble, nullable},
+                 {"s", DataType::kString, nullable},
+                 {"dt", DataType::kDate, nullable},
+                 {"ts", DataType::kTimestamp, nullable},
+                 {"dec", DataType::kDecimal, nullable, 12, 3},
+                 {"big", DataType::kDecimal, nullable, 30, 4},
+                 {"tags", DataType::kStringList, nullable}});
+}
+
 // A random table: `rows` rows over `schema`, about null_ratio nulls in
 // nullable columns, strings with unicode/empty values, extreme numbers.
 inline Table RandomTable(const Schema& schema, size_t rows, std::mt19937_64& rng, double null_ratio = 0.2) {
