@@ -21,7 +21,8 @@ std::vector<int> AppendedSeasons(std::string_view list) {
     std::string_view item = list.substr(0, comma);
     list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
     int64_t n = 0;
-    if (item.starts_with("season/") && ParseId(item.substr(7), &n) && n < 1000) out.push_back(static_cast<int>(n));
+    if (item.starts_with("season/") && ParseId(item.substr(7), &n) && n < 1000)
+      out.push_back(static_cast<int>(n));
   }
   return out;
 }
@@ -79,11 +80,12 @@ Reply TmdbApi::Handle(Request& request) {
   }
   int64_t id = 0;
   ParseId(route.id, &id);
-  Result<std::string> body = route.kind == EndpointKind::kTmdbMovie ? TmdbMovieJson(world_, id, request.date)
-                             : route.kind == EndpointKind::kTmdbTv
-                                 ? TmdbTvJson(world_, id, request.date,
-                                              AppendedSeasons(request.http.get_param_value("append_to_response")))
-                                 : TmdbSeasonJson(world_, id, route.season, request.date);
+  Result<std::string> body =
+      route.kind == EndpointKind::kTmdbMovie ? TmdbMovieJson(world_, id, request.date)
+      : route.kind == EndpointKind::kTmdbTv
+          ? TmdbTvJson(world_, id, request.date,
+                       AppendedSeasons(request.http.get_param_value("append_to_response")))
+          : TmdbSeasonJson(world_, id, route.season, request.date);
   if (!body.ok()) return Error(ApiError::kNotFound);
   return Reply{200, std::move(*body)};
 }

@@ -143,7 +143,8 @@ Result<std::string> TmdbMovieJson(const World& w, int64_t id, Date date) {
   return j.dump();
 }
 
-Result<std::string> TmdbTvJson(const World& w, int64_t id, Date date, const std::vector<int>& appended_seasons) {
+Result<std::string> TmdbTvJson(const World& w, int64_t id, Date date,
+                               const std::vector<int>& appended_seasons) {
   const Title* t = w.FindTmdb(Kind::kSeries, id);
   if (t == nullptr || !World::Announced(*t, date)) return UnknownOn("tv", std::to_string(id), date);
   TitleFacts f = w.Facts(*t, date);

@@ -21,8 +21,8 @@ TEST(SandboxImdbJsonTest, ImdbTitleHasTheRealShape) {
   const Title* series = w.PopularList(Kind::kSeries, day)[3];
   json j = json::parse(*ImdbTitleJson(w, series->imdb_id, day));
   for (const char* f : {"id", "type", "primaryTitle", "originalTitle", "releaseDate", "startYear", "endYear",
-                        "trailer", "runtimeMinutes", "primaryImage", "thumbnails", "averageRating", "numVotes",
-                        "genres", "interests", "directors", "writers", "cast"}) {
+                        "trailer", "runtimeMinutes", "primaryImage", "thumbnails", "averageRating",
+                        "numVotes", "genres", "interests", "directors", "writers", "cast"}) {
     EXPECT_TRUE(j.contains(f)) << f;
   }
   EXPECT_FALSE(j.contains("episodes"));  // real details carry none
@@ -63,8 +63,8 @@ TEST(SandboxImdbJsonTest, ListEntriesCarryTheDetailFieldsAndSomeIntegerRatings) 
     ASSERT_EQ(list.size(), 100u);
     for (const auto& e : list) {
       for (const char* f : {"primaryTitle", "originalTitle", "description", "primaryImage", "thumbnails",
-                            "releaseDate", "startYear", "runtimeMinutes", "genres", "interests", "averageRating",
-                            "numVotes", "budget", "grossWorldwide"}) {
+                            "releaseDate", "startYear", "runtimeMinutes", "genres", "interests",
+                            "averageRating", "numVotes", "budget", "grossWorldwide"}) {
         ASSERT_TRUE(e.contains(f)) << f;
       }
       EXPECT_FALSE(e.contains("cast"));

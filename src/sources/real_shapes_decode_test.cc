@@ -15,7 +15,8 @@ namespace cinelake {
 namespace {
 
 std::string Fixture(const std::string& name) {
-  std::filesystem::path p = std::filesystem::path(CINELAKE_SOURCE_DIR) / "src/sources/testdata/real_shapes" / name;
+  std::filesystem::path p =
+      std::filesystem::path(CINELAKE_SOURCE_DIR) / "src/sources/testdata/real_shapes" / name;
   std::ifstream in(p, std::ios::binary);
   EXPECT_TRUE(in.good()) << "missing fixture " << p;
   std::stringstream s;
@@ -136,7 +137,7 @@ TEST(SourcesRealShapes, TmdbSeasonEpisodesCarryVotesAndNullRuntimes) {
   EXPECT_EQ(s->episodes[0].runtime, 54);
   EXPECT_EQ(s->episodes[1].vote_average, 8.0);
   EXPECT_EQ(s->episodes[1].episode_type, "mid_season");
-  EXPECT_EQ(s->episodes[2].runtime, std::nullopt);   // not aired yet
+  EXPECT_EQ(s->episodes[2].runtime, std::nullopt);       // not aired yet
   EXPECT_EQ(s->episodes[2].episode_type, std::nullopt);  // older captures lack it
   EXPECT_TRUE(warnings.empty()) << warnings.front();
 }

@@ -97,11 +97,12 @@ Fetched<TmdbDetails> TmdbClient::TvWithSeasons(const TmdbSeasonsRequest& request
   }
   std::string path = "/tv/" + std::to_string(request.tv_id) + query;
   TmdbRef ref{TmdbRef::Kind::kTv, request.tv_id};
-  return caller_->GetAs<TmdbDetails>(path, [path, ref](std::string_view body, auto* w) -> Result<TmdbDetails> {
-    ASSIGN_OR_RETURN(TmdbDetails d, DecodeTmdbTvWithSeasons(body, "tmdb " + path, w));
-    d.ref = ref;
-    return d;
-  });
+  return caller_->GetAs<TmdbDetails>(
+      path, [path, ref](std::string_view body, auto* w) -> Result<TmdbDetails> {
+        ASSIGN_OR_RETURN(TmdbDetails d, DecodeTmdbTvWithSeasons(body, "tmdb " + path, w));
+        d.ref = ref;
+        return d;
+      });
 }
 
 Fetched<std::optional<TmdbRef>> TmdbClient::Find(const std::string& imdb_id,

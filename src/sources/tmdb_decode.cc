@@ -162,7 +162,8 @@ Result<TmdbDetails> DecodeTmdbTvWithSeasons(std::string_view body, const std::st
     std::string season_where = where + " " + std::string(key);
     simdjson::dom::object season_object;
     if (field.value.get_object().get(season_object) != simdjson::SUCCESS) {
-      if (warnings != nullptr) warnings->push_back(season_where + ": appended season is not an object, skipped");
+      if (warnings != nullptr)
+        warnings->push_back(season_where + ": appended season is not an object, skipped");
       continue;
     }
     JsonReader r(season_object, season_where, warnings);

@@ -66,7 +66,8 @@ StgTables StgTables::Empty() {
 }
 
 void AppendDetailRow(const std::string& id, const std::string& listed_type, const ImdbTitle& imdb,
-                     const TmdbDetails* tmdb, int64_t created_at, std::optional<int64_t> updated_at, Table* detail) {
+                     const TmdbDetails* tmdb, int64_t created_at, std::optional<int64_t> updated_at,
+                     Table* detail) {
   const TmdbMovie* movie = tmdb && tmdb->movie ? &*tmdb->movie : nullptr;
   const TmdbTv* tv = tmdb && tmdb->tv ? &*tmdb->tv : nullptr;
   Table& d = *detail;
@@ -99,7 +100,6 @@ void AppendDetailRow(const std::string& id, const std::string& listed_type, cons
   PutI64(d.column("revenue"), positive_or(movie ? movie->revenue : std::nullopt, imdb.gross_worldwide));
   d.column("created_at").AppendInt64(created_at);
   PutI64(d.column("updated_at"), updated_at);
-
 }
 
 void AppendTitleRows(const std::string& id, const std::string& listed_type, const ImdbTitle& imdb,

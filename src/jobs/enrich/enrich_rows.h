@@ -47,11 +47,13 @@ struct StgTables {
 // fields from `tmdb` (may be null). A null updated_at marks a title whose
 // IMDB detail has not been had yet (the next run asks again).
 void AppendDetailRow(const std::string& content_id, const std::string& listed_type, const ImdbTitle& imdb,
-                     const TmdbDetails* tmdb, int64_t created_at, std::optional<int64_t> updated_at, Table* detail);
+                     const TmdbDetails* tmdb, int64_t created_at, std::optional<int64_t> updated_at,
+                     Table* detail);
 
 // content_season rows from `tv` (none when null) and content_episode rows:
 // TMDB's episodes, merged on (season, episode) with IMDB's when given.
-void AppendSeriesRows(const std::string& content_id, const TmdbTv* tv, const std::vector<ImdbEpisode>& imdb_episodes,
+void AppendSeriesRows(const std::string& content_id, const TmdbTv* tv,
+                      const std::vector<ImdbEpisode>& imdb_episodes,
                       const std::map<EpisodeKey, EpisodeTmdbPart>& tmdb_episodes, StgTables* out);
 
 // Fills every field `title` lacks from the title's popular-list entry.

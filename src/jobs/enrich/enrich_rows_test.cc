@@ -61,7 +61,12 @@ TEST(EnrichRowsTest, MapsEveryFieldAsTheDataModelSays) {
                  25,
                  7.0,
                  std::nullopt};
-  eps[{1, 3}] = {std::string("Only on TMDB"), std::nullopt, std::string("standard"), std::nullopt, 23, 6.5,
+  eps[{1, 3}] = {std::string("Only on TMDB"),
+                 std::nullopt,
+                 std::string("standard"),
+                 std::nullopt,
+                 23,
+                 6.5,
                  std::nullopt};
   ImdbTitle imdb = SampleSeries();
   TmdbDetails tv = SampleTv();
@@ -125,7 +130,8 @@ ImdbTitle MovieWithCrewInCast() {
   t.directors.push_back({std::string("nm10"), std::string("Dir"), std::nullopt});
   t.writers.push_back({std::string("nm11"), std::string("Wri"), std::nullopt});
   t.writers.push_back({std::string("nm10"), std::string("Dir"), std::nullopt});
-  auto add = [&](const char* id, const char* job, std::optional<std::string> photo, std::vector<std::string> chars) {
+  auto add = [&](const char* id, const char* job, std::optional<std::string> photo,
+                 std::vector<std::string> chars) {
     t.cast.push_back({std::string(id), std::string(id), std::nullopt, photo, std::string(job), chars});
   };
   add("nm20", "actress", "https://img/20.jpg", {"Ann"});
@@ -152,12 +158,17 @@ TEST(EnrichRowsTest, OnlyActorsAreTheCastAndCrewKeepsItsRolesAndPhotos) {
         << "one row per (person, role)";
   }
   ASSERT_EQ(p.num_rows(), 8u) << p.ToString();
-  auto order = [&](const char* id, const char* role) { return p.column("order_no").Int32(row.at({id, role})); };
+  auto order = [&](const char* id, const char* role) {
+    return p.column("order_no").Int32(row.at({id, role}));
+  };
   EXPECT_EQ(order("nm20", "actress"), 1);
   EXPECT_EQ(order("nm21", "actor"), 2);
   EXPECT_EQ(order("nm22", "actress"), 3) << "billing counts actors only";
-  const std::vector<std::pair<const char*, const char*>> crew = {
-      {"nm10", "director"}, {"nm10", "writer"}, {"nm10", "producer"}, {"nm11", "writer"}, {"nm30", "composer"}};
+  const std::vector<std::pair<const char*, const char*>> crew = {{"nm10", "director"},
+                                                                 {"nm10", "writer"},
+                                                                 {"nm10", "producer"},
+                                                                 {"nm11", "writer"},
+                                                                 {"nm30", "composer"}};
   for (auto [id, role] : crew) {
     size_t r = row.at({id, role});
     EXPECT_TRUE(p.column("order_no").IsNull(r)) << id << " " << role;
@@ -176,9 +187,15 @@ TEST(EnrichRowsTest, EpisodesFromTmdbSeasonsWithVotesAndNoCopiedOriginalTitle) {
   TmdbDetails tv = SampleTv();
   tv.tv->episode_run_time = {44, 50};
   std::map<EpisodeKey, EpisodeTmdbPart> eps;
-  eps[{1, 1}] = {std::string("Opening"), std::nullopt, std::string("standard"), std::string("2022-05-01"), 26,
-                 7.5, int64_t{31}};
-  eps[{1, 2}] = {std::string("Unaired"), std::nullopt, std::nullopt, std::nullopt, std::nullopt, 0.0, int64_t{0}};
+  eps[{1, 1}] = {std::string("Opening"),
+                 std::nullopt,
+                 std::string("standard"),
+                 std::string("2022-05-01"),
+                 26,
+                 7.5,
+                 int64_t{31}};
+  eps[{1, 2}] = {std::string("Unaired"), std::nullopt, std::nullopt, std::nullopt,
+                 std::nullopt,           0.0,          int64_t{0}};
   AppendTitleRows("tt0000001", "tvSeries", imdb, &tv, eps, 1, 1, &out);
   EXPECT_EQ(out[std::string(tables::kContentDetail)].column("runtime_minutes").Int32(0), 44)
       << "series runtime from episode_run_time";

@@ -69,7 +69,8 @@ Status RunEnrichStage(const JobContext& ctx) {
   for (size_t r = 0; r < det_tbl.num_rows(); ++r) det_row[std::string(det_tbl.column("id").String(r))] = r;
   std::vector<Listed> titles;
   for (size_t r = 0; r < listed_tbl.num_rows(); ++r) {
-    Listed t{std::string(listed_tbl.column(0).String(r)), std::string(listed_tbl.column(1).String(r)), {}, {}};
+    Listed t{
+        std::string(listed_tbl.column(0).String(r)), std::string(listed_tbl.column(1).String(r)), {}, {}};
     if (!listed_tbl.column(2).IsNull(r)) {
       ASSIGN_OR_RETURN(t.entry, DecodeRawImdbTitle(listed_tbl.column(2).String(r),
                                                    lake.Location(TableByName(tables::kContentIds).path()) +
@@ -157,8 +158,12 @@ Status RunEnrichStage(const JobContext& ctx) {
       std::optional<int32_t> votes = opt_int("vote_count", r);
       kept_episodes[std::string(e.column("content_id").String(r))]
                    [{e.column("season_number").Int32(r), e.column("episode_number").Int32(r)}] =
-                       EpisodeTmdbPart{opt("primary_title", r), opt("still_path", r), opt("episode_type", r),
-                                       opt("air_date", r),      opt_int("runtime_minutes", r), rating,
+                       EpisodeTmdbPart{opt("primary_title", r),
+                                       opt("still_path", r),
+                                       opt("episode_type", r),
+                                       opt("air_date", r),
+                                       opt_int("runtime_minutes", r),
+                                       rating,
                                        votes ? std::optional<int64_t>(*votes) : std::nullopt};
     }
   }
@@ -204,8 +209,8 @@ Status RunEnrichStage(const JobContext& ctx) {
     }
     for (size_t from = 0; from < wanted.size(); from += kMaxAppendedSeasons) {
       size_t to = std::min(wanted.size(), from + kMaxAppendedSeasons);
-      season_requests.push_back(
-          TmdbSeasonsRequest{*t.details->tv->id, std::vector<int32_t>(wanted.begin() + from, wanted.begin() + to)});
+      season_requests.push_back(TmdbSeasonsRequest{
+          *t.details->tv->id, std::vector<int32_t>(wanted.begin() + from, wanted.begin() + to)});
       request_owner.push_back(i);
     }
   }
@@ -269,8 +274,8 @@ Status RunEnrichStage(const JobContext& ctx) {
         // Never enriched: a detail row from the list entry and TMDB keeps the
         // title (its title and poster) in the model; its null updated_at makes
         // the next run try again.
-        AppendDetailRow(t.id, t.type, t.entry.value_or(ImdbTitle{}), t.details ? &*t.details : nullptr, created,
-                        std::nullopt, &fresh[detail_name]);
+        AppendDetailRow(t.id, t.type, t.entry.value_or(ImdbTitle{}), t.details ? &*t.details : nullptr,
+                        created, std::nullopt, &fresh[detail_name]);
         replaced[detail_name].insert(t.id);
       }
       continue;
@@ -278,8 +283,8 @@ Status RunEnrichStage(const JobContext& ctx) {
     ImdbTitle imdb = imdb_at(k).value();
     if (t.entry) FillFromListEntry(*t.entry, &imdb);
     if (!t.details) ctx.Count("enrich.tmdb_missing", 1);
-    AppendTitleRows(t.id, t.type, imdb, t.details ? &*t.details : nullptr, episodes_of(chosen[k]), created, now,
-                    &fresh);
+    AppendTitleRows(t.id, t.type, imdb, t.details ? &*t.details : nullptr, episodes_of(chosen[k]), created,
+                    now, &fresh);
     replace_all(t.id);
     rebuilt.insert(chosen[k]);
   }
@@ -296,10 +301,11 @@ Status RunEnrichStage(const JobContext& ctx) {
     // its stored detail row (rating and votes change daily, at no cost);
     // its enrichment times stay, so the refresh policy is unchanged.
     auto row = stored_detail_row.find(t.id);
-    if (row == stored_detail_row.end() || replaced[detail_name].count(t.id) || (!t.entry && !t.details)) continue;
+    if (row == stored_detail_row.end() || replaced[detail_name].count(t.id) || (!t.entry && !t.details))
+      continue;
     Table today(stored_detail.schema());
-    AppendDetailRow(t.id, t.type, t.entry.value_or(ImdbTitle{}), t.details ? &*t.details : nullptr, 0, std::nullopt,
-                    &today);
+    AppendDetailRow(t.id, t.type, t.entry.value_or(ImdbTitle{}), t.details ? &*t.details : nullptr, 0,
+                    std::nullopt, &today);
     Table patch(stored_detail.schema());
     for (size_t c = 0; c < patch.num_columns(); ++c) {
       const std::string& col = patch.schema().field(c).name;

@@ -15,8 +15,8 @@
 //
 // A title whose IMDB detail cannot be had goes to content_error and keeps
 // its previous enrichment, or, never enriched, gets a detail row from its
-// list entry (title, poster, rating...) with a null updated_at. content_detail is written last: it is what marks
-// a title as enriched, so a run killed mid-stage re-enriches the same titles.
+// list entry (title, poster, rating...) with a null updated_at. content_detail is written last: it is what
+// marks a title as enriched, so a run killed mid-stage re-enriches the same titles.
 #pragma once
 
 #include "common/status.h"
