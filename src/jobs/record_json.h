@@ -39,17 +39,18 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ImdbEpisode, id, season_number, 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ImdbTitle, id, type, primary_title, original_title,
                                                 release_date, start_year, end_year, trailer, runtime_minutes,
                                                 primary_image, average_rating, num_votes, genres, interests,
-                                                directors, writers, cast, episodes)
+                                                directors, writers, cast, episodes, description, budget,
+                                                gross_worldwide)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TmdbCompany, id, name, logo_path)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TmdbCreator, id, name, profile_path)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TmdbSeasonSummary, season_number, name, overview, air_date,
-                                                episode_count, poster_path)
+                                                episode_count, poster_path, vote_average)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TmdbMovie, id, imdb_id, title, original_title, release_date,
                                                 popularity, homepage, overview, original_language, status,
                                                 tagline, budget, revenue, poster_path, production_companies)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TmdbTv, id, name, original_name, first_air_date, popularity,
                                                 homepage, overview, original_language, status, tagline,
                                                 in_production, poster_path, created_by, networks,
-                                                production_companies, seasons)
+                                                production_companies, seasons, episode_run_time)
 
 }  // namespace cinelake

@@ -53,7 +53,8 @@ TEST(RecordJsonTest, TmdbDetailsRoundTripForMoviesAndSeries) {
   s.in_production = false;
   s.created_by.push_back({int64_t{7}, std::string("D B"), std::string("/p.jpg")});
   s.seasons.push_back(
-      {1, std::string("Season 1"), std::nullopt, std::string("2011-04-17"), 10, std::nullopt});
+      {1, std::string("Season 1"), std::nullopt, std::string("2011-04-17"), 10, std::nullopt, 8.5});
+  s.episode_run_time = {57, 60};
   tv.tv = s;
   for (const TmdbDetails& d : {movie, tv}) {
     auto back = DecodeRawTmdbDetails(EncodeRawTmdbDetails(d), "row");

@@ -42,10 +42,11 @@ std::vector<TableDef> BuildTables() {
   // raw
   t.push_back({Layer::kRaw,
                "stg_contentIDs",
-               {Key("id"), Col("type"), Col("tmdb_id"), Col("list_rank", I)},
+               {Key("id"), Col("type"), Col("tmdb_id"), Col("list_rank", I), Col("title_json")},
                true,
                {"id"},
-               "Today's IMDB most-popular titles with their TMDB path."});
+               "Today's IMDB most-popular titles with their TMDB path (and, new, the list entry as "
+               "decoded: it carries every detail field but the people)."});
   t.push_back({Layer::kRaw,
                "stg_popularity",
                {Key("id"), Col("type"), Col("tmdb_id"), Col("popularity", D)},

@@ -70,6 +70,8 @@ std::vector<Step> Script(const World& world, Date day) {
       {"GET", "/tmdb/3/tv/" + sid, Auth::kTmdbBearer},
       {"GET", "/tmdb/3/tv/" + sid + "/season/1", Auth::kTmdbBearer},
       {"GET", "/tmdb/3/tv/" + sid + "/season/99", Auth::kTmdbBearer},
+      {"GET", "/tmdb/3/tv/" + sid + "?append_to_response=season%2F1%2Cseason%2F2%2Cseason%2F99",
+       Auth::kTmdbBearer},
       {"GET", "/tmdb/3/movie/999999999", Auth::kTmdbBearer},
       {"GET", "/tmdb/3/find/" + movie->imdb_id + "?external_source=imdb_id", Auth::kTmdbBearer},
       {"GET", "/tmdb/3/find/" + series->imdb_id + "?external_source=imdb_id", Auth::kTmdbBearer},

@@ -1,6 +1,8 @@
 // The imdb236 wire JSON: see imdb_json.h.
 #include "sandbox/imdb_json.h"
 
+#include <cmath>
+
 #include "sandbox/vocabulary.h"
 #include "sandbox/wire_json.h"
 
@@ -12,6 +14,32 @@ WireJson ImdbPersonRef(const Person& p) {
       {"id", p.imdb_id}, {"url", "https://www.imdb.com/name/" + p.imdb_id + "/"}, {"fullName", p.name}};
 }
 
+// imdb236 sends a whole-number rating as an integer (8, not 8.0).
+WireJson Rating(double rating) {
+  double whole = std::round(rating);
+  if (std::fabs(rating - whole) < 1e-9) return WireJson(static_cast<int64_t>(whole));
+  return WireJson(rating);
+}
+
+WireJson Thumbnails(const std::string& image) {
+  WireJson arr = WireJson::array();
+  if (image.empty()) return arr;  // a null primaryImage comes with no thumbnails
+  std::string base = image.substr(0, image.rfind('.'));
+  arr.push_back(WireJson{{"url", base + "._V1_QL75_UX380_.jpg"}, {"width", 380}, {"height", 562}});
+  return arr;
+}
+
+// A crew entry of `cast`: real answers list the crew there, one entry per job.
+WireJson CrewEntry(const Person& p, const char* job) {
+  WireJson e = ImdbPersonRef(p);
+  e["primaryImage"] = Nullable(p.image_url);
+  e["thumbnails"] = Thumbnails(p.image_url);
+  e["job"] = job;
+  e["characters"] = WireJson::array();
+  return e;
+}
+
+// Popular-list entries carry every field of the detail but the people.
 WireJson ImdbTitleObject(const World& w, const Title& t, Date date, bool full) {
   TitleFacts f = w.Facts(t, date);
   bool series = t.kind == Kind::kSeries;
@@ -23,6 +51,7 @@ WireJson ImdbTitleObject(const World& w, const Title& t, Date date, bool full) {
   j["type"] = t.type;
   j["description"] = t.overview;
   j["primaryImage"] = Nullable(t.primary_image);
+  j["thumbnails"] = Thumbnails(t.primary_image);
   j["trailer"] = Nullable(t.trailer);
   j["contentRating"] = t.content_rating;
   j["isAdult"] = false;
@@ -41,20 +70,24 @@ WireJson ImdbTitleObject(const World& w, const Title& t, Date date, bool full) {
   for (int g : t.genres) genres.push_back(std::string(vocab::Genres()[g].imdb_name));
   j["genres"] = genres;
   j["runtimeMinutes"] = f.runtime ? WireJson(*f.runtime) : WireJson(nullptr);
-  j["averageRating"] = f.rating ? WireJson(*f.rating) : WireJson(nullptr);
+  j["averageRating"] = f.rating ? Rating(*f.rating) : WireJson(nullptr);
   j["numVotes"] = f.released ? WireJson(World::Votes(t, date.days)) : WireJson(nullptr);
   j["metascore"] = t.metascore > 0 && f.released ? WireJson(t.metascore) : WireJson(nullptr);
-  if (!full) return j;
-
   if (!series) {
     j["budget"] = t.budget > 0 ? WireJson(t.budget) : WireJson(nullptr);
     j["grossWorldwide"] = f.revenue > 0 ? WireJson(f.revenue) : WireJson(nullptr);
+  } else {
+    j["budget"] = nullptr;
+    j["grossWorldwide"] = nullptr;
   }
   WireJson companies = WireJson::array();
   for (int c : t.companies) {
     companies.push_back(WireJson{{"id", w.company(c).imdb_id}, {"name", w.company(c).name}});
   }
   j["productionCompanies"] = companies;
+  if (!full) return j;
+
+  // No episodes: real details carry none (TMDB's seasons are the source).
   WireJson directors = WireJson::array(), writers = WireJson::array(), cast = WireJson::array();
   for (int p : t.directors) directors.push_back(ImdbPersonRef(w.person(p)));
   for (int p : t.writers) writers.push_back(ImdbPersonRef(w.person(p)));
@@ -62,33 +95,18 @@ WireJson ImdbTitleObject(const World& w, const Title& t, Date date, bool full) {
     const Person& p = w.person(m.person);
     WireJson e = ImdbPersonRef(p);
     e["primaryImage"] = Nullable(p.image_url);
+    e["thumbnails"] = Thumbnails(p.image_url);
     e["job"] = p.female ? "actress" : "actor";
     e["characters"] = m.characters;
     cast.push_back(std::move(e));
   }
+  for (int p : t.directors) cast.push_back(CrewEntry(w.person(p), "director"));
+  for (int p : t.writers) cast.push_back(CrewEntry(w.person(p), "writer"));
+  for (int p : t.directors) cast.push_back(CrewEntry(w.person(p), "producer"));  // the same person again
+  if (!t.writers.empty()) cast.push_back(CrewEntry(w.person(t.writers.back()), "composer"));
   j["directors"] = directors;
   j["writers"] = writers;
   j["cast"] = cast;
-  if (series) {
-    WireJson episodes = WireJson::array();
-    for (const Season& s : t.seasons) {
-      if (s.number == 0) continue;
-      for (int n = 1; n <= s.episode_count; ++n) {
-        Episode e = w.EpisodeOf(t, s, n);
-        if (e.air_day > date.days) break;
-        episodes.push_back(
-            WireJson{{"seasonNumber", e.season},
-                     {"episodeNumber", e.number},
-                     {"primaryTitle", e.name},
-                     {"originalTitle", e.name},
-                     {"runtimeMinutes", e.runtime > 0 ? WireJson(e.runtime) : WireJson(nullptr)},
-                     {"averageRating", e.rating},
-                     {"numVotes", e.votes},
-                     {"releaseDate", DayString(e.air_day)}});
-      }
-    }
-    j["episodes"] = episodes;
-  }
   return j;
 }
 

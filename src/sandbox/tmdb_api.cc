@@ -12,6 +12,21 @@ Reply TmdbReply(int status, int code, std::string_view message) {
                WireJson{{"success", false}, {"status_code", code}, {"status_message", message}}.dump()};
 }
 
+// "season/1,season/2,credits": the season numbers asked; other
+// sub-resources are not served by the sandbox (left out, as unknown ones are).
+std::vector<int> AppendedSeasons(std::string_view list) {
+  std::vector<int> out;
+  while (!list.empty()) {
+    size_t comma = list.find(',');
+    std::string_view item = list.substr(0, comma);
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    int64_t n = 0;
+    if (item.starts_with("season/") && ParseId(item.substr(7), &n) && n < 1000)
+      out.push_back(static_cast<int>(n));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<Route> TmdbApi::Match(std::string_view path) const {
@@ -65,10 +80,12 @@ Reply TmdbApi::Handle(Request& request) {
   }
   int64_t id = 0;
   ParseId(route.id, &id);
-  Result<std::string> body = route.kind == EndpointKind::kTmdbMovie ? TmdbMovieJson(world_, id, request.date)
-                             : route.kind == EndpointKind::kTmdbTv
-                                 ? TmdbTvJson(world_, id, request.date)
-                                 : TmdbSeasonJson(world_, id, route.season, request.date);
+  Result<std::string> body =
+      route.kind == EndpointKind::kTmdbMovie ? TmdbMovieJson(world_, id, request.date)
+      : route.kind == EndpointKind::kTmdbTv
+          ? TmdbTvJson(world_, id, request.date,
+                       AppendedSeasons(request.http.get_param_value("append_to_response")))
+          : TmdbSeasonJson(world_, id, route.season, request.date);
   if (!body.ok()) return Error(ApiError::kNotFound);
   return Reply{200, std::move(*body)};
 }

@@ -19,6 +19,11 @@ std::string Hex24(uint64_t a, uint64_t b) {
   return buf;
 }
 
+// Seasons further ahead than this are announced without a date or episodes.
+constexpr int32_t kScheduledLeadDays = 60;
+// TMDB answers at most this many append_to_response sub-resources.
+constexpr size_t kMaxAppended = 20;
+
 double Round(double v, double scale) {
   return std::round(v * scale) / scale;
 }
@@ -56,118 +61,7 @@ WireJson TmdbGenreIds(const Title& t) {
   return arr;
 }
 
-}  // namespace
-
-Result<std::string> TmdbMovieJson(const World& w, int64_t id, Date date) {
-  const Title* t = w.FindTmdb(Kind::kMovie, id);
-  if (t == nullptr || !World::Announced(*t, date)) return UnknownOn("movie", std::to_string(id), date);
-  TitleFacts f = w.Facts(*t, date);
-  WireJson j;
-  j["adult"] = false;
-  j["backdrop_path"] = Nullable(t->backdrop_path);
-  j["belongs_to_collection"] = nullptr;
-  j["budget"] = t->budget;
-  j["genres"] = TmdbGenres(*t);
-  j["homepage"] = t->homepage;
-  j["id"] = t->tmdb_id;
-  j["imdb_id"] = t->imdb_id;
-  j["origin_country"] = WireJson::array({t->country});
-  j["original_language"] = t->original_language;
-  j["original_title"] = t->original_title;
-  j["overview"] = t->overview;
-  j["popularity"] = w.Popularity(*t, date);
-  j["poster_path"] = Nullable(t->poster_path);
-  j["production_companies"] = TmdbCompanies(w, t->companies, false);
-  j["production_countries"] = WireJson::array({WireJson{{"iso_3166_1", t->country}}});
-  j["release_date"] = DayString(t->release_day);
-  j["revenue"] = f.revenue;
-  j["runtime"] = f.runtime ? *f.runtime : 0;
-  j["spoken_languages"] = WireJson::array({WireJson{{"iso_639_1", t->original_language}}});
-  j["status"] = f.status;
-  j["tagline"] = t->tagline;
-  j["title"] = t->primary_title;
-  j["video"] = false;
-  j["vote_average"] = f.released ? TmdbVoteAverage(*t) : 0.0;
-  j["vote_count"] = f.released ? World::Votes(*t, date.days) / 20 : 0;
-  return j.dump();
-}
-
-Result<std::string> TmdbTvJson(const World& w, int64_t id, Date date) {
-  const Title* t = w.FindTmdb(Kind::kSeries, id);
-  if (t == nullptr || !World::Announced(*t, date)) return UnknownOn("tv", std::to_string(id), date);
-  TitleFacts f = w.Facts(*t, date);
-  WireJson j;
-  j["adult"] = false;
-  j["backdrop_path"] = Nullable(t->backdrop_path);
-  WireJson creators = WireJson::array();
-  for (int p : t->creators) {
-    const Person& person = w.person(p);
-    creators.push_back(WireJson{{"id", person.tmdb_id},
-                                {"credit_id", Hex24(t->key, Hash(t->key, person.tmdb_id))},
-                                {"name", person.name},
-                                {"original_name", person.name},
-                                {"gender", person.female ? 1 : 2},
-                                {"profile_path", Nullable(person.profile_path)}});
-  }
-  j["created_by"] = creators;
-  j["episode_run_time"] = WireJson::array({t->runtime});
-  j["first_air_date"] = DayString(t->release_day);
-  j["genres"] = TmdbGenres(*t);
-  j["homepage"] = t->homepage;
-  j["id"] = t->tmdb_id;
-  j["in_production"] = f.status != "Ended";
-  j["languages"] = WireJson::array({t->original_language});
-  int32_t last_aired = -1;
-  int episodes = 0, seasons = 0;
-  WireJson season_arr = WireJson::array();
-  for (const Season& s : w.VisibleSeasons(*t, date)) {
-    double rating_sum = 0;
-    int rated = 0;
-    for (int n = 1; n <= s.episode_count; ++n) {
-      Episode e = w.EpisodeOf(*t, s, n);
-      if (e.air_day > date.days) break;
-      last_aired = std::max(last_aired, e.air_day);
-      rating_sum += e.rating;
-      ++rated;
-    }
-    if (s.number > 0) {
-      ++seasons;
-      episodes += s.episode_count;
-    }
-    season_arr.push_back(
-        WireJson{{"air_date", DayString(s.air_day)},
-                 {"episode_count", s.episode_count},
-                 {"id", t->tmdb_id * 100 + s.number},
-                 {"name", s.number == 0 ? std::string("Specials") : "Season " + std::to_string(s.number)},
-                 {"overview", s.number == 1 ? t->overview : std::string()},
-                 {"poster_path", Nullable(s.poster_path)},
-                 {"season_number", s.number},
-                 {"vote_average", rated > 0 ? Round(rating_sum / rated, 10.0) : 0.0}});
-  }
-  j["last_air_date"] = last_aired >= 0 ? WireJson(DayString(last_aired)) : WireJson(nullptr);
-  j["name"] = t->primary_title;
-  j["networks"] = TmdbCompanies(w, t->networks, true);
-  j["number_of_episodes"] = episodes;
-  j["number_of_seasons"] = seasons;
-  j["origin_country"] = WireJson::array({t->country});
-  j["original_language"] = t->original_language;
-  j["original_name"] = t->original_title;
-  j["overview"] = t->overview;
-  j["popularity"] = w.Popularity(*t, date);
-  j["poster_path"] = Nullable(t->poster_path);
-  j["production_companies"] = TmdbCompanies(w, t->companies, false);
-  j["seasons"] = season_arr;
-  j["status"] = f.status;
-  j["tagline"] = t->tagline;
-  j["type"] = t->type == "tvMiniSeries" ? "Miniseries" : "Scripted";
-  j["vote_average"] = f.released ? TmdbVoteAverage(*t) : 0.0;
-  j["vote_count"] = f.released ? World::Votes(*t, date.days) / 20 : 0;
-  return j.dump();
-}
-
-Result<std::string> TmdbSeasonJson(const World& w, int64_t id, int season, Date date) {
-  const Title* t = w.FindTmdb(Kind::kSeries, id);
-  if (t == nullptr || !World::Announced(*t, date)) return UnknownOn("tv", std::to_string(id), date);
+Result<WireJson> TmdbSeasonObject(const World& w, const Title* t, int64_t id, int season, Date date) {
   for (const Season& s : w.VisibleSeasons(*t, date)) {
     if (s.number != season) continue;
     WireJson episodes = WireJson::array();
@@ -208,9 +102,138 @@ Result<std::string> TmdbSeasonJson(const World& w, int64_t id, int season, Date 
     j["poster_path"] = Nullable(s.poster_path);
     j["season_number"] = season;
     j["vote_average"] = rated > 0 ? Round(rating_sum / rated, 10.0) : 0.0;
-    return j.dump();
+    return j;
   }
   return UnknownOn("season", std::to_string(id) + "/season/" + std::to_string(season), date);
+}
+
+}  // namespace
+
+Result<std::string> TmdbMovieJson(const World& w, int64_t id, Date date) {
+  const Title* t = w.FindTmdb(Kind::kMovie, id);
+  if (t == nullptr || !World::Announced(*t, date)) return UnknownOn("movie", std::to_string(id), date);
+  TitleFacts f = w.Facts(*t, date);
+  WireJson j;
+  j["adult"] = false;
+  j["backdrop_path"] = Nullable(t->backdrop_path);
+  j["belongs_to_collection"] = nullptr;
+  j["budget"] = t->budget;
+  j["genres"] = TmdbGenres(*t);
+  j["homepage"] = t->homepage;
+  j["id"] = t->tmdb_id;
+  j["imdb_id"] = t->imdb_id;
+  j["origin_country"] = WireJson::array({t->country});
+  j["original_language"] = t->original_language;
+  j["original_title"] = t->original_title;
+  j["overview"] = t->overview;
+  j["popularity"] = w.Popularity(*t, date);
+  j["poster_path"] = Nullable(t->poster_path);
+  j["production_companies"] = TmdbCompanies(w, t->companies, false);
+  j["production_countries"] = WireJson::array({WireJson{{"iso_3166_1", t->country}}});
+  j["release_date"] = DayString(t->release_day);
+  j["revenue"] = f.revenue;
+  j["runtime"] = f.runtime ? *f.runtime : 0;
+  j["spoken_languages"] = WireJson::array({WireJson{{"iso_639_1", t->original_language}}});
+  j["status"] = f.status;
+  j["tagline"] = t->tagline;
+  j["title"] = t->primary_title;
+  j["video"] = false;
+  j["vote_average"] = f.released ? TmdbVoteAverage(*t) : 0.0;
+  j["vote_count"] = f.released ? World::Votes(*t, date.days) / 20 : 0;
+  return j.dump();
+}
+
+Result<std::string> TmdbTvJson(const World& w, int64_t id, Date date,
+                               const std::vector<int>& appended_seasons) {
+  const Title* t = w.FindTmdb(Kind::kSeries, id);
+  if (t == nullptr || !World::Announced(*t, date)) return UnknownOn("tv", std::to_string(id), date);
+  TitleFacts f = w.Facts(*t, date);
+  WireJson j;
+  j["adult"] = false;
+  j["backdrop_path"] = Nullable(t->backdrop_path);
+  WireJson creators = WireJson::array();
+  for (int p : t->creators) {
+    const Person& person = w.person(p);
+    creators.push_back(WireJson{{"id", person.tmdb_id},
+                                {"credit_id", Hex24(t->key, Hash(t->key, person.tmdb_id))},
+                                {"name", person.name},
+                                {"original_name", person.name},
+                                {"gender", person.female ? 1 : 2},
+                                {"profile_path", Nullable(person.profile_path)}});
+  }
+  j["created_by"] = creators;
+  j["episode_run_time"] = t->runtime > 0 ? WireJson::array({t->runtime}) : WireJson::array();
+  j["first_air_date"] = DayString(t->release_day);
+  j["genres"] = TmdbGenres(*t);
+  j["homepage"] = t->homepage;
+  j["id"] = t->tmdb_id;
+  j["in_production"] = f.status != "Ended";
+  j["languages"] = WireJson::array({t->original_language});
+  int32_t last_aired = -1;
+  int episodes = 0, seasons = 0;
+  WireJson season_arr = WireJson::array();
+  for (const Season& s : w.VisibleSeasons(*t, date)) {
+    double rating_sum = 0;
+    int rated = 0;
+    for (int n = 1; n <= s.episode_count; ++n) {
+      Episode e = w.EpisodeOf(*t, s, n);
+      if (e.air_day > date.days) break;
+      last_aired = std::max(last_aired, e.air_day);
+      rating_sum += e.rating;
+      ++rated;
+    }
+    if (s.number > 0) {
+      ++seasons;
+      episodes += s.episode_count;
+    }
+    // A season announced but not yet scheduled: no date, no episodes yet.
+    bool announced = s.air_day > date.days + kScheduledLeadDays;
+    season_arr.push_back(
+        WireJson{{"air_date", announced ? WireJson(nullptr) : WireJson(DayString(s.air_day))},
+                 {"episode_count", announced ? 0 : s.episode_count},
+                 {"id", t->tmdb_id * 100 + s.number},
+                 {"name", s.number == 0 ? std::string("Specials") : "Season " + std::to_string(s.number)},
+                 {"overview", s.number == 1 ? t->overview : std::string()},
+                 {"poster_path", announced ? WireJson(nullptr) : Nullable(s.poster_path)},
+                 {"season_number", s.number},
+                 {"vote_average", rated > 0 ? Round(rating_sum / rated, 10.0) : 0.0}});
+  }
+  j["last_air_date"] = last_aired >= 0 ? WireJson(DayString(last_aired)) : WireJson(nullptr);
+  j["name"] = t->primary_title;
+  j["networks"] = TmdbCompanies(w, t->networks, true);
+  j["number_of_episodes"] = episodes;
+  j["number_of_seasons"] = seasons;
+  j["origin_country"] = WireJson::array({t->country});
+  j["original_language"] = t->original_language;
+  j["original_name"] = t->original_title;
+  j["overview"] = t->overview;
+  j["popularity"] = w.Popularity(*t, date);
+  j["poster_path"] = Nullable(t->poster_path);
+  j["production_companies"] = TmdbCompanies(w, t->companies, false);
+  j["seasons"] = season_arr;
+  j["status"] = f.status;
+  j["tagline"] = t->tagline;
+  j["type"] = t->type == "tvMiniSeries" ? "Miniseries" : "Scripted";
+  j["vote_average"] = f.released ? TmdbVoteAverage(*t) : 0.0;
+  j["vote_count"] = f.released ? World::Votes(*t, date.days) / 20 : 0;
+  // append_to_response=season/N: each answered season inside, under its
+  // name; one TMDB does not know is left out, as TMDB does.
+  size_t appended = 0;
+  for (int n : appended_seasons) {
+    if (appended == kMaxAppended) break;
+    Result<WireJson> season = TmdbSeasonObject(w, t, id, n, date);
+    if (!season.ok()) continue;
+    j["season/" + std::to_string(n)] = std::move(*season);
+    ++appended;
+  }
+  return j.dump();
+}
+
+Result<std::string> TmdbSeasonJson(const World& w, int64_t id, int season, Date date) {
+  const Title* t = w.FindTmdb(Kind::kSeries, id);
+  if (t == nullptr || !World::Announced(*t, date)) return UnknownOn("tv", std::to_string(id), date);
+  ASSIGN_OR_RETURN(WireJson j, TmdbSeasonObject(w, t, id, season, date));
+  return j.dump();
 }
 
 std::string TmdbFindJson(const World& w, std::string_view imdb_id, Date date) {

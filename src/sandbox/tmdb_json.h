@@ -1,5 +1,7 @@
 // The TMDB v3 wire JSON of the sandbox world: snake_case field names and
-// shapes per apis.md, plus a few extra fields real responses carry.
+// shapes of the real answers (seasons announced without a date carry
+// episode_count 0; episode_run_time may be []; unaired episodes have a null
+// runtime), plus a few extra fields real responses carry.
 //
 // Pure functions of (world, question, date): the same inputs give the same
 // bytes, from any thread. The world is borrowed for the call. Errors:
@@ -9,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/date.h"
 #include "common/status.h"
@@ -17,7 +20,10 @@
 namespace cinelake::sandbox {
 
 Result<std::string> TmdbMovieJson(const World& world, int64_t id, Date date);
-Result<std::string> TmdbTvJson(const World& world, int64_t id, Date date);
+// `appended_seasons` (append_to_response=season/N,...): those seasons inside
+// the answer under "season/N", at most 20, unknown ones left out.
+Result<std::string> TmdbTvJson(const World& world, int64_t id, Date date,
+                               const std::vector<int>& appended_seasons = {});
 Result<std::string> TmdbSeasonJson(const World& world, int64_t id, int season, Date date);
 // /find/{tt}: unknown ids (and "") give empty result arrays, as TMDB does.
 std::string TmdbFindJson(const World& world, std::string_view imdb_id, Date date);

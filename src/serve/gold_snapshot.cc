@@ -186,9 +186,9 @@ std::shared_ptr<const GoldSnapshot> GoldSnapshot::Build(const GoldTables& gold) 
         title.creators.push_back(std::move(cr));
       } else if (cr.role == "writer") {
         title.writers.push_back(std::move(cr));
-      } else {
-        title.cast.push_back(std::move(cr));  // actor, actress, self, ...
-      }
+      } else if (cr.role == "actor" || cr.role == "actress" || cr.role == "self") {
+        title.cast.push_back(std::move(cr));
+      }  // other crew (producer, composer, ...) is not shown
     }
   }
 

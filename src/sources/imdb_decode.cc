@@ -55,6 +55,9 @@ ImdbTitle ReadTitle(JsonReader& r) {
     ep.num_votes = e.Int("numVotes");
     t.episodes.push_back(std::move(ep));
   });
+  t.description = r.String("description");
+  t.budget = r.Int("budget");
+  t.gross_worldwide = r.Int("grossWorldwide");
   return t;
 }
 

@@ -28,17 +28,21 @@ struct ImdbPerson {               // directors and writers
   bool operator==(const ImdbPerson&) const = default;
 };
 
+// imdb236's `cast` carries the crew too: one entry per (person, job), so a
+// person can repeat. Only actor/actress entries are the cast proper.
 struct ImdbCastMember {  // in billing order within ImdbTitle::cast
   std::optional<std::string> id;
   std::optional<std::string> full_name;
   std::optional<std::string> url;
   std::optional<std::string> primary_image;
-  std::optional<std::string> job;  // "actor", "actress", ...
+  std::optional<std::string> job;  // "actor", "actress", "director", "writer", "producer", "composer", ...
   std::vector<std::string> characters;
 
   bool operator==(const ImdbCastMember&) const = default;
 };
 
+// Real imdb236 details carry no episodes (TMDB's seasons are the source);
+// kept for an answer that has them.
 struct ImdbEpisode {
   std::optional<std::string> id;  // "tt…" of the episode, when given
   std::optional<int32_t> season_number;
@@ -71,6 +75,11 @@ struct ImdbTitle {
   std::vector<ImdbPerson> writers;
   std::vector<ImdbCastMember> cast;
   std::vector<ImdbEpisode> episodes;
+  // Also on the popular lists' entries, which carry every field above but
+  // the people and episodes.
+  std::optional<std::string> description;
+  std::optional<int64_t> budget;
+  std::optional<int64_t> gross_worldwide;
 
   bool operator==(const ImdbTitle&) const = default;
 };
@@ -115,6 +124,7 @@ struct TmdbCreator {  // tv created_by
   bool operator==(const TmdbCreator&) const = default;
 };
 
+// An announced season has a null air_date, episode_count 0 and no poster.
 struct TmdbSeasonSummary {  // tv seasons[]
   std::optional<int32_t> season_number;
   std::optional<std::string> name;
@@ -122,6 +132,7 @@ struct TmdbSeasonSummary {  // tv seasons[]
   std::optional<std::string> air_date;
   std::optional<int32_t> episode_count;
   std::optional<std::string> poster_path;
+  std::optional<double> vote_average;
 
   bool operator==(const TmdbSeasonSummary&) const = default;
 };
@@ -163,6 +174,7 @@ struct TmdbTv {
   std::vector<TmdbCompany> networks;
   std::vector<TmdbCompany> production_companies;
   std::vector<TmdbSeasonSummary> seasons;
+  std::vector<int32_t> episode_run_time;  // minutes; the series' runtime
 
   bool operator==(const TmdbTv&) const = default;
 };
@@ -174,8 +186,9 @@ struct TmdbEpisode {
   std::optional<std::string> air_date;
   std::optional<std::string> episode_type;  // "standard", "mid_season", "finale"
   std::optional<std::string> still_path;
-  std::optional<int32_t> runtime;
+  std::optional<int32_t> runtime;  // null until aired
   std::optional<double> vote_average;
+  std::optional<int64_t> vote_count;
 
   bool operator==(const TmdbEpisode&) const = default;
 };
@@ -198,6 +211,8 @@ struct TmdbDetails {
   TmdbRef ref;
   std::optional<TmdbMovie> movie;
   std::optional<TmdbTv> tv;
+  // Seasons answered inside a tv detail (append_to_response=season/1,...).
+  std::vector<TmdbSeason> seasons;
 
   std::optional<double> popularity() const {
     return movie ? movie->popularity : tv ? tv->popularity : std::nullopt;

@@ -78,6 +78,33 @@ Fetched<TmdbDetails> TmdbClient::Details(const TmdbRef& ref) {
   return Fetched<TmdbDetails>(std::move(details), t.info());
 }
 
+Fetched<TmdbDetails> TmdbClient::TvWithSeasons(const TmdbSeasonsRequest& request) {
+  if (request.season_numbers.size() > kMaxAppendedSeasons) {
+    caller_->CountCall(Status::InvalidArgument(""));
+    return Status::InvalidArgument("tmdb: " + std::to_string(request.season_numbers.size()) +
+                                   " seasons asked in one detail call (at most " +
+                                   std::to_string(kMaxAppendedSeasons) + ")");
+  }
+  std::string query = LanguageQuery();
+  if (!request.season_numbers.empty()) {
+    query += query.empty() ? "?" : "&";
+    std::string seasons;
+    for (size_t i = 0; i < request.season_numbers.size(); ++i) {
+      if (i > 0) seasons += ",";
+      seasons += "season/" + std::to_string(request.season_numbers[i]);
+    }
+    query += "append_to_response=" + UrlEncode(seasons);
+  }
+  std::string path = "/tv/" + std::to_string(request.tv_id) + query;
+  TmdbRef ref{TmdbRef::Kind::kTv, request.tv_id};
+  return caller_->GetAs<TmdbDetails>(
+      path, [path, ref](std::string_view body, auto* w) -> Result<TmdbDetails> {
+        ASSIGN_OR_RETURN(TmdbDetails d, DecodeTmdbTvWithSeasons(body, "tmdb " + path, w));
+        d.ref = ref;
+        return d;
+      });
+}
+
 Fetched<std::optional<TmdbRef>> TmdbClient::Find(const std::string& imdb_id,
                                                  const std::optional<std::string>& imdb_type) {
   using Out = std::optional<TmdbRef>;
@@ -110,6 +137,12 @@ std::vector<Fetched<std::optional<double>>> TmdbClient::PopularityBatch(const st
         return Fetched<std::optional<double>>(d->popularity(), d.info());
       },
       progress);
+}
+
+std::vector<Fetched<TmdbDetails>> TmdbClient::TvWithSeasonsBatch(
+    const std::vector<TmdbSeasonsRequest>& requests, const ProgressFn& progress) {
+  return caller_->Batch<TmdbSeasonsRequest, TmdbDetails>(
+      requests, [this](const TmdbSeasonsRequest& r) { return TvWithSeasons(r); }, progress);
 }
 
 std::vector<Fetched<TmdbSeason>> TmdbClient::SeasonsBatch(const std::vector<TmdbSeasonKey>& keys,

@@ -31,6 +31,15 @@ struct TmdbSeasonKey {
   int32_t season_number = 0;
 };
 
+// Seasons of one series asked inside its detail answer.
+struct TmdbSeasonsRequest {
+  int64_t tv_id = 0;
+  std::vector<int32_t> season_numbers;  // at most kMaxAppendedSeasons
+};
+
+// TMDB answers at most 20 appended sub-resources in one detail call.
+inline constexpr size_t kMaxAppendedSeasons = 20;
+
 class TmdbClient {
  public:
   TmdbClient(const ApiConfig& config, std::shared_ptr<Transport> transport);
@@ -42,6 +51,10 @@ class TmdbClient {
   Fetched<TmdbTv> Tv(int64_t id);                        // GET /tv/{id}
   Fetched<TmdbSeason> Season(int64_t tv_id, int32_t n);  // GET /tv/{id}/season/{n}
   Fetched<TmdbDetails> Details(const TmdbRef& ref);      // /movie/{id} or /tv/{id} by kind
+  // GET /tv/{id}?append_to_response=season/a,season/b,...: the series' detail
+  // with those seasons inside (TmdbDetails::seasons): one request instead of
+  // one per season. More than kMaxAppendedSeasons is InvalidArgument.
+  Fetched<TmdbDetails> TvWithSeasons(const TmdbSeasonsRequest& request);
 
   // GET /find/{imdb_id}?external_source=imdb_id. When both movie_results and
   // tv_results answer, `imdb_type` (if given) picks; otherwise movie wins.
@@ -55,6 +68,8 @@ class TmdbClient {
   // Popularity only (the same detail requests; the value may be null).
   std::vector<Fetched<std::optional<double>>> PopularityBatch(const std::vector<TmdbRef>& refs,
                                                               const ProgressFn& progress = {});
+  std::vector<Fetched<TmdbDetails>> TvWithSeasonsBatch(const std::vector<TmdbSeasonsRequest>& requests,
+                                                       const ProgressFn& progress = {});
   std::vector<Fetched<TmdbSeason>> SeasonsBatch(const std::vector<TmdbSeasonKey>& keys,
                                                 const ProgressFn& progress = {});
   std::vector<Fetched<std::optional<TmdbRef>>> FindBatch(const std::vector<std::string>& imdb_ids,

@@ -235,3 +235,17 @@ test('charts are destroyed when their page is left', { timeout: 60_000 }, async 
   for (const [name, n] of counts) assert.equal(n, want[name], `${name}: ${JSON.stringify(counts)}`);
   assert.deepEqual(pageErrors, []);
 });
+
+// TMDB's terms: the notice is on every page the dashboard has.
+test('the TMDB attribution notice is on every page', { timeout: 60_000 }, async () => {
+  const id = landing.top10[0].id;
+  const series = landing.top10.find((r) => r.type === 'series' || r.content_type === 'tvSeries');
+  const pages = [['#/', 'landing'], ['#/trends', 'trends'], ['#/kpi/binge', 'kpi'], [`#/title/${encodeURIComponent(id)}`, 'detail']];
+  if (series) pages.push([`#/title/${encodeURIComponent(series.id)}/season/1`, 'detail']);
+  for (const [hash, name] of pages) {
+    await open(hash, name);
+    const text = await page.$eval('[data-role="attribution"]', (el) => el.textContent);
+    assert.match(text, /This product uses the TMDB API but is not endorsed or certified by TMDB/, hash);
+    assert.equal(await page.$eval('[data-role="attribution"] .tmdb-name', (el) => el.textContent), 'TMDB', hash);
+  }
+});

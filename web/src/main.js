@@ -15,6 +15,16 @@ function nav(active) {
     link(href('trends'), 'Trends', active === 'trends' ? 'navlink active' : 'navlink'));
 }
 
+// TMDB's terms ask every product using its API for this notice; IMDb's
+// data is for personal, non-commercial use.
+function attribution() {
+  return h('footer', { class: 'attribution', 'data-role': 'attribution' },
+    h('p', {}, 'This product uses the TMDB API but is not endorsed or certified by TMDB. ',
+      h('a', { href: 'https://www.themoviedb.org/', rel: 'noopener noreferrer', target: '_blank', class: 'tmdb-name' }, 'TMDB'),
+      ' (The Movie Database) supplies popularity, overviews, companies, networks, seasons and episodes.'),
+    h('p', {}, 'Titles, ratings, votes and people come from IMDb through the imdb236 API, for personal and non-commercial use.'));
+}
+
 async function render() {
   const my = ++seq;
   const match = matchRoute(location.hash);
@@ -32,7 +42,7 @@ async function render() {
   // The page being left takes its charts with it: Chart.js keeps every chart
   // (and its resize observer) alive until destroyed.
   destroyCharts();
-  clear(app).append(nav(page), node);
+  clear(app).append(nav(page), node, attribution());
   app.dataset.page = page;
   if (after) after();
   app.dataset.charts = String(liveChartCount());

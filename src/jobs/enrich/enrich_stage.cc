@@ -1,6 +1,7 @@
 #include "jobs/enrich/enrich_stage.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 #include <tuple>
@@ -21,18 +22,17 @@ struct Listed {
   std::string id;
   std::string type;
   std::optional<TmdbDetails> details;  // today's, from raw
+  std::optional<ImdbTitle> entry;      // today's popular-list entry, from raw
 };
 
-using SeasonSignature = std::set<std::tuple<int32_t, int32_t, std::string>>;  // (season, episodes, air_date)
+// Episode votes change mostly in the weeks after airing.
+constexpr int32_t kVotesSettleDays = 28;
 
-SeasonSignature SignatureOf(const TmdbTv& tv) {
-  SeasonSignature s;
-  for (const auto& season : tv.seasons) {
-    if (season.season_number) {
-      s.emplace(*season.season_number, season.episode_count.value_or(-1), season.air_date.value_or(""));
-    }
-  }
-  return s;
+using SeasonKey = std::tuple<int32_t, int32_t, std::string>;  // (season, episodes, air_date)
+using SeasonSignature = std::set<SeasonKey>;
+
+SeasonKey KeyOf(const TmdbSeasonSummary& season) {
+  return {*season.season_number, season.episode_count.value_or(-1), season.air_date.value_or("")};
 }
 
 void AppendError(Table& errors, const std::string& id, const std::string& message, const char* stage,
@@ -60,7 +60,7 @@ Status RunEnrichStage(const JobContext& ctx) {
 
   // Today's titles and the TMDB details ingest fetched for them.
   ASSIGN_OR_RETURN(Table listed_tbl,
-                   lake.Read(TableByName(tables::kContentIds), ctx.load_date, {"id", "type"}));
+                   lake.Read(TableByName(tables::kContentIds), ctx.load_date, {"id", "type", "title_json"}));
   ASSIGN_OR_RETURN(Table det_tbl, lake.ReadOrEmpty(TableByName(tables::kTmdbDetails), ctx.load_date));
   const TableDef& err_def = TableByName(tables::kContentError);
   Table errors(err_def.schema);
@@ -69,7 +69,13 @@ Status RunEnrichStage(const JobContext& ctx) {
   for (size_t r = 0; r < det_tbl.num_rows(); ++r) det_row[std::string(det_tbl.column("id").String(r))] = r;
   std::vector<Listed> titles;
   for (size_t r = 0; r < listed_tbl.num_rows(); ++r) {
-    Listed t{std::string(listed_tbl.column(0).String(r)), std::string(listed_tbl.column(1).String(r)), {}};
+    Listed t{
+        std::string(listed_tbl.column(0).String(r)), std::string(listed_tbl.column(1).String(r)), {}, {}};
+    if (!listed_tbl.column(2).IsNull(r)) {
+      ASSIGN_OR_RETURN(t.entry, DecodeRawImdbTitle(listed_tbl.column(2).String(r),
+                                                   lake.Location(TableByName(tables::kContentIds).path()) +
+                                                       " row for " + t.id));
+    }
     auto it = det_row.find(t.id);
     if (it != det_row.end()) {
       size_t dr = it->second;
@@ -99,7 +105,7 @@ Status RunEnrichStage(const JobContext& ctx) {
       stored_seasons[std::string(s.column("content_id").String(r))].emplace(
           s.column("season_number").Int32(r),
           s.column("episode_count").IsNull(r) ? -1 : s.column("episode_count").Int32(r),
-          std::string(s.column("air_date").String(r)));
+          s.column("air_date").IsNull(r) ? std::string() : std::string(s.column("air_date").String(r)));
     }
   }
 
@@ -121,37 +127,20 @@ Status RunEnrichStage(const JobContext& ctx) {
     }
   }
 
-  // Which titles to enrich: those enrich_fetch fetched, and series whose TMDB
-  // season list changed (their IMDB detail, with the new episodes, is
-  // fetched here: a handful a day).
+  // Which titles to enrich: those enrich_fetch fetched. Episodes come from
+  // TMDB alone (real IMDB details carry none), so a series whose seasons
+  // changed needs no IMDB call: only its seasons are fetched (below).
   std::vector<size_t> chosen;
-  std::vector<std::string> late_ids;
-  std::vector<size_t> late_rows;
   for (size_t i = 0; i < titles.size(); ++i) {
-    const Listed& t = titles[i];
-    if (fetched.count(t.id)) {
-      chosen.push_back(i);
-    } else if (t.details && t.details->tv) {
-      auto st = stored_seasons.find(t.id);
-      SeasonSignature have = st == stored_seasons.end() ? SeasonSignature{} : st->second;
-      if (SignatureOf(*t.details->tv) != have) {
-        ctx.Count("enrich.season_changes", 1);
-        chosen.push_back(i);
-        late_ids.push_back(t.id);
-      }
-    }
+    if (fetched.count(titles[i].id)) chosen.push_back(i);
   }
   ctx.Count("enrich.titles", static_cast<int64_t>(chosen.size()));
-  spdlog::info("enrich: {} of {} titles to enrich ({} for changed seasons)", chosen.size(), titles.size(),
-               late_ids.size());
-  auto late = ctx.apis->imdb().Titles(late_ids);
-  for (size_t k = 0; k < late_ids.size(); ++k) fetched.emplace(late_ids[k], std::move(late[k]));
-  if (ctx.Cancelled()) return Status::Aborted("enrich interrupted");
+  spdlog::info("enrich: {} of {} titles to enrich", chosen.size(), titles.size());
   std::vector<const Fetched<ImdbTitle>*> imdb_ptrs;
   for (size_t i : chosen) imdb_ptrs.push_back(&fetched.at(titles[i].id));
   auto imdb_at = [&](size_t k) -> const Fetched<ImdbTitle>& { return *imdb_ptrs[k]; };
 
-  // Existing TMDB episode parts, to keep for seasons that did not change.
+  // Stored episodes, kept for seasons that did not change.
   std::map<std::string, std::map<EpisodeKey, EpisodeTmdbPart>> kept_episodes;
   {
     const Table& e = existing[std::string(tables::kContentEpisode)];
@@ -159,49 +148,121 @@ Status RunEnrichStage(const JobContext& ctx) {
       if (e.column(col).IsNull(r)) return std::nullopt;
       return std::string(e.column(col).String(r));
     };
+    auto opt_int = [&](const char* col, size_t r) -> std::optional<int32_t> {
+      if (e.column(col).IsNull(r)) return std::nullopt;
+      return e.column(col).Int32(r);
+    };
     for (size_t r = 0; r < e.num_rows(); ++r) {
-      EpisodeTmdbPart part{std::nullopt,       opt("still_path", r), opt("episode_type", r),
-                           opt("air_date", r), std::nullopt,         std::nullopt};
-      if (!part.still_path && !part.episode_type && !part.air_date) continue;  // no TMDB side
+      std::optional<double> rating;
+      if (!e.column("average_rating").IsNull(r)) rating = e.column("average_rating").Double(r);
+      std::optional<int32_t> votes = opt_int("vote_count", r);
       kept_episodes[std::string(e.column("content_id").String(r))]
-                   [{e.column("season_number").Int32(r), e.column("episode_number").Int32(r)}] = part;
+                   [{e.column("season_number").Int32(r), e.column("episode_number").Int32(r)}] =
+                       EpisodeTmdbPart{opt("primary_title", r),
+                                       opt("still_path", r),
+                                       opt("episode_type", r),
+                                       opt("air_date", r),
+                                       opt_int("runtime_minutes", r),
+                                       rating,
+                                       votes ? std::optional<int64_t>(*votes) : std::nullopt};
     }
   }
 
-  // Seasons to fetch: every season of a newly enriched series whose summary
-  // differs from stg (all of them on a full refresh or a first enrichment).
-  std::vector<TmdbSeasonKey> season_keys;
-  std::vector<std::pair<size_t, int32_t>> season_owner;  // (index into chosen, season)
-  for (size_t k = 0; k < chosen.size(); ++k) {
-    const Listed& t = titles[chosen[k]];
-    if (!imdb_at(k).ok() || !t.details || !t.details->tv || !t.details->tv->id) continue;
+  // Seasons to fetch: of every listed series, those whose summary differs
+  // from stg or whose episodes stg lacks, and, of a series enriched today,
+  // those still gathering votes (an episode aired in the last
+  // kVotesSettleDays, or aired with no votes stored), asked inside the
+  // series' detail, up to kMaxAppendedSeasons a request. An announced season
+  // (no episodes yet) has nothing to fetch; settled seasons are not asked
+  // again, which keeps the daily requests low.
+  const std::string today = ctx.load_date.ToString();
+  const std::string settle_from = Date{ctx.load_date.days - kVotesSettleDays}.ToString();
+  std::vector<TmdbSeasonsRequest> season_requests;
+  std::vector<size_t> request_owner;  // index into titles
+  for (size_t i = 0; i < titles.size(); ++i) {
+    const Listed& t = titles[i];
+    if (!t.details || !t.details->tv || !t.details->tv->id) continue;
     auto st = stored_seasons.find(t.id);
+    auto ke = kept_episodes.find(t.id);
+    auto has_episodes = [&](int32_t n) {
+      if (ke == kept_episodes.end()) return false;
+      auto it = ke->second.lower_bound({n, std::numeric_limits<int32_t>::min()});
+      return it != ke->second.end() && it->first.first == n;
+    };
+    auto gathering_votes = [&](int32_t n) {
+      if (ke == kept_episodes.end()) return false;
+      for (auto it = ke->second.lower_bound({n, std::numeric_limits<int32_t>::min()});
+           it != ke->second.end() && it->first.first == n; ++it) {
+        const EpisodeTmdbPart& ep = it->second;
+        if (!ep.air_date || *ep.air_date > today) continue;  // not aired
+        if (*ep.air_date >= settle_from || ep.vote_count.value_or(0) == 0) return true;
+      }
+      return false;
+    };
+    std::vector<int32_t> wanted;
     for (const auto& season : t.details->tv->seasons) {
-      if (!season.season_number) continue;
-      bool same = !ctx.full_refresh && st != stored_seasons.end() &&
-                  st->second.count({*season.season_number, season.episode_count.value_or(-1),
-                                    season.air_date.value_or("")}) > 0 &&
-                  kept_episodes.count(t.id);
-      if (same) continue;
-      season_keys.push_back(TmdbSeasonKey{*t.details->tv->id, *season.season_number});
-      season_owner.emplace_back(k, *season.season_number);
+      if (!season.season_number || season.episode_count.value_or(1) == 0) continue;
+      bool same = !ctx.full_refresh && st != stored_seasons.end() && st->second.count(KeyOf(season)) > 0 &&
+                  has_episodes(*season.season_number) &&
+                  !(fetched.count(t.id) && gathering_votes(*season.season_number));
+      if (!same) wanted.push_back(*season.season_number);
+    }
+    for (size_t from = 0; from < wanted.size(); from += kMaxAppendedSeasons) {
+      size_t to = std::min(wanted.size(), from + kMaxAppendedSeasons);
+      season_requests.push_back(TmdbSeasonsRequest{
+          *t.details->tv->id, std::vector<int32_t>(wanted.begin() + from, wanted.begin() + to)});
+      request_owner.push_back(i);
     }
   }
-  auto seasons = ctx.apis->tmdb().SeasonsBatch(season_keys);
-  std::map<size_t, std::map<int32_t, const TmdbSeason*>> fetched_seasons;
-  for (size_t s = 0; s < seasons.size(); ++s) {
-    auto [k, n] = season_owner[s];
-    if (seasons[s].ok()) {
-      fetched_seasons[k][n] = &seasons[s].value();
-    } else {
-      AppendError(errors, titles[chosen[k]].id,
-                  "season " + std::to_string(n) + ": " + seasons[s].status().ToString(), "enrich.tmdb_season",
-                  seasons[s].http_status(), seasons[s].attempts(), ctx);
+  auto season_answers = ctx.apis->tmdb().TvWithSeasonsBatch(season_requests);
+  if (ctx.Cancelled()) return Status::Aborted("enrich interrupted");
+  std::map<size_t, std::map<int32_t, const TmdbSeason*>> fetched_seasons;  // by index into titles
+  for (size_t q = 0; q < season_answers.size(); ++q) {
+    size_t i = request_owner[q];
+    const auto& answer = season_answers[q];
+    if (!answer.ok()) {
+      for (int32_t n : season_requests[q].season_numbers) {
+        AppendError(errors, titles[i].id, "season " + std::to_string(n) + ": " + answer.status().ToString(),
+                    "enrich.tmdb_season", answer.http_status(), answer.attempts(), ctx);
+      }
+      continue;
+    }
+    for (const TmdbSeason& season : answer.value().seasons) {
+      if (season.season_number) fetched_seasons[i][*season.season_number] = &season;
     }
   }
+  ctx.Count("enrich.season_requests", static_cast<int64_t>(season_requests.size()));
+  auto episodes_of = [&](size_t i) {
+    const Listed& t = titles[i];
+    std::map<EpisodeKey, EpisodeTmdbPart> episodes;
+    if (auto ke = kept_episodes.find(t.id); ke != kept_episodes.end()) episodes = ke->second;
+    if (auto fs = fetched_seasons.find(i); fs != fetched_seasons.end()) {
+      for (const auto& [n, season] : fs->second) {
+        std::erase_if(episodes, [n = n](const auto& kv) { return kv.first.first == n; });
+        for (const auto& ep : season->episodes) {
+          if (!ep.episode_number) continue;
+          episodes[{ep.season_number.value_or(n), *ep.episode_number}] =
+              EpisodeTmdbPart{ep.name,    ep.still_path,   ep.episode_type, ep.air_date,
+                              ep.runtime, ep.vote_average, ep.vote_count};
+        }
+      }
+    }
+    return episodes;
+  };
 
+  // Rows per table, and per table the titles whose rows they replace.
   StgTables fresh = StgTables::Empty();
-  std::set<std::string> replaced;
+  std::map<std::string, std::set<std::string>> replaced;
+  auto replace_all = [&](const std::string& id) {
+    for (const auto& [name, _] : fresh.tables) replaced[name].insert(id);
+  };
+  const std::string detail_name(tables::kContentDetail);
+  const Table& stored_detail = existing[detail_name];
+  std::map<std::string, size_t> stored_detail_row;
+  for (size_t r = 0; r < stored_detail.num_rows(); ++r) {
+    stored_detail_row[std::string(stored_detail.column("content_id").String(r))] = r;
+  }
+  std::set<size_t> rebuilt;  // indices into titles
   for (size_t k = 0; k < chosen.size(); ++k) {
     const Listed& t = titles[chosen[k]];
     auto prev = previous.find(t.id);
@@ -210,40 +271,53 @@ Status RunEnrichStage(const JobContext& ctx) {
       AppendError(errors, t.id, imdb_at(k).status().message(), "enrich.imdb", imdb_at(k).http_status(),
                   imdb_at(k).attempts(), ctx);
       if (prev == previous.end()) {
-        // Never enriched: a placeholder detail row keeps the title in the
-        // model; its null updated_at makes the next run try again.
-        Table& d = fresh[std::string(tables::kContentDetail)];
-        for (size_t c = 0; c < d.num_columns(); ++c) {
-          const std::string& col = d.schema().field(c).name;
-          if (col == "content_id")
-            d.column(c).AppendString(t.id);
-          else if (col == "content_type")
-            d.column(c).AppendString(t.type);
-          else if (col == "created_at")
-            d.column(c).AppendInt64(created);
-          else
-            d.column(c).AppendNull();
-        }
-        replaced.insert(t.id);
+        // Never enriched: a detail row from the list entry and TMDB keeps the
+        // title (its title and poster) in the model; its null updated_at makes
+        // the next run try again.
+        AppendDetailRow(t.id, t.type, t.entry.value_or(ImdbTitle{}), t.details ? &*t.details : nullptr,
+                        created, std::nullopt, &fresh[detail_name]);
+        replaced[detail_name].insert(t.id);
       }
       continue;
     }
-    std::map<EpisodeKey, EpisodeTmdbPart> episodes;
-    if (auto ke = kept_episodes.find(t.id); ke != kept_episodes.end()) episodes = ke->second;
-    if (auto fs = fetched_seasons.find(k); fs != fetched_seasons.end()) {
-      for (const auto& [n, season] : fs->second) {
-        std::erase_if(episodes, [n = n](const auto& kv) { return kv.first.first == n; });
-        for (const auto& ep : season->episodes) {
-          if (!ep.episode_number) continue;
-          episodes[{ep.season_number.value_or(n), *ep.episode_number}] = EpisodeTmdbPart{
-              ep.name, ep.still_path, ep.episode_type, ep.air_date, ep.runtime, ep.vote_average};
-        }
+    ImdbTitle imdb = imdb_at(k).value();
+    if (t.entry) FillFromListEntry(*t.entry, &imdb);
+    if (!t.details) ctx.Count("enrich.tmdb_missing", 1);
+    AppendTitleRows(t.id, t.type, imdb, t.details ? &*t.details : nullptr, episodes_of(chosen[k]), created,
+                    now, &fresh);
+    replace_all(t.id);
+    rebuilt.insert(chosen[k]);
+  }
+  for (size_t i = 0; i < titles.size(); ++i) {
+    const Listed& t = titles[i];
+    if (rebuilt.count(i)) continue;
+    // A series whose seasons changed: its seasons and episodes only.
+    if (fetched_seasons.count(i)) {
+      AppendSeriesRows(t.id, &*t.details->tv, {}, episodes_of(i), &fresh);
+      replaced[std::string(tables::kContentSeason)].insert(t.id);
+      replaced[std::string(tables::kContentEpisode)].insert(t.id);
+    }
+    // Every other listed title: today's list entry and TMDB detail refresh
+    // its stored detail row (rating and votes change daily, at no cost);
+    // its enrichment times stay, so the refresh policy is unchanged.
+    auto row = stored_detail_row.find(t.id);
+    if (row == stored_detail_row.end() || replaced[detail_name].count(t.id) || (!t.entry && !t.details))
+      continue;
+    Table today(stored_detail.schema());
+    AppendDetailRow(t.id, t.type, t.entry.value_or(ImdbTitle{}), t.details ? &*t.details : nullptr, 0,
+                    std::nullopt, &today);
+    Table patch(stored_detail.schema());
+    for (size_t c = 0; c < patch.num_columns(); ++c) {
+      const std::string& col = patch.schema().field(c).name;
+      if (col == "content_id" || col == "content_type" || col == "created_at" || col == "updated_at") {
+        patch.column(c).AppendNull();  // the stored value stays
+      } else {
+        patch.column(c).AppendFrom(today.column(c), 0);
       }
     }
-    if (!t.details) ctx.Count("enrich.tmdb_missing", 1);
-    AppendTitleRows(t.id, t.type, imdb_at(k).value(), t.details ? &*t.details : nullptr, episodes, created,
-                    now, &fresh);
-    replaced.insert(t.id);
+    AppendPatchedRow(stored_detail, row->second, patch, 0, &fresh[detail_name]);
+    replaced[detail_name].insert(t.id);
+    ctx.Count("enrich.details_refreshed_from_lists", 1);
   }
 
   // Write every table but content_detail, then content_detail (see header).
@@ -254,7 +328,7 @@ Status RunEnrichStage(const JobContext& ctx) {
   order.push_back(std::string(tables::kContentDetail));
   for (const auto& name : order) {
     const TableDef& def = TableByName(name);
-    Table merged = UpsertByKey(existing[name], fresh[name], def.key, {"content_id", &replaced});
+    Table merged = UpsertByKey(existing[name], fresh[name], def.key, {"content_id", &replaced[name]});
     RETURN_IF_ERROR(lake.Write(def, merged));
     ctx.Count("rows." + name, static_cast<int64_t>(merged.num_rows()));
   }
@@ -267,7 +341,7 @@ StageDecl EnrichStage() {
   StageDecl decl{"enrich",
                  {Today(tables::kContentIds), Today(tables::kTmdbDetails), Today(tables::kImdbTitles)},
                  {},
-                 {Api::kImdb, Api::kTmdb},
+                 {Api::kTmdb},  // seasons only: IMDB details come from enrich_fetch
                  &RunEnrichStage};
   for (const auto& [name, _] : StgTables::Empty().tables) {
     decl.reads.push_back(Today(name));  // upserted: this stage's own previous version

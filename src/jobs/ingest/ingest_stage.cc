@@ -5,6 +5,7 @@
 #include <map>
 
 #include "common/log.h"
+#include "jobs/raw_imdb_title.h"
 #include "jobs/raw_tmdb_details.h"
 #include "sources/api_clients.h"
 #include "sources/api_deadline.h"
@@ -17,6 +18,7 @@ struct ListedTitle {
   std::string type;
   int32_t list_rank = 0;
   std::optional<TmdbRef> ref;
+  std::optional<ImdbTitle> entry;  // the list's entry (ingest only)
 };
 
 // The TMDB mapping from the latest earlier contentIDs partition.
@@ -56,7 +58,7 @@ Status CollectList(const JobContext& ctx, const Fetched<std::vector<ImdbTitle>>&
       if (dropped++ == 0) example = Sanitize(*t.id, 80);
       continue;
     }
-    out->push_back(ListedTitle{*t.id, t.type.value_or(""), rank, std::nullopt});
+    out->push_back(ListedTitle{*t.id, t.type.value_or(""), rank, std::nullopt, t});
   }
   if (dropped > 0) {
     ctx.Count(std::string("dropped_ids.") + what, dropped);
@@ -138,6 +140,7 @@ Status RunIngestListsStage(const JobContext& ctx) {
       content_ids.column("tmdb_id").AppendNull();
     }
     content_ids.column("list_rank").AppendInt32(t.list_rank);
+    content_ids.column("title_json").AppendString(EncodeRawImdbTitle(*t.entry));
   }
   RETURN_IF_ERROR(ctx.lake->Write(ids_def, content_ids, ctx.load_date));
   ctx.Count("rows.stg_contentIDs", static_cast<int64_t>(content_ids.num_rows()));
@@ -167,7 +170,7 @@ Status RunIngestPopularityStage(const JobContext& ctx) {
     ref_rows.push_back(titles.size());
     refs.push_back(*ref);
     titles.push_back(ListedTitle{std::string(listed.column(0).String(r)),
-                                 std::string(listed.column(1).String(r)), 0, *ref});
+                                 std::string(listed.column(1).String(r)), 0, *ref, std::nullopt});
   }
   auto details = ctx.apis->tmdb().DetailsBatch(refs);
   ApiIssueTally issues;
