@@ -31,7 +31,8 @@ ChartsResult Charts(const GoldSnapshot& s, int di, int window_days) {
     if (r.debut_date && *r.debut_date > start_limit) out.new_entries.push_back(&r);
     if (r.days_on_list) out.longest_running.push_back(&r);
     const FactRow* before = out.start != nullptr ? out.start->Find(r.title) : nullptr;
-    if (before != nullptr && *before->rank > *r.rank) out.climbers.push_back({&r, *before->rank, *before->rank - *r.rank});
+    if (before != nullptr && *before->rank > *r.rank)
+      out.climbers.push_back({&r, *before->rank, *before->rank - *r.rank});
   }
   auto by_rank = [](const FactRow* a, const FactRow* b) { return *a->rank < *b->rank; };
   KeepBest(&out.new_entries, by_rank);

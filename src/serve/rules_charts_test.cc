@@ -32,13 +32,20 @@ Table Day(const std::vector<Ranked>& rows) {
     const std::string& name = t.schema().field(c).name;
     Column& col = t.column(c);
     for (const Ranked& r : rows) {
-      if (name == "content_id") col.AppendString(r.id);
-      else if (name == "rank" || name == "peak_rank") col.AppendInt32(r.rank);
-      else if (name == "popularity") col.AppendInt64(r.cents);
-      else if (name == "is_new_joiner" || name == "is_leaver") col.AppendBool(false);
-      else if (name == "days_on_list" || name == "total_days_on_list") col.AppendInt32(r.streak);
-      else if (name == "debut_date") col.AppendInt32(Nov(r.debut_day).days);
-      else col.AppendNull();
+      if (name == "content_id")
+        col.AppendString(r.id);
+      else if (name == "rank" || name == "peak_rank")
+        col.AppendInt32(r.rank);
+      else if (name == "popularity")
+        col.AppendInt64(r.cents);
+      else if (name == "is_new_joiner" || name == "is_leaver")
+        col.AppendBool(false);
+      else if (name == "days_on_list" || name == "total_days_on_list")
+        col.AppendInt32(r.streak);
+      else if (name == "debut_date")
+        col.AppendInt32(Nov(r.debut_day).days);
+      else
+        col.AppendNull();
     }
   }
   return t;
@@ -53,7 +60,8 @@ class ChartsTest : public ::testing::Test {
     g.fact.emplace_back(Nov(3), Day({{"tt1", 1, 9000, 2, 1}, {"tt3", 2, 200, 2, 1}, {"tt2", 3, 7000, 1, 1}}));
     g.fact.emplace_back(Nov(8), Day({{"tt1", 1, 9000, 3, 1}, {"tt2", 2, 6000, 2, 1}, {"tt3", 3, 300, 3, 1}}));
     g.fact.emplace_back(Nov(9), Day({{"tt3", 1, 9900, 4, 1}, {"tt1", 2, 8000, 4, 1}, {"tt4", 3, 50, 1, 9}}));
-    g.fact.emplace_back(Nov(10), Day({{"tt3", 1, 9900, 5, 1}, {"tt4", 2, 7000, 2, 9}, {"tt1", 3, 1000, 5, 1}}));
+    g.fact.emplace_back(Nov(10),
+                        Day({{"tt3", 1, 9900, 5, 1}, {"tt4", 2, 7000, 2, 9}, {"tt1", 3, 1000, 5, 1}}));
     gold_ = PreparedGold::Prepare(g);
   }
   json Get(const std::string& target) {

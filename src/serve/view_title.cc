@@ -31,8 +31,9 @@ json TrendJson(const GoldSnapshot& s, int title, int day) {
   for (const ForecastPoint& f : t.forecast) {
     forecast.push_back({{"date", f.date.ToString()}, {"rank", f.rank}, {"low", f.low}, {"high", f.high}});
   }
-  return {{"dates", std::move(dates)},      {"ranks", std::move(ranks)},     {"popularity", std::move(pops)},
-          {"average", OrNull(t.average)},   {"high", RankPointJson(t.high)}, {"low", RankPointJson(t.low)},
+  return {{"dates", std::move(dates)},       {"ranks", std::move(ranks)},
+          {"popularity", std::move(pops)},   {"average", OrNull(t.average)},
+          {"high", RankPointJson(t.high)},   {"low", RankPointJson(t.low)},
           {"forecast", std::move(forecast)}, {"popularity_avg7", std::move(averages)}};
 }
 
@@ -43,7 +44,8 @@ json ChartMeasuresJson(const GoldSnapshot& s, int title, int di) {
     const Day& d = s.days[i];
     const FactRow* r = d.Find(title);
     if (r == nullptr) {
-      auto it = std::find_if(d.leavers.begin(), d.leavers.end(), [&](const FactRow& x) { return x.title == title; });
+      auto it = std::find_if(d.leavers.begin(), d.leavers.end(),
+                             [&](const FactRow& x) { return x.title == title; });
       if (it != d.leavers.end()) r = &*it;
     }
     if (r == nullptr || !r->days_on_list) continue;

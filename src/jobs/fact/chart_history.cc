@@ -18,7 +18,8 @@ Status ChartHistory::RecordRanked(std::string_view content_id, std::optional<std
   if (it == titles_.end()) it = titles_.emplace(std::string(content_id), Title{}).first;
   Title& t = it->second;
   if (t.last_snapshot == snapshot_) {
-    return Status::Internal("chart history: " + std::string(content_id) + " ranked twice on " + day_.ToString());
+    return Status::Internal("chart history: " + std::string(content_id) + " ranked twice on " +
+                            day_.ToString());
   }
   if (t.total == 0) t.debut_date = day_;
   t.streak = t.last_snapshot == snapshot_ - 1 ? t.streak + 1 : 1;

@@ -39,7 +39,8 @@ std::string DayColumns(const std::string& psv) {
   return out;
 }
 
-Result<Table> Build(const Table& today, const std::optional<PreviousSnapshot>& p, FactStats* stats = nullptr) {
+Result<Table> Build(const Table& today, const std::optional<PreviousSnapshot>& p,
+                    FactStats* stats = nullptr) {
   ChartHistory history;
   Date day = Date::FromYmd(2026, 11, 1);
   if (p) {
@@ -124,8 +125,8 @@ TEST(FactPopularityTest, UnrankableRowsAndDuplicatesAreHandled) {
   auto t = Build(today, std::nullopt, &stats);
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   EXPECT_EQ(DayColumns(testing::FormatPsv(*t)), std::string(kHeader) +
-                                        "tt3|1|20.00|0|true|false|movie|1|0|NULL\n"
-                                        "tt4|2|5.00|0|true|false|NULL|NULL|NULL|NULL\n");
+                                                    "tt3|1|20.00|0|true|false|movie|1|0|NULL\n"
+                                                    "tt4|2|5.00|0|true|false|NULL|NULL|NULL|NULL\n");
   EXPECT_EQ(stats.skipped_rows, 2);
   EXPECT_EQ(stats.duplicate_ids, 1);
   EXPECT_EQ(stats.ranked, 2);
@@ -151,8 +152,7 @@ TEST(FactPopularityTest, TwoHundredTitlesWellUnderFiftyMilliseconds) {
   Table today = Pop(rows), prev = Pop(prev_rows);
   auto start = std::chrono::steady_clock::now();
   Result<Table> t = Table();
-  for (int rep = 0; rep < 10; ++rep)
-    t = Build(today, PreviousSnapshot{Date::FromYmd(2026, 11, 1), &prev});
+  for (int rep = 0; rep < 10; ++rep) t = Build(today, PreviousSnapshot{Date::FromYmd(2026, 11, 1), &prev});
   auto per_run = (std::chrono::steady_clock::now() - start) / 10;
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->num_rows(), 220u);  // 200 ranked + 20 leavers

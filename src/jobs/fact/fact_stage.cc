@@ -40,7 +40,8 @@ Status RunFactStage(const JobContext& ctx) {
   }
   // A later fact partition whose raw snapshot is gone cannot be recomputed.
   for (Date d : to_write) {
-    if (!std::binary_search(raw_dates.begin(), raw_dates.end(), d)) return ReadSnapshot(*ctx.lake, d).status();
+    if (!std::binary_search(raw_dates.begin(), raw_dates.end(), d))
+      return ReadSnapshot(*ctx.lake, d).status();
   }
 
   // The chart measures need every earlier snapshot, so the fold starts at the
