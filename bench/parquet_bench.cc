@@ -86,6 +86,20 @@ Table BuildFactPopularity(size_t rows) {
       prev_load_date.AppendNull();
     else
       prev_load_date.AppendInt32(base + static_cast<int32_t>(i / 2000));
+    // The chart measures, by the same formulas as parquet_duckdb.mjs.
+    const int32_t day = base + static_cast<int32_t>(i / 2000);
+    t.column("days_on_list").AppendInt32(static_cast<int32_t>(i % 30) + 1);
+    t.column("total_days_on_list").AppendInt32(static_cast<int32_t>(i % 90) + 1);
+    t.column("peak_rank").AppendInt32(static_cast<int32_t>(i % 2000) / 2 + 1);
+    t.column("peak_date").AppendInt32(day - static_cast<int32_t>(i % 5));
+    t.column("debut_date").AppendInt32(day - static_cast<int32_t>(i % 30));
+    if (i % 9 == 0) {
+      t.column("peak_rank_in_type").AppendNull();
+      t.column("peak_date_in_type").AppendNull();
+    } else {
+      t.column("peak_rank_in_type").AppendInt32(static_cast<int32_t>(i % 400) / 2 + 1);
+      t.column("peak_date_in_type").AppendInt32(day - static_cast<int32_t>(i % 7));
+    }
   }
   return t;
 }

@@ -70,7 +70,14 @@ try {
       ['movie', 'tvSeries', 'tvMiniSeries', 'tvMovie', 'short'][i % 5 + 1] AS content_type,
       ((i % 400) + 1)::INTEGER AS rank_in_type,
       CASE WHEN i % 9 = 0 THEN NULL ELSE ((i * 17) % 201) - 100 END::INTEGER AS rank_change_in_type,
-      CASE WHEN i % 20 = 0 THEN NULL ELSE DATE '2026-01-01' + (i // 2000)::INTEGER END AS prev_load_date
+      CASE WHEN i % 20 = 0 THEN NULL ELSE DATE '2026-01-01' + (i // 2000)::INTEGER END AS prev_load_date,
+      ((i % 30) + 1)::INTEGER AS days_on_list,
+      ((i % 90) + 1)::INTEGER AS total_days_on_list,
+      ((i % 2000) // 2 + 1)::INTEGER AS peak_rank,
+      DATE '2026-01-01' + (i // 2000 - i % 5)::INTEGER AS peak_date,
+      DATE '2026-01-01' + (i // 2000 - i % 30)::INTEGER AS debut_date,
+      CASE WHEN i % 9 = 0 THEN NULL ELSE (i % 400) // 2 + 1 END::INTEGER AS peak_rank_in_type,
+      CASE WHEN i % 9 = 0 THEN NULL ELSE DATE '2026-01-01' + (i // 2000 - i % 7)::INTEGER END AS peak_date_in_type
     FROM range(${rows}) t(i)`);
 
   if (cinelakeFile && check) {

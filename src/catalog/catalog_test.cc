@@ -76,9 +76,12 @@ TEST(CatalogDdlTest, AthenaUsesPartitionProjectionFromFirstPartitionToNow) {
       Has(ddl,
           "CREATE EXTERNAL TABLE IF NOT EXISTS `fact_popularity` (\n  `content_id` string,\n  `rank` int,\n"
           "  `popularity` decimal(10,2),\n"));
-  EXPECT_TRUE(Has(ddl,
-                  "  `prev_load_date` date\n)\nPARTITIONED BY (`loaddate` date)\nSTORED AS PARQUET\n"
-                  "LOCATION 's3://bucket/lake/gold/fact_popularity/'\nTBLPROPERTIES (\n"));
+  EXPECT_TRUE(
+      Has(ddl,
+          "  `prev_load_date` date,\n  `days_on_list` int,\n  `total_days_on_list` int,\n  `peak_rank` int,\n"
+          "  `peak_date` date,\n  `debut_date` date,\n  `peak_rank_in_type` int,\n"
+          "  `peak_date_in_type` date\n)\nPARTITIONED BY (`loaddate` date)\nSTORED AS PARQUET\n"
+          "LOCATION 's3://bucket/lake/gold/fact_popularity/'\nTBLPROPERTIES (\n"));
   EXPECT_TRUE(Has(ddl, "'projection.enabled' = 'true'"));
   EXPECT_TRUE(Has(ddl, "'projection.loaddate.type' = 'date'"));
   EXPECT_TRUE(Has(ddl, "'projection.loaddate.format' = 'yyyy-MM-dd'"));
@@ -100,7 +103,8 @@ TEST(CatalogDdlTest, TrinoSparkAndDuckDbStatements) {
   std::string trino = TrinoDdl(tables, "lakehouse");
   EXPECT_TRUE(Has(trino, "CREATE TABLE IF NOT EXISTS \"fact_popularity\" (\n  \"content_id\" varchar,\n"));
   EXPECT_TRUE(Has(trino,
-                  "  \"prev_load_date\" date,\n  \"loaddate\" date\n)\nWITH (\n  format = 'PARQUET',\n"
+                  "  \"peak_rank_in_type\" integer,\n  \"peak_date_in_type\" date,\n  \"loaddate\" "
+                  "date\n)\nWITH (\n  format = 'PARQUET',\n"
                   "  external_location = 's3://bucket/lake/gold/fact_popularity',\n"
                   "  partitioned_by = ARRAY['loaddate']\n);\n"));
   EXPECT_TRUE(Has(trino,
@@ -112,7 +116,8 @@ TEST(CatalogDdlTest, TrinoSparkAndDuckDbStatements) {
   std::string spark = SparkDdl(tables);
   EXPECT_TRUE(
       Has(spark,
-          "  `prev_load_date` DATE,\n  `loadDate` DATE\n)\nUSING parquet\nPARTITIONED BY (`loadDate`)\n"
+          "  `peak_rank_in_type` INT,\n  `peak_date_in_type` DATE,\n  `loadDate` DATE\n)\nUSING "
+          "parquet\nPARTITIONED BY (`loadDate`)\n"
           "LOCATION 's3://bucket/lake/gold/fact_popularity';\nMSCK REPAIR TABLE `fact_popularity`;\n"));
   EXPECT_FALSE(Has(spark, "MSCK REPAIR TABLE `bridge_content_person`"));
 

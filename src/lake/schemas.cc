@@ -216,10 +216,12 @@ std::vector<TableDef> BuildTables() {
                "fact_popularity",
                {Key("content_id"), Col("rank", I), Col("popularity", DEC), Col("rank_change", I),
                 Col("is_new_joiner", B), Col("is_leaver", B), Col("content_type"), Col("rank_in_type", I),
-                Col("rank_change_in_type", I), Col("prev_load_date", DT)},
+                Col("rank_change_in_type", I), Col("prev_load_date", DT), Col("days_on_list", I),
+                Col("total_days_on_list", I), Col("peak_rank", I), Col("peak_date", DT),
+                Col("debut_date", DT), Col("peak_rank_in_type", I), Col("peak_date_in_type", DT)},
                true,
                {"content_id"},
-               "One row per title per day: ranks, changes, joiners, leavers."});
+               "One row per title per day: ranks, changes, joiners, leavers, chart measures."});
   return t;
 }
 

@@ -7,6 +7,7 @@
 #include "serve/rules_rank_trend.h"
 #include "serve/rules_search.h"
 #include "serve/rules_trends.h"
+#include "serve/view_charts.h"
 #include "serve/view_day.h"
 #include "serve/view_lookup.h"
 #include "serve/view_title.h"
@@ -107,6 +108,23 @@ ApiResponse GetMovers(const PreparedGold& g, const ApiRequest& r) {
   return Ok(j);
 }
 
+// ?window=1|7|30 (days; default 1).
+ApiResponse GetCharts(const PreparedGold& g, const ApiRequest& r) {
+  std::string text = Param(r.query, "window");
+  int window = 1;
+  if (text == "7") {
+    window = 7;
+  } else if (text == "30") {
+    window = 30;
+  } else if (!text.empty() && text != "1") {
+    return Error(400, "parameter 'window': give 1, 7 or 30 (days), got '" + text + "'");
+  }
+  ApiResponse err;
+  int d = ResolveDay(g.snapshot(), r.query, &err);
+  if (d < 0) return err;
+  return Ok(ChartsJson(g.snapshot(), d, window));
+}
+
 ApiResponse GetKpiTable(const PreparedGold& g, const ApiRequest& r) {
   std::optional<Kpi> k = ParseKpi(r.args[0]);
   if (!k) return Error(404, "unknown KPI '" + r.args[0] + "' (binge, quick, oncoming, global)");
@@ -203,6 +221,7 @@ const RouteTable& ApiRoutes() {
       {"GET", "/api/hidden-gems", GetHiddenGems},
       {"GET", "/api/networks", GetNetworks},
       {"GET", "/api/movers", GetMovers},
+      {"GET", "/api/charts", GetCharts},
       {"GET", "/api/title/{id}", GetTitle},
       {"GET", "/api/title/{id}/season/{n}", GetSeason},
       {"GET", "/api/search", GetSearch},

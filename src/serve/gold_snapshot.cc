@@ -64,6 +64,11 @@ std::optional<int> ToInt(std::optional<int64_t> v) {
   return static_cast<int>(*v);
 }
 
+std::optional<Date> ToDate(std::optional<int64_t> days) {
+  if (!days) return std::nullopt;
+  return Date{static_cast<int32_t>(*days)};
+}
+
 bool CreditLess(const Credit& a, const Credit& b) {
   // Billing order first; unordered credits last, then by person index for stability.
   int ao = a.order.value_or(INT32_MAX), bo = b.order.value_or(INT32_MAX);
@@ -310,6 +315,11 @@ std::shared_ptr<const GoldSnapshot> GoldSnapshot::Build(const GoldTables& gold) 
       row.rank_change = ToInt(c.Int("rank_change", r));
       row.joiner = c.Bool("is_new_joiner", r);
       row.leaver = c.Bool("is_leaver", r);
+      row.days_on_list = ToInt(c.Int("days_on_list", r));
+      row.total_days_on_list = ToInt(c.Int("total_days_on_list", r));
+      row.peak_rank = ToInt(c.Int("peak_rank", r));
+      row.peak_date = ToDate(c.Int("peak_date", r));
+      row.debut_date = ToDate(c.Int("debut_date", r));
       if (row.rank && !row.leaver) {
         day.ranked.push_back(row);
       } else {

@@ -93,6 +93,9 @@ struct FactRow {
   double popularity = 0;
   std::optional<int> rank_change;
   bool joiner = false, leaver = false;
+  // The fact's chart measures (README); nullopt in a lake written before them.
+  std::optional<int> days_on_list, total_days_on_list, peak_rank;
+  std::optional<Date> peak_date, debut_date;
 };
 
 struct Day {

@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 
+#include "common/date.h"
+
 namespace cinelake::serve {
 
 using json = nlohmann::ordered_json;
@@ -22,6 +24,9 @@ std::string ErrorBodyText(const std::string& message);
 template <typename T>
 json OrNull(const std::optional<T>& v) {
   return v ? json(*v) : json(nullptr);
+}
+inline json DateOrNull(const std::optional<Date>& d) {
+  return d ? json(d->ToString()) : json(nullptr);
 }
 // Blank text is null in every answer (the UI shows "-").
 inline json TextOrNull(const std::string& s) {

@@ -1,6 +1,7 @@
 #include "serve/view_lookup.h"
 
 #include "serve/display_text.h"
+#include "serve/rules_charts.h"
 #include "serve/view_title_row.h"
 
 namespace cinelake::serve {
@@ -34,17 +35,20 @@ json TrendsJson(const GoldSnapshot& s, Date from, Date to, const TrendsResult& r
   json series = json::array();
   for (const TitleSeries& ts : result.series) {
     const Title& t = s.titles[ts.title];
-    json ranks = json::array(), pops = json::array();
+    json ranks = json::array(), pops = json::array(), averages = json::array();
     for (size_t i = 0; i < ts.ranks.size(); ++i) {
       ranks.push_back(OrNull(ts.ranks[i]));
       pops.push_back(OrNull(ts.popularity[i]));
+      int di = static_cast<int>(result.days[i] - s.days.data());
+      averages.push_back(OrNull(MovingAveragePopularity(s, ts.title, di)));
     }
     series.push_back({{"id", t.id},
                       {"title", t.title},
                       {"type", t.type},
                       {"type_label", TypeLabel(t.type)},
                       {"ranks", std::move(ranks)},
-                      {"popularity", std::move(pops)}});
+                      {"popularity", std::move(pops)},
+                      {"popularity_avg7", std::move(averages)}});
   }
   return {{"from", from.ToString()},
           {"to", to.ToString()},

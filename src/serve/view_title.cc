@@ -1,6 +1,9 @@
 #include "serve/view_title.h"
 
+#include <algorithm>
+
 #include "serve/display_text.h"
+#include "serve/rules_charts.h"
 #include "serve/rules_rank_trend.h"
 #include "serve/rules_title_facts.h"
 #include "serve/view_day.h"
@@ -18,17 +21,42 @@ json RankPointJson(const std::optional<RankPoint>& p) {
 json TrendJson(const GoldSnapshot& s, int title, int day) {
   RankTrend t = TitleRankTrend(s, title, day);
   json dates = json::array(), ranks = json::array(), pops = json::array(), forecast = json::array();
+  json averages = json::array();
   for (size_t i = 0; i < t.dates.size(); ++i) {
     dates.push_back(t.dates[i].ToString());
     ranks.push_back(OrNull(t.ranks[i]));
     pops.push_back(OrNull(t.popularity[i]));
+    averages.push_back(OrNull(MovingAveragePopularity(s, title, s.FindDay(t.dates[i]))));
   }
   for (const ForecastPoint& f : t.forecast) {
     forecast.push_back({{"date", f.date.ToString()}, {"rank", f.rank}, {"low", f.low}, {"high", f.high}});
   }
-  return {{"dates", std::move(dates)},      {"ranks", std::move(ranks)},     {"popularity", std::move(pops)},
-          {"average", OrNull(t.average)},   {"high", RankPointJson(t.high)}, {"low", RankPointJson(t.low)},
-          {"forecast", std::move(forecast)}};
+  return {{"dates", std::move(dates)},       {"ranks", std::move(ranks)},
+          {"popularity", std::move(pops)},   {"average", OrNull(t.average)},
+          {"high", RankPointJson(t.high)},   {"low", RankPointJson(t.low)},
+          {"forecast", std::move(forecast)}, {"popularity_avg7", std::move(averages)}};
+}
+
+// The title's chart measures on its latest fact row up to the day (a title
+// that left keeps its history, with a streak of 0); null if never ranked.
+json ChartMeasuresJson(const GoldSnapshot& s, int title, int di) {
+  for (int i = di; i >= 0; --i) {
+    const Day& d = s.days[i];
+    const FactRow* r = d.Find(title);
+    if (r == nullptr) {
+      auto it = std::find_if(d.leavers.begin(), d.leavers.end(),
+                             [&](const FactRow& x) { return x.title == title; });
+      if (it != d.leavers.end()) r = &*it;
+    }
+    if (r == nullptr || !r->days_on_list) continue;
+    return {{"as_of", d.date.ToString()},
+            {"days_on_list", i == di ? *r->days_on_list : 0},
+            {"total_days_on_list", OrNull(r->total_days_on_list)},
+            {"peak_rank", OrNull(r->peak_rank)},
+            {"peak_date", DateOrNull(r->peak_date)},
+            {"debut_date", DateOrNull(r->debut_date)}};
+  }
+  return nullptr;
 }
 
 json SeasonSummaryJson(const Season& se) {
@@ -88,6 +116,7 @@ json TitleDetailJson(const GoldSnapshot& s, int ti, int di) {
   j["networks"] = OrgsJson(s.networks, t.networks);
   j["companies"] = OrgsJson(s.companies, t.companies);
   j["trend"] = TrendJson(s, ti, di);
+  j["chart"] = ChartMeasuresJson(s, ti, di);
   j["series"] = SeriesJson(t);
   return j;
 }

@@ -45,6 +45,9 @@ json TitleRowJson(const GoldSnapshot& s, const Title& t, const FactRow* row) {
   j["change_text"] = change ? json(FormatRankChange(*change)) : json(nullptr);
   j["is_new_joiner"] = row != nullptr && row->joiner;
   j["arrow"] = row != nullptr ? json(Arrow(*row)) : json(nullptr);
+  j["days_on_list"] = row != nullptr ? OrNull(row->days_on_list) : json(nullptr);
+  j["peak_rank"] = row != nullptr ? OrNull(row->peak_rank) : json(nullptr);
+  j["peak_date"] = row != nullptr ? DateOrNull(row->peak_date) : json(nullptr);
   return j;
 }
 

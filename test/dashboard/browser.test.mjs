@@ -249,3 +249,81 @@ test('the TMDB attribution notice is on every page', { timeout: 60_000 }, async 
     assert.equal(await page.$eval('[data-role="attribution"] .tmdb-name', (el) => el.textContent), 'TMDB', hash);
   }
 });
+
+test('a detail page shows the streak, the peak and the debut from the fact', { timeout: 30_000 }, async () => {
+  // A top-10 title whose history holds something: a streak over 1 day.
+  const row = landing.top10.find((r) => r.days_on_list > 1) ?? landing.top10[0];
+  const detail = (await getJson(server.url, `/api/title/${row.id}`)).json;
+  assert.equal(detail.chart.days_on_list, row.days_on_list);
+  assert.equal(detail.chart.peak_rank, row.peak_rank);
+  assert.ok(detail.chart.peak_rank <= row.rank, 'the peak is no worse than today');
+  await open('#/', 'landing');
+  const cells = page.locator('.top10 tbody tr').nth(landing.top10.indexOf(row));
+  assert.equal((await cells.locator('td.days-cell').textContent()).trim(), String(row.days_on_list));
+  assert.equal((await cells.locator('td.peak-cell').textContent()).trim(), `#${row.peak_rank}`);
+  await open(`#/title/${row.id}`, 'detail');
+  assert.equal((await page.textContent('[data-testid=streak]')).trim(), String(detail.chart.days_on_list));
+  assert.equal((await page.textContent('[data-testid=peak]')).trim(), `#${detail.chart.peak_rank}`);
+  const peakLabel = await page.locator('.chart-card .stat-item', { has: page.locator('[data-testid=peak]') }).locator('.stat-label').textContent();
+  const [y, m, d] = detail.chart.peak_date.split('-').map(Number);
+  assert.ok(peakLabel.includes(String(y)) && peakLabel.includes(String(d)), `peak label ${peakLabel} dates ${detail.chart.peak_date} (${m})`);
+  assert.notEqual((await page.textContent('[data-testid=debut]')).trim(), '-');
+  await shot('detail-chart-measures');
+});
+
+test('the Charts view switches to the 7-day window and lists what the API computes', { timeout: 30_000 }, async () => {
+  const week = (await getJson(server.url, '/api/charts?window=7')).json;
+  assert.equal(week.window_days, 7);
+  assert.ok(week.start_date, 'a snapshot a week old');
+  assert.ok(week.climbers.length > 0, 'climbers over the week');
+  await open('#/charts', 'charts');
+  assert.equal(await page.getAttribute('.page.charts', 'data-window'), '1');
+  await page.locator('[data-testid=chart-window] a', { hasText: '7 days' }).click();
+  await page.waitForSelector('#app[data-page="charts"]:not([aria-busy]) .page.charts[data-window="7"]');
+  assert.equal(await page.getAttribute('[data-testid=chart-window] a.active', 'aria-current'), 'true');
+  assert.match(await page.textContent('[data-testid=climbers-since]'), /since /);
+  const climbers = page.locator('.climbers tbody tr');
+  assert.equal(await climbers.count(), week.climbers.length);
+  assert.equal((await climbers.first().locator('a.title-link').textContent()).trim(), week.climbers[0].title);
+  assert.equal((await climbers.first().locator('td').first().textContent()).trim(), week.climbers[0].climb_text);
+  assert.equal(await page.locator('.longest-running tbody tr').count(), week.longest_running.length);
+  assert.equal((await page.locator('.longest-running tbody tr').first().locator('a.title-link').textContent()).trim(), week.longest_running[0].title);
+  await shot('charts-7-days');
+  assert.deepEqual(pageErrors, []);
+});
+
+// At 390 px (a phone) no element sticks out of the viewport, and no text is
+// cut by its own box, except inside a table's scrolling wrapper.
+test('every page fits a 390 px wide screen', { timeout: 90_000 }, async () => {
+  const movie = landing.top10.find((r) => r.type === 'movie');
+  const series = landing.top10.find((r) => r.type === 'tvSeries');
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    for (const [hash, name] of [['#/', 'landing'], ['#/kpi/binge', 'kpi'], [`#/title/${movie.id}`, 'detail'],
+      [`#/title/${series.id}`, 'detail'], [`#/title/${series.id}/season/1`, 'detail'], ['#/trends', 'trends'],
+      ['#/charts?window=7', 'charts']]) {
+      await open(hash, name);
+      await page.waitForTimeout(200);
+      const bad = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const out = [];
+        for (const el of document.querySelectorAll('#app *')) {
+          if (el.closest('.table-wrap') && !el.classList.contains('table-wrap')) continue;
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0) continue;
+          const name = `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
+          if (r.left < -0.5 || r.right > width + 0.5) out.push(`${name} spans ${Math.round(r.left)}..${Math.round(r.right)}`);
+          const style = getComputedStyle(el);
+          const clips = ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
+          if (clips && !el.closest('.pic') && el.scrollWidth > el.clientWidth + 1) out.push(`${name} cuts its text (${el.scrollWidth} > ${el.clientWidth})`);
+        }
+        if (document.documentElement.scrollWidth > width) out.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${width})`);
+        return out;
+      });
+      assert.deepEqual(bad.slice(0, 8), [], `${hash} at 390 px`);
+      await shot(`390-${name}-${hash.replace(/[^a-z0-9]+/gi, '-')}`);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1500, height: 900 });
+  }
+});

@@ -343,7 +343,8 @@ TEST(GoldenCasesInventoryTest, RequiredCasesArePresent) {
   for (const char* name :
        {"first_day", "joiners", "leaver_once", "leaver_returns", "missing_day_gap", "popularity_ties",
         "popularity_404", "dims_keep_leaver", "season_episode_keys", "tmdb_person_prefix", "rerun_past_day",
-        "content_error_keeps_previous", "api_first_day"}) {
+        "content_error_keeps_previous", "api_first_day", "chart_streak_resumed", "chart_gap_day",
+        "chart_rerun_streaks", "chart_peak_ties"}) {
     EXPECT_NE(std::find(found.begin(), found.end(), name), found.end())
         << "test/cases/" << name << " missing";
   }

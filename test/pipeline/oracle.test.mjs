@@ -67,6 +67,48 @@ test('fact_popularity equals the spec recomputed from raw/stg_popularity', async
   assert.ok(n > 30 * 150);
 });
 
+test('the chart measures equal their definitions recomputed from the fact history', async () => {
+  // README "Chart measures": a snapshot is a loadDate present; a streak counts
+  // consecutive snapshots (a gap day is no snapshot); the peak keeps the
+  // earliest date of the best rank; the in-type peak is over the snapshots of
+  // the row's content_type; a leaver row has days_on_list 0.
+  const expected = `
+    WITH f AS (SELECT * FROM ${part('gold/fact_popularity')}),
+    snaps AS (SELECT loadDate, row_number() OVER (ORDER BY loadDate) AS sn FROM (SELECT DISTINCT loadDate FROM f)),
+    ranked AS (SELECT f.content_id, f.loadDate, f.rank, f.rank_in_type, f.content_type, s.sn
+               FROM f JOIN snaps s USING (loadDate) WHERE f.rank IS NOT NULL),
+    islands AS (SELECT *, sn - row_number() OVER (PARTITION BY content_id ORDER BY sn) AS island FROM ranked),
+    streaks AS (SELECT content_id, loadDate, row_number() OVER (PARTITION BY content_id, island ORDER BY sn) AS streak FROM islands),
+    hist AS (SELECT r.loadDate, r.content_id, r.content_type, h.loadDate AS h_date, h.rank AS h_rank,
+                    h.rank_in_type AS h_rank_t, h.content_type AS h_type
+             FROM f r JOIN ranked h ON h.content_id = r.content_id AND h.loadDate <= r.loadDate),
+    peaks AS (SELECT loadDate, content_id, content_type, count(*) AS total, min(h_rank) AS peak_rank, min(h_date) AS debut,
+                     min(h_rank_t) FILTER (WHERE h_type = content_type) AS peak_t
+              FROM hist GROUP BY loadDate, content_id, content_type),
+    peak_dates AS (SELECT h.loadDate, h.content_id,
+                          min(h.h_date) FILTER (WHERE h.h_rank = p.peak_rank) AS peak_date,
+                          min(h.h_date) FILTER (WHERE h.h_type = h.content_type AND h.h_rank_t = p.peak_t) AS peak_date_t
+                   FROM hist h JOIN peaks p USING (loadDate, content_id) GROUP BY h.loadDate, h.content_id)
+    SELECT f.loadDate, f.content_id, CASE WHEN f.rank IS NULL THEN 0 ELSE s.streak END::INT AS days_on_list,
+           p.total::INT AS total_days_on_list, p.peak_rank::INT AS peak_rank, d.peak_date, p.debut AS debut_date,
+           p.peak_t::INT AS peak_rank_in_type, d.peak_date_t AS peak_date_in_type
+    FROM f JOIN peaks p USING (loadDate, content_id) JOIN peak_dates d USING (loadDate, content_id)
+    LEFT JOIN streaks s USING (loadDate, content_id)`;
+  const actual = `SELECT loadDate, content_id, days_on_list, total_days_on_list, peak_rank, peak_date, debut_date,
+                         peak_rank_in_type, peak_date_in_type FROM ${part('gold/fact_popularity')}`;
+  const n = await assertSameRows(expected, actual, 'fact_popularity chart measures');
+  const [all] = await db.all(`SELECT count(*)::INT AS n FROM ${part('gold/fact_popularity')}`);
+  assert.equal(n, all.n, 'every fact row has its chart measures');
+  // The history exercises what the definitions distinguish: streaks that
+  // broke and resumed, and peaks held from an earlier day.
+  const [c] = await db.all(`SELECT count(*) FILTER (WHERE days_on_list > 0 AND days_on_list < total_days_on_list)::INT AS resumed,
+      count(*) FILTER (WHERE peak_date < loadDate AND rank = peak_rank)::INT AS tied_later,
+      max(days_on_list)::INT AS longest FROM ${part('gold/fact_popularity')}`);
+  assert.ok(c.resumed > 0, `rows with a resumed streak: ${c.resumed}`);
+  assert.ok(c.tied_later > 0, `rows equalling an earlier peak: ${c.tied_later}`);
+  assert.equal(c.longest, 30, 'some title is ranked on every one of the 30 snapshots');
+});
+
 test('a leaver appears exactly once per departure (defect 1)', async () => {
   const rows = await db.all(`
     WITH f AS (SELECT * FROM ${part('gold/fact_popularity')})

@@ -23,6 +23,9 @@
  * @property {string | null} change_text
  * @property {boolean} is_new_joiner
  * @property {'up' | 'down' | 'flat' | null} arrow
+ * @property {number | null} days_on_list   the current streak in snapshots (null when not ranked that day)
+ * @property {number | null} peak_rank
+ * @property {string | null} peak_date
  */
 
 /** @typedef {{id: string, name: string, logo: string | null}} OrgRef */
@@ -63,6 +66,11 @@
  * @property {RankPoint | null} high
  * @property {RankPoint | null} low
  * @property {ForecastPoint[]} forecast
+ * @property {(number | null)[]} popularity_avg7   the 7-day moving average of popularity per date
+ */
+/**
+ * @typedef {{as_of: string, days_on_list: number, total_days_on_list: number | null, peak_rank: number | null,
+ *   peak_date: string | null, debut_date: string | null}} ChartMeasures
  */
 /**
  * @typedef {{number: number, name: string | null, air_date: string | null, episode_count: number,
@@ -81,7 +89,8 @@
  *   revenue: number | null, roi: number | null,
  *   popularity: {today: number | null, yesterday: number | null, min: number | null, max: number | null},
  *   cast: CastMember[], directors: PersonRef[], creators: PersonRef[], writers: PersonRef[],
- *   networks: OrgRef[], companies: OrgRef[], trend: RankTrend, series: SeriesFacts | null
+ *   networks: OrgRef[], companies: OrgRef[], trend: RankTrend, series: SeriesFacts | null,
+ *   chart: ChartMeasures | null
  * }} TitleDetail
  */
 /**
@@ -93,8 +102,14 @@
 
 /** @typedef {{id: string, title: string, type: string, type_label: string, year: number | null, poster: string | null, rank: number | null}} SearchHit */
 /** @typedef {{q: string, total: number, results: SearchHit[]}} SearchAnswer */
-/** @typedef {{id: string, title: string, type: string, type_label: string, ranks: (number | null)[], popularity: (number | null)[]}} TrendSeries */
+/** @typedef {{id: string, title: string, type: string, type_label: string, ranks: (number | null)[], popularity: (number | null)[], popularity_avg7: (number | null)[]}} TrendSeries */
 /** @typedef {{from: string, to: string, dates: string[], series: TrendSeries[]}} TrendsAnswer */
+/** @typedef {TitleRow & {debut_date: string | null, total_days_on_list: number | null}} ChartRow */
+/** @typedef {ChartRow & {start_rank: number, climb: number, climb_text: string}} ClimberRow */
+/**
+ * @typedef {DayHeader & {window_days: number, start_date: string | null, new_entries: ChartRow[],
+ *   longest_running: ChartRow[], climbers: ClimberRow[]}} ChartsAnswer
+ */
 /** @typedef {{latest: string | null, dates: string[], titles: number}} DatesAnswer */
 /** @typedef {{error: string}} ErrorAnswer */
 

@@ -9,6 +9,7 @@
 /** @typedef {import('./api-types.js').SeasonAnswer} SeasonAnswer */
 /** @typedef {import('./api-types.js').SearchAnswer} SearchAnswer */
 /** @typedef {import('./api-types.js').TrendsAnswer} TrendsAnswer */
+/** @typedef {import('./api-types.js').ChartsAnswer} ChartsAnswer */
 
 /** An API error: the server's message and HTTP status. */
 export class ApiError extends Error {
@@ -57,3 +58,5 @@ export const fetchSeason = (id, n) => get(`/api/title/${seg(id)}/season/${seg(St
 export const searchTitles = (q) => get('/api/search', { q });
 /** @param {string[]} ids @param {string} from @param {string} to @returns {Promise<TrendsAnswer>} */
 export const fetchTrends = (ids, from, to) => get('/api/trends', { ids: ids.join(','), from, to });
+/** @param {string} window 1, 7 or 30 (days) @param {string} date @returns {Promise<ChartsAnswer>} */
+export const fetchCharts = (window, date) => get('/api/charts', { window, date });

@@ -32,6 +32,7 @@ export function liveChartCount() {
 const BLUE = '#01B4E4';
 const GREEN = '#90CEA1';
 const RED = '#ff6b6b';
+const GOLD = '#F5C518';
 const PALETTE = ['#01B4E4', '#F5C518', '#90CEA1', '#ff8a65', '#ba68c8', '#4dd0e1', '#f06292', '#aed581', '#ffd54f', '#9fa8da'];
 
 const shortDate = (iso) => {
@@ -88,6 +89,7 @@ export function rankTrendChart(canvas, trend) {
         { label: 'Forecast high', data: nf ? lead('high') : [], borderColor: 'transparent', pointRadius: 0, fill: false },
         { label: 'Forecast band', data: nf ? lead('low') : [], borderColor: 'transparent', backgroundColor: 'rgba(1,180,228,0.22)', pointRadius: 0, fill: '-1' },
         { label: 'Forecast', data: nf ? lead('rank') : [], borderColor: 'rgba(1,180,228,0.8)', borderDash: [3, 3], borderWidth: 2, pointRadius: 0 },
+        { label: 'Popularity, 7-day average', data: pad(trend.popularity_avg7, nf), yAxisID: 'pop', borderColor: GOLD, borderWidth: 1.5, pointRadius: 0, tension: 0.2, spanGaps: false },
       ],
     },
     options: {
@@ -97,10 +99,10 @@ export function rankTrendChart(canvas, trend) {
       plugins: {
         legend: { display: false },
         tooltip: {
-          filter: (item) => item.datasetIndex === 0 || item.datasetIndex === 4,
+          filter: (item) => item.datasetIndex === 0 || item.datasetIndex >= 4,
           callbacks: {
             title: (items) => fmt.date(items[0].label),
-            label: (item) => `${item.dataset.label}: ${Math.round(item.parsed.y)}`,
+            label: (item) => `${item.dataset.label}: ${item.datasetIndex === 5 ? item.parsed.y.toFixed(2) : Math.round(item.parsed.y)}`,
           },
         },
         rankAnnotations: { points, average: trend.average },
@@ -112,6 +114,7 @@ export function rankTrendChart(canvas, trend) {
           border: { dash: [2, 4] },
           ticks: { callback: (v) => ([1, 10, 100, 1000].includes(Number(v)) ? String(v) : null) },
         },
+        pop: { position: 'right', beginAtZero: true, grid: { display: false }, ticks: { color: GOLD, maxTicksLimit: 4 } },
         x: {
           grid: { display: false },
           ticks: { maxTicksLimit: 5, maxRotation: 0, callback(v) { return shortDate(this.getLabelForValue(Number(v))); } },
@@ -130,10 +133,17 @@ export function trendsChart(canvas, dates, series, key) {
     type: 'line',
     data: {
       labels: dates,
-      datasets: series.map((s, i) => ({
-        label: s.title, data: s[key], borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length],
-        borderWidth: 2, pointRadius: dates.length > 60 ? 0 : 2, tension: 0.2, spanGaps: false,
-      })),
+      datasets: [
+        ...series.map((s, i) => ({
+          label: s.title, data: s[key], borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length],
+          borderWidth: 2, pointRadius: dates.length > 60 ? 0 : 2, tension: 0.2, spanGaps: false,
+        })),
+        // Popularity is noisy day to day: its 7-day average, dashed, in the title's colour.
+        ...(isRank ? [] : series.map((s, i) => ({
+          label: `${s.title} (7-day avg)`, data: s.popularity_avg7, borderColor: PALETTE[i % PALETTE.length], borderDash: [5, 4],
+          borderWidth: 1.5, pointRadius: 0, tension: 0.2, spanGaps: false,
+        }))),
+      ],
     },
     options: {
       responsive: true,

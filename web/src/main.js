@@ -12,6 +12,7 @@ function nav(active) {
   return h('nav', { class: 'topnav' },
     h('a', { href: href('landing'), class: 'brand' }, h('span', { class: 'brand-dot', 'aria-hidden': 'true' }), 'cinelake'),
     link(href('landing'), 'Report', active === 'landing' ? 'navlink active' : 'navlink'),
+    link(href('charts'), 'Charts', active === 'charts' ? 'navlink active' : 'navlink'),
     link(href('trends'), 'Trends', active === 'trends' ? 'navlink active' : 'navlink'));
 }
 

@@ -25,6 +25,7 @@ export const ROUTES = [
   { name: 'kpi', pattern: '/kpi/:name', page: 'kpi', load: async (m) => (await import('./pages/kpi.js')).kpiPage(m.args.name, m.params) },
   { name: 'title', pattern: '/title/:id', page: 'detail', load: async (m) => (await import('./pages/detail.js')).detailPage(m.args.id, m.params) },
   { name: 'season', pattern: '/title/:id/season/:n', page: 'detail', load: async (m) => (await import('./pages/detail.js')).detailPage(m.args.id, m.params, m.args.n) },
+  { name: 'charts', pattern: '/charts', page: 'charts', load: async (m) => (await import('./pages/charts.js')).chartsPage(m.params) },
   { name: 'trends', pattern: '/trends', page: 'trends', load: async (m) => (await import('./pages/trends.js')).trendsPage(m.params) },
 ];
 

@@ -116,8 +116,10 @@ Result<int64_t> PopularityCents(double popularity) {
   return neg ? -cents : cents;
 }
 
-Result<Table> BuildFactPopularity(const Table& today, const std::optional<PreviousSnapshot>& previous,
+Result<Table> BuildFactPopularity(Date load_date, const Table& today,
+                                  const std::optional<PreviousSnapshot>& previous, ChartHistory* history,
                                   FactStats* stats) {
+  if (history == nullptr) return Status::Internal("fact_popularity without a chart history");
   ASSIGN_OR_RETURN(Ranking now, Rank(today));
   Ranking before;
   if (previous) {
@@ -129,6 +131,15 @@ Result<Table> BuildFactPopularity(const Table& today, const std::optional<Previo
 
   const Column& id = today.column("id");
   const Column& type = today.column("type");
+  auto type_of = [](const Column& c, uint32_t row) {
+    return c.IsValid(row) ? std::optional<std::string_view>(c.String(row)) : std::nullopt;
+  };
+  RETURN_IF_ERROR(history->StartSnapshot(load_date));
+  for (uint32_t row : now.order) {
+    std::optional<int32_t> in_type;
+    if (type.IsValid(row)) in_type = now.rank_in_type[row];
+    RETURN_IF_ERROR(history->RecordRanked(id.String(row), type_of(type, row), now.rank[row], in_type));
+  }
 
   // Previous ranked titles: id -> row of the previous table.
   std::unordered_map<std::string_view, uint32_t> prev_row;
@@ -171,6 +182,32 @@ Result<Table> BuildFactPopularity(const Table& today, const std::optional<Previo
     else
       o_prev.AppendNull();
   };
+  Column& o_days = out.column("days_on_list");
+  Column& o_total = out.column("total_days_on_list");
+  Column& o_peak = out.column("peak_rank");
+  Column& o_peak_date = out.column("peak_date");
+  Column& o_debut = out.column("debut_date");
+  Column& o_peak_t = out.column("peak_rank_in_type");
+  Column& o_peak_date_t = out.column("peak_date_in_type");
+  // Every row's title was ranked on today's or the previous snapshot, so it
+  // has a history.
+  auto append_measures = [&](std::string_view key, std::optional<std::string_view> row_type) -> Status {
+    std::optional<ChartMeasures> m = history->Measures(key, row_type);
+    if (!m) return Status::Internal("fact_popularity: no chart history for " + std::string(key));
+    o_days.AppendInt32(m->days_on_list);
+    o_total.AppendInt32(m->total_days_on_list);
+    o_peak.AppendInt32(m->peak_rank);
+    o_peak_date.AppendInt32(m->peak_date.days);
+    o_debut.AppendInt32(m->debut_date.days);
+    if (m->peak_rank_in_type) {
+      o_peak_t.AppendInt32(*m->peak_rank_in_type);
+      o_peak_date_t.AppendInt32(m->peak_date_in_type->days);
+    } else {
+      o_peak_t.AppendNull();
+      o_peak_date_t.AppendNull();
+    }
+    return Status::OK();
+  };
 
   FactStats s;
   s.skipped_rows = now.skipped;
@@ -197,6 +234,7 @@ Result<Table> BuildFactPopularity(const Table& today, const std::optional<Previo
       o_change_t.AppendInt32(same_type ? now.rank_in_type[row] - before.rank_in_type[it->second] : 0);
     }
     append_prev_date();
+    RETURN_IF_ERROR(append_measures(key, type_of(type, row)));
     s.new_joiners += joiner ? 1 : 0;
   }
   for (uint32_t row : leavers) {
@@ -210,6 +248,7 @@ Result<Table> BuildFactPopularity(const Table& today, const std::optional<Previo
     o_rank_t.AppendNull();
     o_change_t.AppendInt32(kLeaverRankChange);
     append_prev_date();
+    RETURN_IF_ERROR(append_measures(prev_id->String(row), type_of(*prev_type, row)));
   }
   s.ranked = static_cast<int64_t>(now.order.size());
   s.leavers = static_cast<int64_t>(leavers.size());

@@ -21,6 +21,11 @@
 //    rank_change_in_type NULL; a title whose type changed since the previous
 //    snapshot has rank_change_in_type 0 (it joined that type's list).
 //  - Row order: ranked rows by rank, then leavers by content_id.
+//  - Chart measures (days_on_list ... peak_date_in_type) come from the
+//    ChartHistory the caller folds over every earlier snapshot; today's ranks
+//    are recorded into it first. A leaver has days_on_list 0 and the rest as
+//    of its last ranked snapshot; the in-type peak is within the row's
+//    content_type, NULL when that is NULL.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +34,7 @@
 
 #include "common/date.h"
 #include "common/status.h"
+#include "jobs/fact/chart_history.h"
 #include "table/table.h"
 
 namespace cinelake::fact {
@@ -53,8 +59,11 @@ struct FactStats {
   int64_t duplicate_ids = 0;
 };
 
-// Builds the fact rows of one day (without loadDate, which is the partition).
-Result<Table> BuildFactPopularity(const Table& today, const std::optional<PreviousSnapshot>& previous,
+// Builds the fact rows of snapshot `load_date` (without loadDate, which is
+// the partition) and advances `history` to it; `history` must have seen every
+// earlier snapshot, in order, and nothing later.
+Result<Table> BuildFactPopularity(Date load_date, const Table& today,
+                                  const std::optional<PreviousSnapshot>& previous, ChartHistory* history,
                                   FactStats* stats = nullptr);
 
 }  // namespace cinelake::fact

@@ -18,13 +18,45 @@ Table Pop(const std::string& rows) {
   return std::move(t).value();
 }
 
+// The rules of one day against one previous snapshot; the chart measures,
+// which need a longer history, are pinned by chart_measures_test.cc.
+constexpr size_t kDayColumns = 10;
+
+std::string DayColumns(const std::string& psv) {
+  std::string out;
+  size_t bars = 0;
+  bool keep = true;
+  for (char c : psv) {
+    if (c == '\n') {
+      out.push_back(c);
+      bars = 0;
+      keep = true;
+      continue;
+    }
+    if (c == '|' && ++bars == kDayColumns) keep = false;
+    if (keep) out.push_back(c);
+  }
+  return out;
+}
+
+Result<Table> Build(const Table& today, const std::optional<PreviousSnapshot>& p,
+                    FactStats* stats = nullptr) {
+  ChartHistory history;
+  Date day = Date::FromYmd(2026, 11, 1);
+  if (p) {
+    RETURN_IF_ERROR(BuildFactPopularity(p->load_date, *p->popularity, std::nullopt, &history).status());
+    day = p->load_date + 1;
+  }
+  return BuildFactPopularity(day, today, p, &history, stats);
+}
+
 std::string Fact(const Table& today, const Table* prev = nullptr,
                  Date prev_date = Date::FromYmd(2026, 11, 1)) {
   std::optional<PreviousSnapshot> p;
   if (prev != nullptr) p = PreviousSnapshot{prev_date, prev};
-  auto t = BuildFactPopularity(today, p);
+  auto t = Build(today, p);
   EXPECT_TRUE(t.ok()) << t.status().ToString();
-  return t.ok() ? testing::FormatPsv(*t) : "";
+  return t.ok() ? DayColumns(testing::FormatPsv(*t)) : "";
 }
 
 constexpr const char* kHeader =
@@ -90,11 +122,11 @@ TEST(FactPopularityTest, LeaverIsNotEmittedAgainAndReturnerIsAJoiner) {
 TEST(FactPopularityTest, UnrankableRowsAndDuplicatesAreHandled) {
   Table today = Pop("tt1|movie|NULL\ntt2|movie|nan\ntt3|movie|10\ntt3|movie|20\ntt4|NULL|5\n");
   FactStats stats;
-  auto t = BuildFactPopularity(today, std::nullopt, &stats);
+  auto t = Build(today, std::nullopt, &stats);
   ASSERT_TRUE(t.ok()) << t.status().ToString();
-  EXPECT_EQ(testing::FormatPsv(*t), std::string(kHeader) +
-                                        "tt3|1|20.00|0|true|false|movie|1|0|NULL\n"
-                                        "tt4|2|5.00|0|true|false|NULL|NULL|NULL|NULL\n");
+  EXPECT_EQ(DayColumns(testing::FormatPsv(*t)), std::string(kHeader) +
+                                                    "tt3|1|20.00|0|true|false|movie|1|0|NULL\n"
+                                                    "tt4|2|5.00|0|true|false|NULL|NULL|NULL|NULL\n");
   EXPECT_EQ(stats.skipped_rows, 2);
   EXPECT_EQ(stats.duplicate_ids, 1);
   EXPECT_EQ(stats.ranked, 2);
@@ -120,8 +152,7 @@ TEST(FactPopularityTest, TwoHundredTitlesWellUnderFiftyMilliseconds) {
   Table today = Pop(rows), prev = Pop(prev_rows);
   auto start = std::chrono::steady_clock::now();
   Result<Table> t = Table();
-  for (int rep = 0; rep < 10; ++rep)
-    t = BuildFactPopularity(today, PreviousSnapshot{Date::FromYmd(2026, 11, 1), &prev});
+  for (int rep = 0; rep < 10; ++rep) t = Build(today, PreviousSnapshot{Date::FromYmd(2026, 11, 1), &prev});
   auto per_run = (std::chrono::steady_clock::now() - start) / 10;
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->num_rows(), 220u);  // 200 ranked + 20 leavers

@@ -1,7 +1,8 @@
 #include "jobs/fact/fact_stage.h"
 
 #include <algorithm>
-#include <map>
+#include <optional>
+#include <set>
 #include <vector>
 
 #include "jobs/fact/fact_popularity.h"
@@ -11,45 +12,14 @@ namespace cinelake {
 
 namespace {
 
-Status ComputeDay(const JobContext& ctx, Date day, const std::vector<Date>& raw_dates,
-                  std::map<Date, Table>* cache) {
-  Lake& lake = *ctx.lake;
+Result<Table> ReadSnapshot(const Lake& lake, Date day) {
   const TableDef& raw = TableByName(tables::kPopularity);
-  const TableDef& fact = TableByName(tables::kFactPopularity);
-  auto load = [&](Date d) -> Result<const Table*> {
-    auto it = cache->find(d);
-    if (it == cache->end()) {
-      auto t = lake.Read(raw, d, {"id", "type", "popularity"});
-      if (!t.ok()) {
-        if (t.status().IsNotFound()) {
-          return Status::NotFound("fact_popularity for " + d.ToString() + ": raw snapshot " +
-                                  lake.Location(Lake::PartitionDir(raw, d)) + " is missing");
-        }
-        return t.status();
-      }
-      it = cache->emplace(d, std::move(t).value()).first;
-    }
-    return &it->second;
-  };
-  ASSIGN_OR_RETURN(const Table* today, load(day));
-  std::optional<fact::PreviousSnapshot> previous;
-  auto pos = std::lower_bound(raw_dates.begin(), raw_dates.end(), day);
-  if (pos != raw_dates.begin()) {
-    Date prev = *(pos - 1);
-    ASSIGN_OR_RETURN(const Table* rows, load(prev));
-    previous = fact::PreviousSnapshot{prev, rows};
+  auto t = lake.Read(raw, day, {"id", "type", "popularity"});
+  if (!t.ok() && t.status().IsNotFound()) {
+    return Status::NotFound("fact_popularity for " + day.ToString() + ": raw snapshot " +
+                            lake.Location(Lake::PartitionDir(raw, day)) + " is missing");
   }
-  fact::FactStats stats;
-  auto built = fact::BuildFactPopularity(*today, previous, &stats);
-  if (!built.ok()) return built.status().WithContext("fact_popularity for " + day.ToString());
-  RETURN_IF_ERROR(lake.Write(fact, *built, day));
-  ctx.Count("rows.fact_popularity", static_cast<int64_t>(built->num_rows()));
-  ctx.Count("fact.leavers", stats.leavers);
-  ctx.Count("fact.new_joiners", stats.new_joiners);
-  ctx.Count("fact.skipped_rows", stats.skipped_rows + stats.duplicate_ids);
-  // Only the two newest snapshots can be needed again (days run ascending).
-  while (cache->size() > 2) cache->erase(cache->begin());
-  return Status::OK();
+  return t;
 }
 
 }  // namespace
@@ -64,16 +34,41 @@ Status RunFactStage(const JobContext& ctx) {
                             ctx.lake->Location(Lake::PartitionDir(raw, ctx.load_date)) + " is missing");
   }
   ASSIGN_OR_RETURN(std::vector<Date> fact_dates, ctx.lake->Partitions(fact));
-
-  std::vector<Date> days{ctx.load_date};
+  std::set<Date> to_write{ctx.load_date};
   for (Date d : fact_dates) {
-    if (d > ctx.load_date) days.push_back(d);
+    if (d > ctx.load_date) to_write.insert(d);
   }
-  std::map<Date, Table> cache;
-  for (size_t i = 0; i < days.size(); ++i) {
-    if (ctx.Cancelled()) return Status::Aborted("fact stage cancelled before " + days[i].ToString());
-    RETURN_IF_ERROR(ComputeDay(ctx, days[i], raw_dates, &cache));
-    if (i > 0) ctx.Count("fact.partitions_recomputed", 1);
+  // A later fact partition whose raw snapshot is gone cannot be recomputed.
+  for (Date d : to_write) {
+    if (!std::binary_search(raw_dates.begin(), raw_dates.end(), d))
+      return ReadSnapshot(*ctx.lake, d).status();
+  }
+
+  // The chart measures need every earlier snapshot, so the fold starts at the
+  // first one; days before load_date are ranked again but not written.
+  fact::ChartHistory history;
+  std::optional<Table> previous_rows;
+  std::optional<Date> previous_date;
+  const Date last = *to_write.rbegin();
+  for (Date day : raw_dates) {
+    if (day > last) break;
+    if (ctx.Cancelled()) return Status::Aborted("fact stage cancelled before " + day.ToString());
+    ASSIGN_OR_RETURN(Table today, ReadSnapshot(*ctx.lake, day));
+    std::optional<fact::PreviousSnapshot> previous;
+    if (previous_rows) previous = fact::PreviousSnapshot{*previous_date, &*previous_rows};
+    fact::FactStats stats;
+    auto built = fact::BuildFactPopularity(day, today, previous, &history, &stats);
+    if (!built.ok()) return built.status().WithContext("fact_popularity for " + day.ToString());
+    if (to_write.contains(day)) {
+      RETURN_IF_ERROR(ctx.lake->Write(fact, *built, day));
+      ctx.Count("rows.fact_popularity", static_cast<int64_t>(built->num_rows()));
+      ctx.Count("fact.leavers", stats.leavers);
+      ctx.Count("fact.new_joiners", stats.new_joiners);
+      ctx.Count("fact.skipped_rows", stats.skipped_rows + stats.duplicate_ids);
+      if (day != ctx.load_date) ctx.Count("fact.partitions_recomputed", 1);
+    }
+    previous_rows = std::move(today);
+    previous_date = day;
   }
   return Status::OK();
 }

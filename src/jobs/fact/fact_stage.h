@@ -10,6 +10,11 @@
 // as if the days had run in order. Each day's fact depends only on raw
 // snapshots, never on another fact partition, so the recomputation is exact.
 //
+// The chart measures (chart_history.h) of a day depend on every snapshot up
+// to it, so the stage ranks every raw partition from the first one up to the
+// last day it writes, in date order; only load_date and the later existing
+// fact days are written.
+//
 // A missing stg_popularity partition for a day being computed is a NotFound
 // error naming its folder. Counters: rows.fact_popularity (every partition
 // written), fact.partitions_recomputed, fact.leavers, fact.new_joiners,

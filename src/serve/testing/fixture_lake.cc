@@ -397,6 +397,11 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
 
   // Daily facts: a random walk of popularity; titles join and leave.
   std::map<std::string, int> prev_rank, prev_rank_in_type;
+  struct Chart {  // the fact's chart measures (README), every day a snapshot
+    int last_day = -2, streak = 0, total = 0, peak = 0, peak_in_type = 0;
+    Date peak_date, peak_date_in_type, debut;
+  };
+  std::map<std::string, Chart> chart;
   std::vector<double> level(titles.size());
   for (size_t i = 0; i < titles.size(); ++i) level[i] = titles[i].base;
   for (int d = 0; d < o.days; ++d) {
@@ -450,6 +455,21 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
         fact.c("prev_load_date").AppendNull();
       else
         fact.c("prev_load_date").AppendInt32((date - 1).days);
+      Chart& ch = chart[t.id];
+      if (r) {
+        ch.streak = ch.last_day == d - 1 ? ch.streak + 1 : 1;
+        ch.last_day = d;
+        if (ch.total++ == 0) ch.debut = date;
+        if (ch.total == 1 || *r < ch.peak) ch.peak = *r, ch.peak_date = date;
+        if (ch.total == 1 || *rit < ch.peak_in_type) ch.peak_in_type = *rit, ch.peak_date_in_type = date;
+      }
+      fact.I("days_on_list", r ? ch.streak : 0);
+      fact.I("total_days_on_list", ch.total);
+      fact.I("peak_rank", ch.peak);
+      fact.I("peak_date", ch.peak_date.days);
+      fact.I("debut_date", ch.debut.days);
+      fact.I("peak_rank_in_type", ch.peak_in_type);
+      fact.I("peak_date_in_type", ch.peak_date_in_type.days);
     };
     for (const Entry& e : on) {
       const FTitle& t = titles[e.title];

@@ -54,6 +54,19 @@ function trendCard(d, mount) {
 }
 
 /** @param {TitleDetail} d */
+function chartCard(d) {
+  const c = d.chart;
+  const peak = c && c.peak_rank !== null ? `#${c.peak_rank}` : fmt.BLANK;
+  return card('On the List', 'chart-card',
+    stat([
+      [c ? String(c.days_on_list) : fmt.BLANK, 'Current Streak', 'streak'],
+      [peak, c && c.peak_date ? `Peak · ${fmt.date(c.peak_date)}` : 'Peak', 'peak'],
+      [c && c.debut_date ? fmt.date(c.debut_date) : fmt.BLANK, 'Debut', 'debut'],
+      [c ? fmt.text(c.total_days_on_list) : fmt.BLANK, 'Days in Total', 'total-days'],
+    ]));
+}
+
+/** @param {TitleDetail} d */
 function overviewCard(d) {
   return card(null, 'overview-card',
     d.tagline ? h('h2', { class: 'tagline' }, d.tagline) : null,
@@ -82,6 +95,7 @@ function movie(d, mount) {
       card('ROI', 'gauge-card roi', gauge({ value: roi === null ? null : Math.max(-1, Math.min(roi, 4)), min: -1, max: 4, label: fmt.percent(roi), tone: roi !== null && roi < 0 ? 'bad' : 'good' })),
       card(null, 'stat-card rank', stat([[fmt.text(d.rank), 'Rank Today', 'rank-today'], [fmt.compact(d.votes), 'Total Vote']])),
       card('Popularity', 'gauge-card pop', popularityGauge(d)),
+      chartCard(d),
       overviewCard(d),
       card(null, 'facts-card', h('div', { class: 'facts' }, h('span', { class: 'big-fact' }, fmt.runtime(d.runtime)), h('span', null, fmt.list(d.genres)))),
       card('Production Companies', 'companies-card', orgLogos(d.companies)),
@@ -113,6 +127,7 @@ function series(d, mount, date) {
       card(null, 'stat-card airdates', stat([[fmt.date(s.first_air_date), 'First Air Date'], [fmt.date(s.last_air_date), 'Last Air Date']])),
       card(null, 'stat-card rank', stat([[fmt.text(d.rank), 'Rank Today', 'rank-today'], [fmt.compact(d.votes), 'Total Vote']])),
       card('Popularity', 'gauge-card pop', popularityGauge(d)),
+      chartCard(d),
       trendCard(d, mount),
       overviewCard(d),
       card(null, 'facts-card', h('div', { class: 'facts' }, h('span', { class: 'big-fact' }, fmt.runtime(d.list_runtime)), h('span', null, fmt.list(d.genres)))),

@@ -64,6 +64,8 @@ function top10(data, date) {
     { head: 'Year', cls: 'num', cell: (r) => fmt.text(r.year) },
     { head: 'Runtime', cls: 'num', cell: (r) => fmt.runtime(r.runtime) },
     { head: 'Cast', cls: 'cast-cell', cell: (r) => fmt.list(r.cast) },
+    { head: 'Days', cls: 'num days-cell', cell: (r) => fmt.text(r.days_on_list) },
+    { head: 'Peak', cls: 'num peak-cell', cell: (r) => (r.peak_rank === null ? '-' : `#${r.peak_rank}`) },
   ];
   return card('Top 10 Most Popular Contents', 'top10-card', table(cols, data.top10, { cls: 'top10' }));
 }
