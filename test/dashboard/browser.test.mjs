@@ -240,7 +240,7 @@ test('charts are destroyed when their page is left', { timeout: 60_000 }, async 
 test('the TMDB attribution notice is on every page', { timeout: 60_000 }, async () => {
   const id = landing.top10[0].id;
   const series = landing.top10.find((r) => r.type === 'series' || r.content_type === 'tvSeries');
-  const pages = [['#/', 'landing'], ['#/trends', 'trends'], ['#/kpi/binge', 'kpi'], [`#/title/${encodeURIComponent(id)}`, 'detail']];
+  const pages = [['#/', 'landing'], ['#/trends', 'trends'], ['#/charts', 'charts'], ['#/kpi/binge', 'kpi'], [`#/title/${encodeURIComponent(id)}`, 'detail']];
   if (series) pages.push([`#/title/${encodeURIComponent(series.id)}/season/1`, 'detail']);
   for (const [hash, name] of pages) {
     await open(hash, name);
