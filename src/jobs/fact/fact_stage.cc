@@ -4,6 +4,7 @@
 #include <map>
 #include <vector>
 
+#include "common/log.h"
 #include "jobs/fact/fact_popularity.h"
 #include "lake/schemas.h"
 
@@ -65,15 +66,27 @@ Status RunFactStage(const JobContext& ctx) {
   }
   ASSIGN_OR_RETURN(std::vector<Date> fact_dates, ctx.lake->Partitions(fact));
 
-  std::vector<Date> days{ctx.load_date};
+  // An earlier partition that no longer reads (a damaged disk, a bad copy)
+  // is rebuilt from its raw snapshot, as a re-run of its day would.
+  std::vector<Date> days;
+  for (Date d : fact_dates) {
+    if (d >= ctx.load_date || !std::binary_search(raw_dates.begin(), raw_dates.end(), d)) continue;
+    Status readable = ctx.lake->Read(fact, d).status();
+    if (readable.ok()) continue;
+    spdlog::warn("fact: rebuilding an unreadable partition from its raw snapshot: {}",
+                 Redact(readable.ToString()));
+    days.push_back(d);
+    ctx.Count("fact.partitions_repaired", 1);
+  }
+  days.push_back(ctx.load_date);
   for (Date d : fact_dates) {
     if (d > ctx.load_date) days.push_back(d);
   }
   std::map<Date, Table> cache;
-  for (size_t i = 0; i < days.size(); ++i) {
-    if (ctx.Cancelled()) return Status::Aborted("fact stage cancelled before " + days[i].ToString());
-    RETURN_IF_ERROR(ComputeDay(ctx, days[i], raw_dates, &cache));
-    if (i > 0) ctx.Count("fact.partitions_recomputed", 1);
+  for (Date d : days) {
+    if (ctx.Cancelled()) return Status::Aborted("fact stage cancelled before " + d.ToString());
+    RETURN_IF_ERROR(ComputeDay(ctx, d, raw_dates, &cache));
+    if (d > ctx.load_date) ctx.Count("fact.partitions_recomputed", 1);
   }
   return Status::OK();
 }
