@@ -32,8 +32,9 @@ void GoldReasons(const GoldSnapshot& gold, const HealthFacts& facts, json& reaso
     json r = Reason("inconsistent_gold",
                     "serving gold commit " + std::to_string(n.sequence) + " (run " + n.run_id + "); " +
                         std::to_string(n.live_changed.size()) +
-                        " live gold file(s) differ from it, left by a run that did not commit; the next "
-                        "successful run commits a consistent gold again");
+                        " live gold file(s) differ from it: a run wrote them and did not commit (it failed "
+                        "midway), or they were changed outside cinelake; the next successful run commits a "
+                        "consistent gold again");
     r["files"] = n.live_changed;
     reasons.push_back(std::move(r));
   }

@@ -16,13 +16,16 @@ const NEXT_DAY = '2026-10-31';
 const factFile = (day) => `gold/fact_popularity/loadDate=${day}/part-00000.parquet`;
 const DIM_FILE = 'gold/dim_genre/part-00000.parquet';
 
-// Damages a file in place, as a bad disk would (so every hard link to it
-// is damaged too): its first half, then a footer length pointing before the
-// file's start and the PAR1 magic.
+// Damages a gold file in place, as a bad disk would: its first half, then a
+// footer length pointing before the file's start and the PAR1 magic. In a
+// lake the committed snapshot is a hard link to the same file, so it is
+// damaged too (a copied lake has two files: both are damaged).
 function corrupt(lake, rel) {
-  const p = path.join(lake, rel);
-  const bytes = fs.readFileSync(p);
-  fs.writeFileSync(p, Buffer.concat([bytes.subarray(0, bytes.length >> 1), Buffer.from([0xff, 0xff, 0xff, 0x7f]), Buffer.from('PAR1')]));
+  const marker = JSON.parse(fs.readFileSync(path.join(lake, 'gold/_committed.json'), 'utf8'));
+  const snapshot = path.join(lake, 'gold/_committed', String(marker.sequence), rel.replace(/^gold\//, ''));
+  const bytes = fs.readFileSync(path.join(lake, rel));
+  const damaged = Buffer.concat([bytes.subarray(0, bytes.length >> 1), Buffer.from([0xff, 0xff, 0xff, 0x7f]), Buffer.from('PAR1')]);
+  for (const p of [path.join(lake, rel), snapshot]) fs.writeFileSync(p, damaged);
   return bytes;
 }
 
