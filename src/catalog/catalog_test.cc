@@ -266,7 +266,8 @@ TEST_F(CatalogStageTest, ACorruptOldFileIsLeftOutAndNamedInsteadOfFailingTheStag
   ASSERT_EQ(found->size(), 1u);
   EXPECT_EQ((*found)[0].partitions, std::vector<Date>{Date::FromYmd(2026, 11, 2)});
   ASSERT_EQ((*found)[0].unreadable_files.size(), 1u);
-  EXPECT_NE((*found)[0].unreadable_files[0].find(bad.string()), std::string::npos) << (*found)[0].unreadable_files[0];
+  EXPECT_NE((*found)[0].unreadable_files[0].find(bad.string()), std::string::npos)
+      << (*found)[0].unreadable_files[0];
 
   StageMetrics metrics;
   JobContext ctx;

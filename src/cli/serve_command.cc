@@ -156,7 +156,8 @@ int RunServe(const ServeOptions& o, bool listen_given) {
 
   holder.StartWatching(o.poll_ms);
   serve::DashboardServer server(
-      &holder, *web, MakeHealthProbe(std::shared_ptr<Lake>(std::move(manifests).value()), today, o.stale_days));
+      &holder, *web,
+      MakeHealthProbe(std::shared_ptr<Lake>(std::move(manifests).value()), today, o.stale_days));
   auto bound = server.Bind(host, port);
   if (!bound.ok()) return ReportFailure(bound.status());
   std::string shown = host.find(':') != std::string::npos ? "[" + host + "]" : host;
@@ -197,7 +198,8 @@ void RegisterServeCommand(CLI::App& app) {
                   "today")
       ->check(CLI::Range(0, 3650))
       ->capture_default_str();
-  cmd->add_option("--today", opts->today, "The date /api/health takes as today, YYYY-MM-DD (default: UTC today)");
+  cmd->add_option("--today", opts->today,
+                  "The date /api/health takes as today, YYYY-MM-DD (default: UTC today)");
   cmd->callback([opts, listen] { Exit(RunServe(*opts, listen->count() > 0)); });
 }
 

@@ -87,7 +87,8 @@ Result<GoldCommit> GoldCommit::FromJson(const std::string& text, const std::stri
       c.left_out.push_back(UnreadableFile{u.at("path").get<std::string>(), u.value("error", std::string())});
     }
     if (c.sequence < 1) return bad("sequence must be positive");
-    std::sort(c.files.begin(), c.files.end(), [](const GoldFile& a, const GoldFile& b) { return a.path < b.path; });
+    std::sort(c.files.begin(), c.files.end(),
+              [](const GoldFile& a, const GoldFile& b) { return a.path < b.path; });
     return c;
   } catch (const json::exception& e) {
     return bad(std::string("malformed gold commit: ") + e.what());
@@ -113,7 +114,8 @@ Result<std::vector<LiveGoldFile>> ListLiveGoldFiles(const Storage& storage) {
       RETURN_IF_ERROR(ListDataFiles(storage, def, *date, def.path() + "/" + folder, &out));
     }
   }
-  std::sort(out.begin(), out.end(), [](const LiveGoldFile& a, const LiveGoldFile& b) { return a.path < b.path; });
+  std::sort(out.begin(), out.end(),
+            [](const LiveGoldFile& a, const LiveGoldFile& b) { return a.path < b.path; });
   return out;
 }
 

@@ -61,9 +61,9 @@ struct UnreadableFile {
 struct GoldCommit {
   int64_t sequence = 0;  // 1, 2, ... one per commit
   std::string run_id;
-  Date load_date;                         // the committing run's logical date
-  std::vector<GoldFile> files;            // sorted by path
-  std::vector<UnreadableFile> left_out;   // gold files present but unreadable
+  Date load_date;                        // the committing run's logical date
+  std::vector<GoldFile> files;           // sorted by path
+  std::vector<UnreadableFile> left_out;  // gold files present but unreadable
 
   // Where the snapshot copy of a committed lake path lives.
   std::string SnapshotPath(const std::string& path) const;

@@ -148,8 +148,8 @@ Status LocalStorage::Copy(const std::string& from, const std::string& to) {
   if (ec) return Status::IOError("create folder " + target.parent_path().string() + ": " + ec.message());
   // Linked beside, then renamed over `to`, so a reader never sees `to` absent
   // or partial.
-  std::string tmp = (target.parent_path() / ("." + target.filename().string() + ".tmp." +
-                                             std::to_string(::getpid()) + ".link"))
+  std::string tmp = (target.parent_path() /
+                     ("." + target.filename().string() + ".tmp." + std::to_string(::getpid()) + ".link"))
                         .string();
   ::unlink(tmp.c_str());
   if (::link(src.c_str(), tmp.c_str()) != 0) {

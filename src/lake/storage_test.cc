@@ -83,7 +83,8 @@ TEST_F(StorageTest, TheFullDiskHookFailsOneWriteOfTheNamedFile) {
     bool other = s.WriteAtomic("gold/a/part-00000.parquet", "a").ok();
     Status hit = s.WriteAtomic("gold/b/part-00000.parquet", "b");
     bool once = s.WriteAtomic("gold/b/part-00000.parquet", "b").ok();
-    bool says = hit.code() == Status::Code::kIOError && hit.message().find("No space left") != std::string::npos;
+    bool says =
+        hit.code() == Status::Code::kIOError && hit.message().find("No space left") != std::string::npos;
     ::_exit(other && says && once ? 0 : 1);
   }
   int status = 0;

@@ -175,7 +175,8 @@ std::optional<RunManifest> ReadManifestOrSkip(const Storage& storage, const std:
                                               std::vector<std::string>* unreadable) {
   std::string text;
   Status st = storage.Read(path, &text);
-  Result<RunManifest> m = st.ok() ? RunManifest::FromJson(text, storage.Location(path)) : Result<RunManifest>(st);
+  Result<RunManifest> m =
+      st.ok() ? RunManifest::FromJson(text, storage.Location(path)) : Result<RunManifest>(st);
   if (m.ok()) return std::move(m).value();
   std::string why = Redact(m.status().ToString());
   if (unreadable != nullptr) {

@@ -63,7 +63,8 @@ TEST(RunManifestTest, AnUnreadableManifestIsNamedAndSkipped) {
   good.state = RunState::kFailed;
   good.started_at = 1;
   ASSERT_TRUE(SaveManifest(storage, good).ok());
-  ASSERT_TRUE(storage.WriteAtomic("_runs/loadDate=2026-11-02/run-2026-11-02-b.json", "{\"run_id\": \"run-").ok());
+  ASSERT_TRUE(
+      storage.WriteAtomic("_runs/loadDate=2026-11-02/run-2026-11-02-b.json", "{\"run_id\": \"run-").ok());
 
   std::vector<std::string> unreadable;
   auto recent = RecentManifests(storage, 10, &unreadable);

@@ -286,8 +286,9 @@ TEST(ServeYesterday, FollowsTheFactsPrevLoadDate) {
   EXPECT_EQ(l["prev_date"], lost.ToString());
   json d = json::parse(HandleApi(*s, "GET", "/api/title/tt01", {}).body);
   EXPECT_TRUE(d["popularity"]["yesterday"].is_null()) << d.dump();
-  EXPECT_EQ(json::parse(HandleApi(*s, "GET", "/api/landing", {{"date", kYesterday.ToString()}}).body)["prev_date"],
-            nullptr);
+  EXPECT_EQ(
+      json::parse(HandleApi(*s, "GET", "/api/landing", {{"date", kYesterday.ToString()}}).body)["prev_date"],
+      nullptr);
 }
 
 TEST_F(ServeApiTest, TrendingAndTotalPerType) {

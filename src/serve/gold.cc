@@ -73,7 +73,8 @@ bool Matches(const GoldFile& want, const std::string& path, std::string_view byt
 // while that still holds the same bytes.
 Result<std::string> CommittedBytes(const Storage& storage, const GoldCommit& commit, const GoldFile& file) {
   std::string bytes;
-  if (storage.Read(commit.SnapshotPath(file.path), &bytes).ok() && Matches(file, file.path, bytes)) return bytes;
+  if (storage.Read(commit.SnapshotPath(file.path), &bytes).ok() && Matches(file, file.path, bytes))
+    return bytes;
   if (storage.Read(file.path, &bytes).ok() && Matches(file, file.path, bytes)) return bytes;
   return Status::Corruption(storage.Location(commit.SnapshotPath(file.path)) +
                             ": missing or not the bytes committed (size " + std::to_string(file.size) +
@@ -131,7 +132,8 @@ void LoadCommitted(const Lake& lake, const GoldCommit& commit, const std::vector
     }
   }
   for (const GoldFile& file : commit.files) {
-    bool present = std::any_of(live.begin(), live.end(), [&](const LiveGoldFile& f) { return f.path == file.path; });
+    bool present =
+        std::any_of(live.begin(), live.end(), [&](const LiveGoldFile& f) { return f.path == file.path; });
     if (!present) g.notes.live_changed.push_back(file.path);
   }
 }

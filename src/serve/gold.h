@@ -34,9 +34,9 @@ namespace cinelake::serve {
 
 // What a load found besides the tables, for the health endpoint.
 struct GoldLoadNotes {
-  bool committed = false;  // read from a gold commit; false: live folders, no marker
-  int64_t sequence = 0;    // the commit's
-  std::string run_id;      // the committing run
+  bool committed = false;                  // read from a gold commit; false: live folders, no marker
+  int64_t sequence = 0;                    // the commit's
+  std::string run_id;                      // the committing run
   std::vector<UnreadableFile> unreadable;  // files left out of what is served
   std::vector<Date> unreadable_days;       // fact partitions among them
   // Live gold files that differ from the commit (changed, added or gone):

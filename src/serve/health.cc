@@ -50,8 +50,9 @@ void RunReasons(const HealthFacts& facts, json& reasons) {
     const RunSummary& run = *facts.last_run;
     bool died = run.state == "running" && !run.process_alive;
     if (run.state == "failed" || run.state == "interrupted" || died) {
-      json r = Reason("last_run_failed", "the latest run (" + run.run_id + " for " + run.load_date.ToString() +
-                                             ") " + (died ? "stopped without finishing" : run.state));
+      json r =
+          Reason("last_run_failed", "the latest run (" + run.run_id + " for " + run.load_date.ToString() +
+                                        ") " + (died ? "stopped without finishing" : run.state));
       r["run_id"] = run.run_id;
       r["load_date"] = run.load_date.ToString();
       r["state"] = died ? "died" : run.state;
@@ -66,8 +67,8 @@ void RunReasons(const HealthFacts& facts, json& reasons) {
     reasons.push_back(std::move(r));
   }
   if (!facts.reload_error.empty()) {
-    reasons.push_back(Reason("reload_failed", "the last reload failed, the previous data is kept: " +
-                                                  facts.reload_error));
+    reasons.push_back(
+        Reason("reload_failed", "the last reload failed, the previous data is kept: " + facts.reload_error));
   }
 }
 
@@ -99,8 +100,9 @@ HealthAnswer AssessHealth(const GoldSnapshot& gold, const HealthFacts& facts) {
   body["reasons"] = std::move(reasons);
   body["latest_date"] = latest ? json(latest->date.ToString()) : json(nullptr);
   body["today"] = facts.today.ToString();
-  body["gold_commit"] = gold.notes.committed ? json({{"sequence", gold.notes.sequence}, {"run_id", gold.notes.run_id}})
-                                             : json(nullptr);
+  body["gold_commit"] = gold.notes.committed
+                            ? json({{"sequence", gold.notes.sequence}, {"run_id", gold.notes.run_id}})
+                            : json(nullptr);
   body["run_in_progress"] = RunInProgress(facts) ? json(facts.last_run->run_id) : json(nullptr);
   a.body = BodyText(body);
   return a;

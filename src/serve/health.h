@@ -32,11 +32,11 @@ struct RunSummary {
 };
 
 struct HealthFacts {
-  Date today;                    // the server's today (UTC, or serve --today)
-  int stale_after_days = 2;      // data older than today minus this is stale
+  Date today;                // the server's today (UTC, or serve --today)
+  int stale_after_days = 2;  // data older than today minus this is stale
   std::optional<RunSummary> last_run;
   std::vector<std::string> unreadable_manifests;  // the reader's messages
-  std::string reload_error;      // the last reload's failure, if it failed
+  std::string reload_error;                       // the last reload's failure, if it failed
 };
 
 struct HealthAnswer {

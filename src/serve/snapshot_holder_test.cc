@@ -115,7 +115,8 @@ TEST(ServeReload, LakeSourceServesANewFactPartitionOnceItIsCommitted) {
   // Landed but not committed: still the committed three days, and the new file named.
   ASSERT_EQ(holder.Current()->snapshot().days.size(), 3u);
   EXPECT_EQ(holder.Current()->snapshot().notes.live_changed,
-            std::vector<std::string>{"gold/fact_popularity/loadDate=" + o.last_day.ToString() + "/part-00000.parquet"});
+            std::vector<std::string>{"gold/fact_popularity/loadDate=" + o.last_day.ToString() +
+                                     "/part-00000.parquet"});
   ASSERT_TRUE(CommitLiveGold((*writer)->storage(), "run-next", o.last_day).ok());
   ASSERT_TRUE(holder.Refresh(&reloaded).ok());
   EXPECT_TRUE(reloaded);
