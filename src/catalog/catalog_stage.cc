@@ -5,6 +5,7 @@
 
 #include "catalog/catalog_table.h"
 #include "catalog/ddl.h"
+#include "common/log.h"
 
 namespace cinelake {
 
@@ -20,6 +21,10 @@ Status RunCatalogStage(const JobContext& ctx, const CatalogOptions& options) {
                    catalog::DiscoverTables(lake, options.location));
   std::set<std::string> names;
   for (const auto& t : tables) {
+    for (const auto& why : t.unreadable_files) {
+      spdlog::warn("catalog: {} left out: {}", t.path, Redact(why));
+      ctx.Count("catalog.unreadable_files", 1);
+    }
     if (!names.insert(t.name).second) {
       return Status::Corruption("catalog: table name '" + t.name + "' appears in two layers of " +
                                 lake.Location());

@@ -6,8 +6,11 @@
 //
 // Tables are discovered by listing the lake (catalog_table.h). Schema files
 // of tables no longer present are removed, so the folder always describes
-// the lake as it is. Each file is written atomically. Counter:
-// catalog.tables.
+// the lake as it is. Each file is written atomically. A Parquet file whose
+// footer is corrupt is left out with a warning naming it (the run goes on:
+// the fact stage rebuilds a damaged fact partition, and the dashboard's
+// /api/health names what it cannot read). Counters: catalog.tables,
+// catalog.unreadable_files.
 //
 // Runs on one of the orchestrator's worker threads beside no other writer of
 // gold/_catalog; it reads the lake and writes only that folder.

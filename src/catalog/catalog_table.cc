@@ -28,7 +28,14 @@ Status ScanFolder(const Lake& lake, const std::string& dir, CatalogTable* table,
     std::string bytes;
     RETURN_IF_ERROR(lake.storage().Read(path, &bytes));
     parquet::FileInfo info;
-    RETURN_IF_ERROR(parquet::ReadParquetInfo(bytes, lake.Location(path), &info));
+    Status st = parquet::ReadParquetInfo(bytes, lake.Location(path), &info);
+    if (st.code() == Status::Code::kCorruption) {
+      // One damaged file must not keep every later run from cataloguing the
+      // lake; it is named instead, and its table described from the others.
+      table->unreadable_files.push_back(st.ToString());
+      continue;
+    }
+    RETURN_IF_ERROR(st);
     table->row_count += info.num_rows;
     ++table->file_count;
     if (!*have_schema) {

@@ -9,7 +9,10 @@
 // (ReadParquetInfo); schemas.h only supplies the description and the
 // nullability of declared tables, and a declared table whose files disagree
 // with its declaration (names, types, partitioning) is a Corruption error
-// naming the file. Undeclared tables are catalogued from their files alone.
+// naming the file. A file whose footer is corrupt is not counted and is
+// listed in `unreadable_files` instead (the stage warns), so one damaged
+// file never blocks the catalog. Undeclared tables are catalogued from their
+// files alone.
 //
 // Discovery only reads the lake; the returned descriptions belong to the
 // caller.
@@ -38,6 +41,7 @@ struct CatalogTable {
   std::vector<Date> partitions;  // ascending
   int64_t row_count = 0;
   int64_t file_count = 0;
+  std::vector<std::string> unreadable_files;  // the reader's message, naming each file
 };
 
 inline constexpr const char* kPartitionColumn = "loadDate";

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "catalog/catalog_stage.h"
@@ -254,6 +255,32 @@ TEST_F(CatalogStageTest, DefaultLocationIsTheLakePathAndMismatchIsAnError) {
   Status st = RunCatalogStage(ctx, {});
   ASSERT_FALSE(st.ok());
   EXPECT_NE(st.message().find("dim_interest"), std::string::npos) << st.ToString();
+}
+
+TEST_F(CatalogStageTest, ACorruptOldFileIsLeftOutAndNamedInsteadOfFailingTheStage) {
+  Write(tables::kPopularity, "id|type|popularity\ntt1|movie|1.5\n", Date::FromYmd(2026, 11, 1));
+  Write(tables::kPopularity, "id|type|popularity\ntt1|movie|1.5\n", Date::FromYmd(2026, 11, 2));
+  // A damaged disk: the footer's length now points before the file's start.
+  const fs::path bad = root_ / "raw/stg_popularity/loadDate=2026-11-01/part-00000.parquet";
+  fs::resize_file(bad, fs::file_size(bad) / 2);
+  std::ofstream(bad, std::ios::app) << "\xff\xff\xff\x7fPAR1";
+
+  auto found = DiscoverTables(*lake_, "");
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ((*found)[0].partitions, std::vector<Date>{Date::FromYmd(2026, 11, 2)});
+  ASSERT_EQ((*found)[0].unreadable_files.size(), 1u);
+  EXPECT_NE((*found)[0].unreadable_files[0].find(bad.string()), std::string::npos)
+      << (*found)[0].unreadable_files[0];
+
+  StageMetrics metrics;
+  JobContext ctx;
+  ctx.lake = lake_.get();
+  ctx.load_date = Date::FromYmd(2026, 11, 2);
+  ctx.metrics = &metrics;
+  Status st = RunCatalogStage(ctx, CatalogOptions{});
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  EXPECT_EQ(metrics.Snapshot()["catalog.unreadable_files"], 1);
 }
 
 }  // namespace

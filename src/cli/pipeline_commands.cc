@@ -128,7 +128,11 @@ std::string Duration(int64_t micros) {
 
 Status PrintStatus(const LakeOptions& lo, size_t limit, bool as_json) {
   ASSIGN_OR_RETURN(auto lake, Lake::Open(lo.lake, Lake::OpenMode::kMustExist));
-  ASSIGN_OR_RETURN(auto runs, RecentManifests(lake->storage(), limit));
+  std::vector<std::string> unreadable;
+  ASSIGN_OR_RETURN(auto runs, RecentManifests(lake->storage(), limit, &unreadable));
+  // A damaged manifest is named and the others are still listed.
+  for (const auto& why : unreadable)
+    std::fprintf(stderr, "cinelake status: unreadable run manifest: %s\n", why.c_str());
   if (as_json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& m : runs) out.push_back(nlohmann::json::parse(m.ToJson()));

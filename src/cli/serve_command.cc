@@ -1,15 +1,20 @@
 // `cinelake serve`: the dashboard web app over a lake's gold tables.
 #include <pthread.h>
+#include <signal.h>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
 #include "cli/command.h"
 #include "common/log.h"
 #include "lake/lake.h"
+#include "orchestrator/run_manifest.h"
 #include "serve/gold.h"
 #include "serve/server.h"
 #include "serve/snapshot_holder.h"
@@ -23,7 +28,28 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string web;  // empty: look where an install or a build tree puts the front end
   int poll_ms = 2000;
+  int stale_days = 2;
+  std::string today;  // empty: the UTC date at each health request
 };
+
+// What /api/health needs beyond the gold: the newest run manifest and the
+// manifests that cannot be read (orchestrator/run_manifest.h), and today.
+serve::HealthProbe MakeHealthProbe(std::shared_ptr<Lake> lake, std::optional<Date> today, int stale_days) {
+  return [lake, today, stale_days] {
+    serve::HealthFacts facts;
+    facts.today = today.value_or(Date::Today());
+    facts.stale_after_days = stale_days;
+    auto runs = RecentManifests(lake->storage(), 1, &facts.unreadable_manifests);
+    if (!runs.ok()) {
+      facts.unreadable_manifests.push_back(Redact(runs.status().ToString()));
+    } else if (!runs->empty()) {
+      const RunManifest& m = runs->front();
+      bool alive = m.pid > 0 && (::kill(m.pid, 0) == 0 || errno == EPERM);
+      facts.last_run = serve::RunSummary{m.run_id, m.load_date, RunStateName(m.state), m.error, alive};
+    }
+    return facts;
+  };
+}
 
 // Where the front end may be when --web is not given: beside an installed
 // binary first (<prefix>/bin/cinelake -> <prefix>/share/cinelake/web), so an
@@ -101,11 +127,21 @@ int RunServe(const ServeOptions& o, bool listen_given) {
   if (!web.ok()) return ReportFailure(web.status());
   spdlog::info("serve: front end from {}", *web);
 
+  std::optional<Date> today;
+  if (!o.today.empty()) {
+    auto d = Date::Parse(o.today);
+    if (!d.ok()) return ReportFailure(d.status().WithContext("--today"));
+    today = *d;
+  }
   auto lake = Lake::Open(o.lake, Lake::OpenMode::kMustExist);
   if (!lake.ok()) return ReportFailure(lake.status());
+  auto manifests = Lake::Open(o.lake, Lake::OpenMode::kMustExist);
+  if (!manifests.ok()) return ReportFailure(manifests.status());
   serve::SnapshotHolder holder(std::make_unique<serve::LakeSource>(std::move(lake).value()));
+  // What cannot be read is served without, named in the log and on
+  // /api/health; the watcher keeps trying.
   st = holder.Refresh();
-  if (!st.ok()) return ReportFailure(st.WithContext("loading the gold tables"));
+  if (!st.ok()) spdlog::error("serve: loading the gold tables: {}", Redact(st.ToString()));
   auto current = holder.Current();
   const serve::GoldSnapshot& snap = current->snapshot();
   spdlog::info("serve: {} titles, {} days (latest {})", snap.titles.size(), snap.days.size(),
@@ -119,7 +155,9 @@ int RunServe(const ServeOptions& o, bool listen_given) {
   pthread_sigmask(SIG_BLOCK, &sigs, nullptr);
 
   holder.StartWatching(o.poll_ms);
-  serve::DashboardServer server(&holder, *web);
+  serve::DashboardServer server(
+      &holder, *web,
+      MakeHealthProbe(std::shared_ptr<Lake>(std::move(manifests).value()), today, o.stale_days));
   auto bound = server.Bind(host, port);
   if (!bound.ok()) return ReportFailure(bound.status());
   std::string shown = host.find(':') != std::string::npos ? "[" + host + "]" : host;
@@ -155,6 +193,13 @@ void RegisterServeCommand(CLI::App& app) {
   cmd->add_option("--poll-ms", opts->poll_ms, "How often to look for newly landed data")
       ->check(CLI::Range(200, 600000))
       ->capture_default_str();
+  cmd->add_option("--stale-days", opts->stale_days,
+                  "/api/health calls the data stale when its latest day is more than this many days before "
+                  "today")
+      ->check(CLI::Range(0, 3650))
+      ->capture_default_str();
+  cmd->add_option("--today", opts->today,
+                  "The date /api/health takes as today, YYYY-MM-DD (default: UTC today)");
   cmd->callback([opts, listen] { Exit(RunServe(*opts, listen->count() > 0)); });
 }
 

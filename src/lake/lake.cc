@@ -55,8 +55,18 @@ Status Lake::Write(const TableDef& def, const Table& data, std::optional<Date> p
   RETURN_IF_ERROR(data.Validate().WithContext(def.path()));
   std::string bytes;
   RETURN_IF_ERROR(parquet::WriteParquet(data, options, &bytes).WithContext(def.path()));
-  std::string dir = partition ? PartitionDir(def, *partition) : def.path();
-  return storage_->WriteAtomic(dir + "/" + kPartFile, bytes);
+  std::string path = (partition ? PartitionDir(def, *partition) : def.path()) + "/" + kPartFile;
+  RETURN_IF_ERROR(storage_->WriteAtomic(path, bytes));
+  // Read back what landed, not what was meant to.
+  std::string landed;
+  RETURN_IF_ERROR(storage_->Read(path, &landed));
+  auto back = Decode(def, path, landed);
+  if (!back.ok()) return back.status().WithContext("reading back the file just written");
+  if (back->num_rows() != data.num_rows()) {
+    return Status::Corruption(storage_->Location(path) + ": read back " + std::to_string(back->num_rows()) +
+                              " rows after writing " + std::to_string(data.num_rows()));
+  }
+  return Status::OK();
 }
 
 Status Lake::DropPartition(const TableDef& def, Date partition) {
@@ -66,6 +76,28 @@ Status Lake::DropPartition(const TableDef& def, Date partition) {
 bool Lake::Exists(const TableDef& def, std::optional<Date> partition) const {
   std::string dir = partition ? PartitionDir(def, *partition) : def.path();
   return storage_->Exists(dir + "/" + kPartFile);
+}
+
+Result<Table> Lake::Decode(const TableDef& def, const std::string& path, std::string_view bytes,
+                           const std::vector<std::string>& columns) const {
+  Schema want = def.schema;
+  if (!columns.empty()) {
+    ASSIGN_OR_RETURN(want, def.schema.Select(columns));
+  }
+  parquet::ReadOptions ro;
+  for (const auto& f : want.fields()) ro.columns.push_back(f.name);
+  Table part;
+  RETURN_IF_ERROR(parquet::ReadParquet(bytes, storage_->Location(path), ro, &part));
+  for (size_t i = 0; i < want.size(); ++i) {
+    const Field& got = part.schema().field(i);
+    const Field& exp = want.field(i);
+    if (got.type != exp.type) {
+      return Status::Corruption(storage_->Location(path) + ": column '" + exp.name + "' is " +
+                                DataTypeName(got.type) + ", expected " + DataTypeName(exp.type));
+    }
+  }
+  // Nullability and decimal scale may differ in foreign files; adopt ours.
+  return Table(want, std::move(part.columns()));
 }
 
 Result<Table> Lake::ReadDir(const TableDef& def, const std::string& dir,
@@ -83,21 +115,7 @@ Result<Table> Lake::ReadDir(const TableDef& def, const std::string& dir,
     std::string path = dir + "/" + name;
     std::string bytes;
     RETURN_IF_ERROR(storage_->Read(path, &bytes));
-    parquet::ReadOptions ro;
-    for (const auto& f : want.fields()) ro.columns.push_back(f.name);
-    Table part;
-    Status st = parquet::ReadParquet(bytes, storage_->Location(path), ro, &part);
-    if (!st.ok()) return st;
-    for (size_t i = 0; i < want.size(); ++i) {
-      const Field& got = part.schema().field(i);
-      const Field& exp = want.field(i);
-      if (got.type != exp.type) {
-        return Status::Corruption(storage_->Location(path) + ": column '" + exp.name + "' is " +
-                                  DataTypeName(got.type) + ", expected " + DataTypeName(exp.type));
-      }
-    }
-    // Nullability and decimal scale may differ in foreign files; adopt ours.
-    Table typed(want, std::move(part.columns()));
+    ASSIGN_OR_RETURN(Table typed, Decode(def, path, bytes, columns));
     if (out.num_rows() == 0) {
       out = std::move(typed);
     } else {

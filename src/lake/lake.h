@@ -6,7 +6,9 @@
 //   <root>/_runs/                                       orchestrator manifests
 //   <root>/gold/_catalog/                               schemas and DDL
 //
-// Every write replaces a whole table or partition atomically. Reads check the
+// Every write replaces a whole table or partition atomically, then reads the
+// file back (footer and every page decoded), so a file that would not read
+// fails the write that made it instead of a later reader. Reads check the
 // file's columns against the schema in schemas.h and name the file on error.
 #pragma once
 
@@ -60,6 +62,11 @@ class Lake {
   bool Exists(const TableDef& def, std::optional<Date> partition = std::nullopt) const;
   // The partition dates present, ascending. Malformed folder names are an error.
   Result<std::vector<Date>> Partitions(const TableDef& def) const;
+
+  // Decodes one file's bytes as a table of `def` (columns checked against
+  // the schema); `path` names the file in errors.
+  Result<Table> Decode(const TableDef& def, const std::string& path, std::string_view bytes,
+                       const std::vector<std::string>& columns = {}) const;
 
   static std::string PartitionDir(const TableDef& def, Date partition);
   static constexpr const char* kPartFile = "part-00000.parquet";

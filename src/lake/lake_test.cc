@@ -78,5 +78,39 @@ TEST_F(LakeTest, ACorruptFileIsAnErrorNamingIt) {
       << t.status().ToString();
 }
 
+// Lands every Parquet file cut short, as a failing disk might.
+class TruncatingStorage final : public Storage {
+ public:
+  explicit TruncatingStorage(std::string root) : local_(std::move(root)) {}
+  Status Read(const std::string& path, std::string* out) const override { return local_.Read(path, out); }
+  Status WriteAtomic(const std::string& path, std::string_view data) override {
+    bool parquet = path.size() > 8 && path.compare(path.size() - 8, 8, ".parquet") == 0;
+    return local_.WriteAtomic(path, parquet ? data.substr(0, data.size() - 100) : data);
+  }
+  Status Copy(const std::string& from, const std::string& to) override { return local_.Copy(from, to); }
+  Result<std::vector<std::string>> List(const std::string& dir) const override { return local_.List(dir); }
+  bool Exists(const std::string& path) const override { return local_.Exists(path); }
+  Status Remove(const std::string& path) override { return local_.Remove(path); }
+  std::string Location(const std::string& path) const override { return local_.Location(path); }
+  Result<int> RemoveTemporaryFiles() override { return local_.RemoveTemporaryFiles(); }
+
+ private:
+  LocalStorage local_;
+};
+
+TEST_F(LakeTest, AWriteReadsItsFileBackAndFailsWhenItDoesNotDecode) {
+  Lake lake(std::make_unique<TruncatingStorage>(root_.string()));
+  const TableDef& def = TableByName("dim_genre");
+  Table t(def.schema);
+  for (int i = 0; i < 50; ++i) {
+    for (size_t c = 0; c < t.num_columns(); ++c) t.column(c).AppendString("genre " + std::to_string(i));
+  }
+  Status st = lake.Write(def, t);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), Status::Code::kCorruption) << st.ToString();
+  EXPECT_NE(st.ToString().find("reading back"), std::string::npos) << st.ToString();
+  EXPECT_NE(st.ToString().find("gold/dim_genre/part-00000.parquet"), std::string::npos) << st.ToString();
+}
+
 }  // namespace
 }  // namespace cinelake

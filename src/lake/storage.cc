@@ -45,6 +45,22 @@ void MaybeCrashForTest() {
   if (crash_at > 0 && writes.fetch_add(1) + 1 == crash_at) ::raise(SIGKILL);
 }
 
+// Fault testing: CINELAKE_FAIL_WRITE makes one atomic write fail as a full
+// disk would (ENOSPC), before anything is written. Its value is either a
+// count N (the process's Nth atomic write) or a lake path (the first write
+// of that file). Unset in production.
+Status MaybeFailForTest(const std::string& path) {
+  static std::atomic<long> writes{0};
+  static std::atomic<bool> failed{false};
+  const char* v = std::getenv("CINELAKE_FAIL_WRITE");
+  if (v == nullptr || *v == '\0') return Status::OK();
+  long n = writes.fetch_add(1) + 1;
+  bool count = std::strspn(v, "0123456789") == std::strlen(v);
+  bool hit = count ? n == std::strtol(v, nullptr, 10) : path == v;
+  if (!hit || failed.exchange(true)) return Status::OK();
+  return Status::IOError("write " + path + ": " + std::strerror(ENOSPC) + " (CINELAKE_FAIL_WRITE)");
+}
+
 }  // namespace
 
 std::string LocalStorage::Location(const std::string& path) const {
@@ -81,6 +97,7 @@ Status LocalStorage::Read(const std::string& path, std::string* out) const {
 
 Status LocalStorage::WriteAtomic(const std::string& path, std::string_view data) {
   static std::atomic<uint64_t> counter{0};
+  RETURN_IF_ERROR(MaybeFailForTest(path));
   std::string full = Location(path);
   fs::path target(full);
   std::error_code ec;
@@ -116,6 +133,33 @@ Status LocalStorage::WriteAtomic(const std::string& path, std::string_view data)
   MaybeCrashForTest();
   if (::rename(tmp.c_str(), full.c_str()) != 0) {
     Status st = Errno("rename to", full);
+    ::unlink(tmp.c_str());
+    return st;
+  }
+  return FsyncPath(target.parent_path().string(), true);
+}
+
+Status LocalStorage::Copy(const std::string& from, const std::string& to) {
+  std::string src = Location(from), dst = Location(to);
+  fs::path target(dst);
+  std::error_code ec;
+  if (!fs::is_regular_file(src, ec)) return Status::NotFound(src + ": no such file");
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) return Status::IOError("create folder " + target.parent_path().string() + ": " + ec.message());
+  // Linked beside, then renamed over `to`, so a reader never sees `to` absent
+  // or partial.
+  std::string tmp = (target.parent_path() /
+                     ("." + target.filename().string() + ".tmp." + std::to_string(::getpid()) + ".link"))
+                        .string();
+  ::unlink(tmp.c_str());
+  if (::link(src.c_str(), tmp.c_str()) != 0) {
+    // A file system without hard links (or across devices): copy the bytes.
+    std::string bytes;
+    RETURN_IF_ERROR(Read(from, &bytes));
+    return WriteAtomic(to, bytes);
+  }
+  if (::rename(tmp.c_str(), dst.c_str()) != 0) {
+    Status st = Errno("rename to", dst);
     ::unlink(tmp.c_str());
     return st;
   }

@@ -4,7 +4,9 @@
 // WriteAtomic makes a file visible only when complete: a crash mid-write leaves
 // the previous version (or nothing) and no partial file a reader would pick up.
 // LocalStorage does it with write-beside, fsync, rename, fsync of the folder;
-// an object store would do it with a single PUT.
+// an object store would do it with a single PUT. Writers never change a
+// file's bytes in place: a write replaces the file, so a Copy() taken
+// earlier keeps the bytes it had (the gold commit's snapshots rely on it).
 #pragma once
 
 #include <memory>
@@ -23,6 +25,11 @@ class Storage {
   // NotFound if absent.
   virtual Status Read(const std::string& path, std::string* out) const = 0;
   virtual Status WriteAtomic(const std::string& path, std::string_view data) = 0;
+  // Makes `to` a file holding `from`'s current bytes, replacing any `to`;
+  // later writes of `from` do not change `to`. NotFound if `from` is absent.
+  // LocalStorage hard-links (copying where links are refused); an object
+  // store would copy server-side.
+  virtual Status Copy(const std::string& from, const std::string& to) = 0;
   // Names of the immediate children of a folder (files and folders), sorted;
   // hidden names (starting with '.') are skipped. Empty if the folder is absent.
   virtual Result<std::vector<std::string>> List(const std::string& dir) const = 0;
@@ -42,6 +49,7 @@ class LocalStorage final : public Storage {
 
   Status Read(const std::string& path, std::string* out) const override;
   Status WriteAtomic(const std::string& path, std::string_view data) override;
+  Status Copy(const std::string& from, const std::string& to) override;
   Result<std::vector<std::string>> List(const std::string& dir) const override;
   bool Exists(const std::string& path) const override;
   Status Remove(const std::string& path) override;

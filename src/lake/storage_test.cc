@@ -60,5 +60,35 @@ TEST_F(StorageTest, AWriterKilledMidWriteLeavesThePreviousVersion) {
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(root_ / "stg/x"), {}), 1);
 }
 
+TEST_F(StorageTest, ACopyKeepsItsBytesWhenTheOriginalIsReplaced) {
+  ASSERT_TRUE(storage_->WriteAtomic("gold/t/part-00000.parquet", "committed").ok());
+  ASSERT_TRUE(storage_->Copy("gold/t/part-00000.parquet", "gold/_committed/1/t/part-00000.parquet").ok());
+  ASSERT_TRUE(storage_->WriteAtomic("gold/t/part-00000.parquet", "next run").ok());
+  std::string got;
+  ASSERT_TRUE(storage_->Read("gold/_committed/1/t/part-00000.parquet", &got).ok());
+  EXPECT_EQ(got, "committed");
+  EXPECT_TRUE(storage_->Copy("gold/none", "gold/x").IsNotFound());
+  EXPECT_EQ(*storage_->List("gold/_committed/1/t"), std::vector<std::string>{"part-00000.parquet"});
+}
+
+TEST_F(StorageTest, TheFullDiskHookFailsOneWriteOfTheNamedFile) {
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::setenv("CINELAKE_FAIL_WRITE", "gold/b/part-00000.parquet", 1);
+    LocalStorage s(root_.string());
+    bool other = s.WriteAtomic("gold/a/part-00000.parquet", "a").ok();
+    Status hit = s.WriteAtomic("gold/b/part-00000.parquet", "b");
+    bool once = s.WriteAtomic("gold/b/part-00000.parquet", "b").ok();
+    bool says =
+        hit.code() == Status::Code::kIOError && hit.message().find("No space left") != std::string::npos;
+    ::_exit(other && says && once ? 0 : 1);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "only the named file's first write fails, as ENOSPC";
+}
+
 }  // namespace
 }  // namespace cinelake

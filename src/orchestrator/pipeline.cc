@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "catalog/catalog_stage.h"
+#include "catalog/publish_stage.h"
 #include "common/log.h"
 #include "jobs/enrich/enrich_fetch_stage.h"
 #include "jobs/enrich/enrich_stage.h"
@@ -18,7 +19,9 @@ std::vector<StageDecl> PipelineStages(const CatalogOptions& catalog) {
   std::vector<StageDecl> stages{IngestListsStage(), IngestPopularityStage(),
                                 EnrichFetchStage(), EnrichStage(),
                                 ModelStage(),       FactStage()};
+  StageDecl publish = PublishStage(stages);
   stages.push_back(CatalogStage(catalog, stages));
+  stages.push_back(std::move(publish));
   return stages;
 }
 

@@ -2,9 +2,11 @@
 // ordered by the tables they declare (stage_graph.h). Today that gives
 //
 //   ingest ──┬─> popularity ──┬─> enrich ──> model ──┐
-//            │                └─> fact ──────────────┴──> catalog
+//            │                └─> fact ──────────────┴──> catalog, publish
 //            └─> enrich_fetch ──┘ (into enrich)
 //
+// publish commits the gold layer (lake/gold_commit.h) once model and fact
+// have written it; readers see the previous commit until then.
 // ingest writes the lists; popularity (TMDB) and enrich_fetch (IMDB) then
 // spend the two APIs' rate limits in parallel; fact needs only popularity,
 // so it runs beside enrich and model. A run for a date whose latest manifest did not succeed resumes that
@@ -35,7 +37,7 @@ struct PipelineOptions {
   ApiConfig api;                 // for this date (sandbox date prefix already applied)
 };
 
-// Every stage of the daily run, the catalog last (it describes the others' tables).
+// Every stage of the daily run; the catalog and publish last (they read the others' tables).
 std::vector<StageDecl> PipelineStages(const CatalogOptions& catalog);
 
 // Called after every step transition (progress display).

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "common/log.h"
+
 namespace cinelake {
 
 using nlohmann::json;
@@ -165,36 +167,59 @@ Status SaveManifest(Storage& storage, const RunManifest& manifest) {
   return storage.WriteAtomic(manifest.Path(), manifest.ToJson());
 }
 
+namespace {
+
+// Reads one manifest; an unreadable one is reported (to `unreadable`, or as a
+// warning) and skipped, so one damaged file never blocks `status` or a run.
+std::optional<RunManifest> ReadManifestOrSkip(const Storage& storage, const std::string& path,
+                                              std::vector<std::string>* unreadable) {
+  std::string text;
+  Status st = storage.Read(path, &text);
+  Result<RunManifest> m =
+      st.ok() ? RunManifest::FromJson(text, storage.Location(path)) : Result<RunManifest>(st);
+  if (m.ok()) return std::move(m).value();
+  std::string why = Redact(m.status().ToString());
+  if (unreadable != nullptr) {
+    unreadable->push_back(why);
+  } else {
+    spdlog::warn("skipping an unreadable run manifest: {}", why);
+  }
+  return std::nullopt;
+}
+
+bool IsManifestName(const std::string& n) {
+  return n.size() >= 5 && n.compare(n.size() - 5, 5, ".json") == 0;
+}
+
+}  // namespace
+
 Result<std::optional<RunManifest>> LatestManifest(const Storage& storage, Date load_date) {
   std::string dir = "_runs/loadDate=" + load_date.ToString();
   ASSIGN_OR_RETURN(std::vector<std::string> names, storage.List(dir));
   std::optional<RunManifest> best;
   for (const auto& n : names) {
-    if (n.size() < 5 || n.compare(n.size() - 5, 5, ".json") != 0) continue;
-    std::string text;
-    RETURN_IF_ERROR(storage.Read(dir + "/" + n, &text));
-    ASSIGN_OR_RETURN(RunManifest m, RunManifest::FromJson(text, storage.Location(dir + "/" + n)));
-    if (!best || m.started_at > best->started_at ||
-        (m.started_at == best->started_at && m.run_id > best->run_id)) {
+    if (!IsManifestName(n)) continue;
+    std::optional<RunManifest> m = ReadManifestOrSkip(storage, dir + "/" + n, nullptr);
+    if (!m) continue;
+    if (!best || m->started_at > best->started_at ||
+        (m->started_at == best->started_at && m->run_id > best->run_id)) {
       best = std::move(m);
     }
   }
   return best;
 }
 
-Result<std::vector<RunManifest>> RecentManifests(const Storage& storage, size_t limit) {
+Result<std::vector<RunManifest>> RecentManifests(const Storage& storage, size_t limit,
+                                                 std::vector<std::string>* unreadable) {
   ASSIGN_OR_RETURN(std::vector<std::string> dates, storage.List("_runs"));
   std::vector<RunManifest> all;
   for (const auto& d : dates) {
     if (d.rfind("loadDate=", 0) != 0) continue;
     ASSIGN_OR_RETURN(std::vector<std::string> names, storage.List("_runs/" + d));
     for (const auto& n : names) {
-      if (n.size() < 5 || n.compare(n.size() - 5, 5, ".json") != 0) continue;
-      std::string text;
-      std::string path = "_runs/" + d + "/" + n;
-      RETURN_IF_ERROR(storage.Read(path, &text));
-      ASSIGN_OR_RETURN(RunManifest m, RunManifest::FromJson(text, storage.Location(path)));
-      all.push_back(std::move(m));
+      if (!IsManifestName(n)) continue;
+      std::optional<RunManifest> m = ReadManifestOrSkip(storage, "_runs/" + d + "/" + n, unreadable);
+      if (m) all.push_back(std::move(*m));
     }
   }
   std::sort(all.begin(), all.end(),

@@ -63,9 +63,14 @@ struct RunManifest {
 std::string NewRunId(Date load_date);
 
 Status SaveManifest(Storage& storage, const RunManifest& manifest);
-// The most recent manifest for the date (by run id), or nullopt.
+// The most recent manifest for the date (by run id), or nullopt. An
+// unreadable manifest is skipped with a warning naming it, so a damaged one
+// never blocks re-running its date (a new run starts).
 Result<std::optional<RunManifest>> LatestManifest(const Storage& storage, Date load_date);
-// Every manifest, newest first, at most `limit`.
-Result<std::vector<RunManifest>> RecentManifests(const Storage& storage, size_t limit);
+// Every readable manifest, newest first, at most `limit`. Unreadable ones are
+// skipped; each is named in `unreadable` (the reader's message), or logged as
+// a warning when it is null.
+Result<std::vector<RunManifest>> RecentManifests(const Storage& storage, size_t limit,
+                                                 std::vector<std::string>* unreadable = nullptr);
 
 }  // namespace cinelake

@@ -52,6 +52,35 @@ TEST(RunManifestTest, MalformedManifestIsCorruptionNamingTheFile) {
   }
 }
 
+TEST(RunManifestTest, AnUnreadableManifestIsNamedAndSkipped) {
+  auto dir = std::filesystem::temp_directory_path() / ("cinelake_manifests_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  LocalStorage storage(dir.string());
+  const Date day = Date::FromYmd(2026, 11, 2);
+  RunManifest good;
+  good.run_id = "run-2026-11-02-a";
+  good.load_date = day;
+  good.state = RunState::kFailed;
+  good.started_at = 1;
+  ASSERT_TRUE(SaveManifest(storage, good).ok());
+  ASSERT_TRUE(
+      storage.WriteAtomic("_runs/loadDate=2026-11-02/run-2026-11-02-b.json", "{\"run_id\": \"run-").ok());
+
+  std::vector<std::string> unreadable;
+  auto recent = RecentManifests(storage, 10, &unreadable);
+  ASSERT_TRUE(recent.ok()) << recent.status().ToString();
+  ASSERT_EQ(recent->size(), 1u);
+  EXPECT_EQ((*recent)[0].run_id, good.run_id);
+  ASSERT_EQ(unreadable.size(), 1u);
+  EXPECT_NE(unreadable[0].find("run-2026-11-02-b.json"), std::string::npos) << unreadable[0];
+  // Re-running the date resumes the readable run; the damaged one blocks nothing.
+  auto latest = LatestManifest(storage, day);
+  ASSERT_TRUE(latest.ok()) << latest.status().ToString();
+  ASSERT_TRUE(latest->has_value());
+  EXPECT_EQ((*latest)->run_id, good.run_id);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(LakeLockTest, SecondHolderIsBusyAndLockIsReleasedOnDestruction) {
   auto dir = std::filesystem::temp_directory_path() / ("cinelake_lock_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);

@@ -33,6 +33,8 @@ TEST(StageGraphTest, TheDailyRunFollowsFromTheStagesTables) {
   // The fact needs only popularity, so it runs beside enrich and model.
   EXPECT_EQ(edges["fact"], S{"popularity"});
   EXPECT_EQ(edges["catalog"], (S{"enrich", "enrich_fetch", "fact", "ingest", "model", "popularity"}));
+  // Gold is committed once both of its writers are done.
+  EXPECT_EQ(edges["publish"], (S{"fact", "model"}));
 }
 
 TEST(StageGraphTest, OnlyStagesThatCallAnApiAreRetried) {

@@ -5,7 +5,8 @@
 // request through that table. Both are pure: a snapshot, a method and a
 // request target in, a status code and a JSON body out; no I/O, no clock.
 // "Today" is the ?date= asked for or the latest loadDate; "yesterday" is the
-// latest earlier loadDate.
+// day's prev_load_date (Day::prev_date). /api/health is answered by the
+// server (health.h), not here.
 //
 // Ownership: the caller keeps `gold` alive for the call (a shared_ptr copy
 // from the SnapshotHolder). Thread-safety: safe from any number of threads.

@@ -269,6 +269,28 @@ TEST_F(ServeApiTest, TodayIsLatestAndYesterdayIsLatestEarlierSnapshot) {
   EXPECT_EQ(y["top10"][0]["id"], "tt01");
 }
 
+// An unreadable day is never skipped silently: the next day's yesterday is
+// the one its rank changes were computed against, not the one before it.
+TEST(ServeYesterday, FollowsTheFactsPrevLoadDate) {
+  GoldTables g = GoldTables::Empty();
+  Title(g, "tt01", "movie", "One", 7.0, 10, 90);
+  const Date lost = kYesterday + 1;  // its partition could not be read
+  g.fact.emplace_back(kYesterday, Fact({{"tt01", 1, 500, 0, true}}));
+  Table today = Fact({{"tt01", 1, 700, 0}});
+  Column& prev = today.column("prev_load_date");
+  prev = Column(prev.type());
+  prev.AppendInt32(lost.days);
+  g.fact.emplace_back(kToday, today);
+  auto s = PreparedGold::Prepare(g);
+  json l = json::parse(HandleApi(*s, "GET", "/api/landing", {}).body);
+  EXPECT_EQ(l["prev_date"], lost.ToString());
+  json d = json::parse(HandleApi(*s, "GET", "/api/title/tt01", {}).body);
+  EXPECT_TRUE(d["popularity"]["yesterday"].is_null()) << d.dump();
+  EXPECT_EQ(
+      json::parse(HandleApi(*s, "GET", "/api/landing", {{"date", kYesterday.ToString()}}).body)["prev_date"],
+      nullptr);
+}
+
 TEST_F(ServeApiTest, TrendingAndTotalPerType) {
   json t = Get("/api/trending")["trending"];
   ASSERT_EQ(t.size(), 2u);

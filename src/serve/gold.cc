@@ -1,7 +1,9 @@
 #include "serve/gold.h"
 
+#include <algorithm>
 #include <string_view>
 
+#include "common/log.h"
 #include "lake/schemas.h"
 
 namespace cinelake::serve {
@@ -37,17 +39,126 @@ GoldTables GoldTables::Empty() {
   return g;
 }
 
-Result<GoldTables> LoadGold(const Lake& lake) {
-  GoldTables g;
+namespace {
+
+// Puts one decoded file where it belongs in `g`.
+Status Place(GoldTables& g, const LiveGoldFile& f, Table table) {
+  if (f.partition) {
+    g.fact.emplace_back(*f.partition, std::move(table));
+    return Status::OK();
+  }
   for (const Slot& s : kSlots) {
-    ASSIGN_OR_RETURN(g.*(s.member), lake.ReadOrEmpty(TableByName(s.name)));
+    if (s.name != f.def->name) continue;
+    Table& slot = g.*(s.member);
+    if (slot.num_rows() == 0) {
+      slot = std::move(table);
+      return Status::OK();
+    }
+    return slot.Append(table);
   }
-  const TableDef& fact = TableByName(tables::kFactPopularity);
-  ASSIGN_OR_RETURN(std::vector<Date> dates, lake.Partitions(fact));
-  for (Date d : dates) {
-    ASSIGN_OR_RETURN(Table t, lake.Read(fact, d));
-    g.fact.emplace_back(d, std::move(t));
+  return Status::OK();  // a declared gold table the dashboard does not use
+}
+
+void NoteUnreadable(GoldTables& g, const LiveGoldFile& f, std::string error) {
+  g.notes.unreadable.push_back(UnreadableFile{f.path, std::move(error)});
+  if (f.partition) g.notes.unreadable_days.push_back(*f.partition);
+}
+
+bool Matches(const GoldFile& want, const std::string& path, std::string_view bytes) {
+  GoldFile got = DescribeGoldFile(path, bytes);
+  return got.size == want.size && got.crc32 == want.crc32;
+}
+
+// The committed bytes of one file: its snapshot copy, or the live file
+// while that still holds the same bytes.
+Result<std::string> CommittedBytes(const Storage& storage, const GoldCommit& commit, const GoldFile& file) {
+  std::string bytes;
+  if (storage.Read(commit.SnapshotPath(file.path), &bytes).ok() && Matches(file, file.path, bytes))
+    return bytes;
+  if (storage.Read(file.path, &bytes).ok() && Matches(file, file.path, bytes)) return bytes;
+  return Status::Corruption(storage.Location(commit.SnapshotPath(file.path)) +
+                            ": missing or not the bytes committed (size " + std::to_string(file.size) +
+                            ", crc32 " + std::to_string(file.crc32) + "), and so is the live file");
+}
+
+void Decode(const Lake& lake, GoldTables& g, const LiveGoldFile& f, std::string_view bytes) {
+  auto table = lake.Decode(*f.def, f.path, bytes);
+  Status placed = table.ok() ? Place(g, f, std::move(table).value()) : table.status();
+  if (!placed.ok()) NoteUnreadable(g, f, Redact(placed.ToString()));
+}
+
+Status LoadLive(const Lake& lake, const std::vector<LiveGoldFile>& live, GoldTables& g) {
+  for (const LiveGoldFile& f : live) {
+    std::string bytes;
+    Status st = lake.storage().Read(f.path, &bytes);
+    if (!st.ok()) {
+      NoteUnreadable(g, f, Redact(st.ToString()));
+      continue;
+    }
+    Decode(lake, g, f, bytes);
   }
+  return Status::OK();
+}
+
+void LoadCommitted(const Lake& lake, const GoldCommit& commit, const std::vector<LiveGoldFile>& live,
+                   GoldTables& g) {
+  const Storage& storage = lake.storage();
+  g.notes.committed = true;
+  g.notes.sequence = commit.sequence;
+  g.notes.run_id = commit.run_id;
+  for (const GoldFile& file : commit.files) {
+    std::optional<LiveGoldFile> f = GoldFileOf(file.path);
+    if (!f) continue;  // not a table this cinelake knows
+    auto bytes = CommittedBytes(storage, commit, file);
+    if (!bytes.ok()) {
+      NoteUnreadable(g, *f, bytes.status().ToString());
+      continue;
+    }
+    Decode(lake, g, *f, *bytes);
+  }
+  for (const UnreadableFile& u : commit.left_out) {
+    std::optional<LiveGoldFile> f = GoldFileOf(u.path);
+    if (f) NoteUnreadable(g, *f, u.error + " (left out of commit " + std::to_string(commit.sequence) + ")");
+  }
+  // Whether the live folders still hold exactly what was committed.
+  for (const LiveGoldFile& f : live) {
+    const GoldFile* want = commit.Find(f.path);
+    std::string bytes;
+    if (want == nullptr || !storage.Read(f.path, &bytes).ok() || !Matches(*want, f.path, bytes)) {
+      // A file already named as unreadable is not also called mid-change.
+      bool known_bad = std::any_of(g.notes.unreadable.begin(), g.notes.unreadable.end(),
+                                   [&](const UnreadableFile& u) { return u.path == f.path; });
+      if (!known_bad) g.notes.live_changed.push_back(f.path);
+    }
+  }
+  for (const GoldFile& file : commit.files) {
+    bool present =
+        std::any_of(live.begin(), live.end(), [&](const LiveGoldFile& f) { return f.path == file.path; });
+    if (!present) g.notes.live_changed.push_back(file.path);
+  }
+}
+
+}  // namespace
+
+Result<GoldTables> LoadGold(const Lake& lake) {
+  GoldTables g = GoldTables::Empty();
+  ASSIGN_OR_RETURN(std::vector<LiveGoldFile> live, ListLiveGoldFiles(lake.storage()));
+  auto commit = ReadGoldCommit(lake.storage());
+  if (commit.ok()) {
+    LoadCommitted(lake, *commit, live, g);
+    // A run that committed meanwhile may have pruned snapshots read above.
+    auto again = ReadGoldCommit(lake.storage());
+    if (!again.ok() || again->sequence != commit->sequence) {
+      return Status::Busy("gold was committed again while it was being read");
+    }
+  } else {
+    if (!commit.status().IsNotFound()) {
+      g.notes.unreadable.push_back(UnreadableFile{kGoldCommitMarker, Redact(commit.status().ToString())});
+    }
+    RETURN_IF_ERROR(LoadLive(lake, live, g));
+  }
+  std::sort(g.fact.begin(), g.fact.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(g.notes.unreadable_days.begin(), g.notes.unreadable_days.end());
   return g;
 }
 
@@ -57,7 +168,8 @@ Status WriteGold(Lake& lake, const GoldTables& gold) {
   }
   const TableDef& fact = TableByName(tables::kFactPopularity);
   for (const auto& [date, table] : gold.fact) RETURN_IF_ERROR(lake.Write(fact, table, date));
-  return Status::OK();
+  Date last = gold.fact.empty() ? Date::Today() : gold.fact.back().first;
+  return CommitLiveGold(lake.storage(), "fixture", last);
 }
 
 }  // namespace cinelake::serve

@@ -89,9 +89,15 @@ int GoldSnapshot::FindDay(Date date) const {
   return static_cast<int>(it - days.begin());
 }
 
+int GoldSnapshot::PrevDay(int day) const {
+  const Day& d = days[day];
+  return d.prev_date ? FindDay(*d.prev_date) : -1;
+}
+
 std::shared_ptr<const GoldSnapshot> GoldSnapshot::Build(const GoldTables& gold) {
   auto snap = std::shared_ptr<GoldSnapshot>(new GoldSnapshot());
   GoldSnapshot& s = *snap;
+  s.notes = gold.notes;
 
   // Titles.
   {
@@ -308,6 +314,9 @@ std::shared_ptr<const GoldSnapshot> GoldSnapshot::Build(const GoldTables& gold) 
         s.titles.push_back(std::move(stub));
       }
       if (s.titles[t].type.empty()) s.titles[t].type = c.Str("content_type", r);
+      if (!day.prev_date) {
+        if (auto prev = c.Int("prev_load_date", r)) day.prev_date = Date{static_cast<int32_t>(*prev)};
+      }
       FactRow row;
       row.title = t;
       row.rank = ToInt(c.Int("rank", r));
@@ -339,6 +348,9 @@ std::shared_ptr<const GoldSnapshot> GoldSnapshot::Build(const GoldTables& gold) 
     s.days.push_back(std::move(day));
   }
   std::sort(s.days.begin(), s.days.end(), [](const Day& a, const Day& b) { return a.date < b.date; });
+  for (size_t i = 1; i < s.days.size(); ++i) {
+    if (!s.days[i].prev_date) s.days[i].prev_date = s.days[i - 1].date;
+  }
   return snap;
 }
 

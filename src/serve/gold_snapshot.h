@@ -100,6 +100,10 @@ struct FactRow {
 
 struct Day {
   Date date;
+  // "Yesterday": the snapshot this day's rank changes were computed against
+  // (the fact's prev_load_date), even when that day could not be loaded; for
+  // rows without one (a first day, older files) the latest earlier day.
+  std::optional<Date> prev_date;
   std::vector<FactRow> ranked;                    // rows with a rank, by rank ascending
   std::vector<FactRow> leavers;                   // rows without a rank
   std::unordered_map<int, int> by_title;          // title -> index in ranked
@@ -122,9 +126,13 @@ class GoldSnapshot {
   std::vector<Person> people;
   std::vector<Org> networks, companies;
   std::vector<Day> days;  // ascending by date
+  GoldLoadNotes notes;    // what the load could not read, and which commit it read
 
   int FindTitle(std::string_view id) const;
   int FindDay(Date date) const;  // -1 if no partition that day
+  // days[day]'s yesterday as an index into days; -1 when it has none or it
+  // could not be loaded.
+  int PrevDay(int day) const;
   const Day* LatestDay() const { return days.empty() ? nullptr : &days.back(); }
 
  private:

@@ -42,9 +42,10 @@ HttpResponse Refusal(int status) {
 
 }  // namespace
 
-DashboardServer::DashboardServer(SnapshotHolder* holder, std::string web_dir)
+DashboardServer::DashboardServer(SnapshotHolder* holder, std::string web_dir, HealthProbe health)
     : holder_(holder),
       web_dir_(std::move(web_dir)),
+      health_(std::move(health)),
       front_(
           std::make_unique<HttpFront>([this](const HttpRequest& req, HttpResponse& res) { Handle(req, res); },
                                       Refusal, HttpFront::Limits{})) {}
@@ -57,6 +58,8 @@ void DashboardServer::Handle(const HttpRequest& req, HttpResponse& res) const {
     JsonError(res, 405, "method not allowed; use GET or HEAD");
   } else if (req.has_body) {
     JsonError(res, 413, "request bodies are not accepted");
+  } else if (req.path == "/api/health") {
+    ServeHealth(res);
   } else if (req.path.rfind("/api/", 0) == 0) {
     // The API parses the raw target itself (route table, query string).
     ApiResponse r = HandleApi(*holder_->Current(), req.method, req.target);
@@ -69,6 +72,21 @@ void DashboardServer::Handle(const HttpRequest& req, HttpResponse& res) const {
     ServeStatic(req, res);
   }
   SecurityHeaders(res);
+}
+
+void DashboardServer::ServeHealth(HttpResponse& res) const {
+  HealthFacts facts;
+  if (health_) {
+    facts = health_();
+  } else {
+    facts.today = Date::Today();
+  }
+  facts.reload_error = holder_->LastError();
+  HealthAnswer a = AssessHealth(holder_->Current()->snapshot(), facts);
+  res.status = a.http_status;
+  res.headers.emplace_back("Cache-Control", "no-store");
+  res.content_type = "application/json; charset=utf-8";
+  res.body = std::move(a.body);
 }
 
 void DashboardServer::ServeStatic(const HttpRequest& req, HttpResponse& res) const {

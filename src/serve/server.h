@@ -1,7 +1,9 @@
 // DashboardServer: the HTTP face of the dashboard, over HttpFront.
 //
-// GET/HEAD only (anything else: 405). /api/* answers from the holder's
-// current snapshot through HandleApi(); every other path is a static file of
+// GET/HEAD only (anything else: 405). /api/health answers AssessHealth()
+// over the current snapshot and the facts `health` gathers at each request;
+// every other /api/* answers from the holder's current snapshot through
+// HandleApi(); every other path is a static file of
 // the web folder, confined by ResolveStaticPath(). Every response carries a
 // strict Content-Security-Policy (no inline script), nosniff, no-referrer and
 // frame-ancestors 'none'. Requests are bounded by HttpFront (16 KiB head
@@ -15,10 +17,12 @@
 // errors are JSON {"error": ...} answers.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "common/status.h"
+#include "serve/health.h"
 #include "serve/http_front.h"
 #include "serve/snapshot_holder.h"
 
@@ -29,9 +33,14 @@ inline constexpr const char* kContentSecurityPolicy =
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; "
     "frame-ancestors 'none'";
 
+// Gathers what the health answer needs from outside the gold tables; called
+// from request threads, so it must be thread-safe.
+using HealthProbe = std::function<HealthFacts()>;
+
 class DashboardServer {
  public:
-  DashboardServer(SnapshotHolder* holder, std::string web_dir);
+  // Without a probe, health knows only the gold (today is the UTC date).
+  DashboardServer(SnapshotHolder* holder, std::string web_dir, HealthProbe health = {});
   ~DashboardServer();
 
   // Binds host:port (port 0 = any free port); returns the bound port.
@@ -44,8 +53,11 @@ class DashboardServer {
   void Handle(const HttpRequest& req, HttpResponse& res) const;
   void ServeStatic(const HttpRequest& req, HttpResponse& res) const;
 
+  void ServeHealth(HttpResponse& res) const;
+
   SnapshotHolder* holder_;
   std::string web_dir_;
+  HealthProbe health_;
   std::unique_ptr<HttpFront> front_;
 };
 

@@ -23,7 +23,8 @@ Result<std::string> LakeSource::Fingerprint() {
     if (ec) return Status::IOError("listing " + gold.string() + ": " + ec.message());
     if (!it->is_regular_file(ec)) continue;
     std::string name = it->path().filename().string();
-    if (name.size() < 8 || name.substr(name.size() - 8) != ".parquet") continue;
+    bool marker = it->path().parent_path() == gold && name == "_committed.json";
+    if (!marker && (name.size() < 8 || name.substr(name.size() - 8) != ".parquet")) continue;
     auto size = it->file_size(ec);
     auto mtime = it->last_write_time(ec).time_since_epoch().count();
     entries.push_back(it->path().string() + "|" + std::to_string(size) + "|" + std::to_string(mtime));
@@ -55,15 +56,47 @@ std::shared_ptr<const PreparedGold> SnapshotHolder::Current() const {
   return current_;
 }
 
+namespace {
+
+void LogLoadNotes(const GoldLoadNotes& notes) {
+  for (const auto& u : notes.unreadable) {
+    spdlog::warn("dashboard: not serving {}: {}", u.path, Redact(u.error));
+  }
+  if (notes.committed && !notes.live_changed.empty()) {
+    spdlog::warn("dashboard: serving gold commit {} (run {}); {} live gold file(s) differ from it, e.g. {}",
+                 notes.sequence, notes.run_id, notes.live_changed.size(), notes.live_changed.front());
+  }
+}
+
+}  // namespace
+
+std::string SnapshotHolder::LastError() const {
+  std::lock_guard<std::mutex> l(mu_);
+  return last_error_;
+}
+
 Status SnapshotHolder::Refresh(bool* reloaded) {
   if (reloaded) *reloaded = false;
   std::lock_guard<std::mutex> l(refresh_mu_);
+  Status st = Reload(reloaded);
+  std::lock_guard<std::mutex> g(mu_);
+  last_error_ = st.ok() ? "" : Redact(st.ToString());
+  return st;
+}
+
+Status SnapshotHolder::Reload(bool* reloaded) {
   ASSIGN_OR_RETURN(std::string fp, source_->Fingerprint());
   if (fp == fingerprint_) return Status::OK();
-  ASSIGN_OR_RETURN(GoldTables gold, source_->Load());
+  Result<GoldTables> gold = source_->Load();
+  // A commit landing mid-load may prune what was being read: read again.
+  for (int attempt = 0; attempt < 3 && !gold.ok() && gold.status().code() == Status::Code::kBusy; ++attempt) {
+    gold = source_->Load();
+  }
+  if (!gold.ok()) return gold.status();
   // A writer may have replaced files while we read; if so, retry next tick.
   ASSIGN_OR_RETURN(std::string after, source_->Fingerprint());
-  std::shared_ptr<const PreparedGold> next = PreparedGold::Prepare(gold);
+  LogLoadNotes(gold->notes);
+  std::shared_ptr<const PreparedGold> next = PreparedGold::Prepare(*gold);
   {
     std::lock_guard<std::mutex> g(mu_);
     current_ = std::move(next);

@@ -11,7 +11,10 @@
 // Refresh() serializes itself (one reload at a time), and the watcher calls
 // it from its own thread. Never destroy the holder while a request runs.
 // Errors: a failed fingerprint or load keeps the previous data and returns
-// (or, from the watcher, logs once) the Status naming what failed.
+// (or, from the watcher, logs once) the Status naming what failed;
+// LastError() keeps it for the health endpoint. A load that succeeds but
+// leaves files out (unreadable, or live gold differing from the commit) logs
+// a warning naming them.
 #pragma once
 
 #include <atomic>
@@ -36,8 +39,9 @@ class SnapshotSource {
   virtual Result<GoldTables> Load() = 0;
 };
 
-// Fingerprints a lake folder by the path, size and mtime of every file under
-// gold/ (so a new fact partition or a rewritten dimension is noticed).
+// Fingerprints a lake folder by the path, size and mtime of every Parquet
+// file under gold/ and of the gold commit marker (so a new commit, a new fact
+// partition or a rewritten dimension is noticed).
 class LakeSource final : public SnapshotSource {
  public:
   explicit LakeSource(std::unique_ptr<Lake> lake) : lake_(std::move(lake)) {}
@@ -56,15 +60,20 @@ class SnapshotHolder {
   std::shared_ptr<const PreparedGold> Current() const;
   // Reloads if the fingerprint changed. *reloaded tells whether it did.
   Status Refresh(bool* reloaded = nullptr);
+  // The last Refresh()'s failure ("" after a success).
+  std::string LastError() const;
   // Calls Refresh() every `period_ms` on a background thread until destroyed.
   void StartWatching(int period_ms);
 
  private:
+  Status Reload(bool* reloaded);  // under refresh_mu_
+
   std::unique_ptr<SnapshotSource> source_;
   std::mutex refresh_mu_;  // one reload at a time
   std::string fingerprint_;
   mutable std::mutex mu_;
   std::shared_ptr<const PreparedGold> current_;
+  std::string last_error_;
 
   std::mutex stop_mu_;
   std::condition_variable stop_cv_;

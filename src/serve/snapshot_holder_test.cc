@@ -84,7 +84,7 @@ TEST(ServeReload, WatcherReloadsInTheBackground) {
   EXPECT_TRUE(loaded);
 }
 
-TEST(ServeReload, LakeSourceNoticesANewFactPartitionOnDisk) {
+TEST(ServeReload, LakeSourceServesANewFactPartitionOnceItIsCommitted) {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / ("cinelake-reload-" + std::to_string(::getpid()));
   fs::remove_all(dir);
@@ -112,7 +112,16 @@ TEST(ServeReload, LakeSourceNoticesANewFactPartitionOnDisk) {
   ASSERT_TRUE((*writer)->Write(TableByName(tables::kFactPopularity), last.second, last.first).ok());
   ASSERT_TRUE(holder.Refresh(&reloaded).ok());
   EXPECT_TRUE(reloaded);
+  // Landed but not committed: still the committed three days, and the new file named.
+  ASSERT_EQ(holder.Current()->snapshot().days.size(), 3u);
+  EXPECT_EQ(holder.Current()->snapshot().notes.live_changed,
+            std::vector<std::string>{"gold/fact_popularity/loadDate=" + o.last_day.ToString() +
+                                     "/part-00000.parquet"});
+  ASSERT_TRUE(CommitLiveGold((*writer)->storage(), "run-next", o.last_day).ok());
+  ASSERT_TRUE(holder.Refresh(&reloaded).ok());
+  EXPECT_TRUE(reloaded);
   ASSERT_EQ(holder.Current()->snapshot().days.size(), 4u);
+  EXPECT_TRUE(holder.Current()->snapshot().notes.live_changed.empty());
   EXPECT_EQ(holder.Current()->snapshot().days.back().date, o.last_day);
   fs::remove_all(dir);
 }

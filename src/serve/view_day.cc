@@ -33,7 +33,7 @@ json MoverRows(const GoldSnapshot& s, const Day& day, Move move) {
 
 json DayHeaderJson(const GoldSnapshot& s, int day) {
   return {{"date", s.days[day].date.ToString()},
-          {"prev_date", day > 0 ? json(s.days[day - 1].date.ToString()) : json(nullptr)},
+          {"prev_date", s.days[day].prev_date ? json(s.days[day].prev_date->ToString()) : json(nullptr)},
           {"latest_date", s.days.back().date.ToString()}};
 }
 

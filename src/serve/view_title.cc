@@ -93,7 +93,8 @@ json TitleDetailJson(const GoldSnapshot& s, int ti, int di) {
   const Title& t = s.titles[ti];
   const Day& day = s.days[di];
   const FactRow* today = day.Find(ti);
-  const FactRow* yesterday = di > 0 ? s.days[di - 1].Find(ti) : nullptr;
+  int prev = s.PrevDay(di);
+  const FactRow* yesterday = prev >= 0 ? s.days[prev].Find(ti) : nullptr;
   json j = DayHeaderJson(s, di);
   j.update(TitleRowJson(s, t, today));
   j["runtime"] = OrNull(t.runtime);

@@ -315,22 +315,31 @@ test('security: headers, methods, traversal, escaping', { timeout: 20_000 }, asy
   assert.ok(long.status >= 400 && long.status < 500, `long URI -> ${long.status}`);
 });
 
-test('a newly landed partition is served without a restart', { timeout: 60_000 }, async () => {
-  // The lake without its last day; the server is started, then the day lands.
+test('a newly committed day is served without a restart', { timeout: 60_000 }, async () => {
+  // The lake without its last day and the commit that made it; the server is
+  // started, then the day lands and is committed.
   const parts = path.join(lake, 'gold/fact_popularity');
   const last = `loadDate=${today}`;
   assert.ok(fs.existsSync(path.join(parts, last)));
+  const marker = path.join(lake, 'gold/_committed.json');
+  const snapshot = path.join(lake, 'gold/_committed', String(JSON.parse(fs.readFileSync(marker, 'utf8')).sequence));
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'cinelake-reload-'));
-  fs.cpSync(lake, copy, { recursive: true, filter: (src) => src !== path.join(parts, last) });
+  fs.cpSync(lake, copy, { recursive: true, filter: (src) => ![path.join(parts, last), marker, snapshot].includes(src) });
   const s = await startServer(copy, ['--web', webDir, '--poll-ms', '200']);
   try {
     const before = (await getJson(s.url, '/api/dates')).json;
     assert.equal(before.latest, yesterday);
     assert.ok(!before.dates.includes(today));
-    // Land it as a writer would: copy beside, then rename into place.
-    const staging = path.join(copy, `.landing-${last}`);
-    fs.cpSync(path.join(parts, last), staging, { recursive: true });
-    fs.renameSync(staging, path.join(copy, 'gold/fact_popularity', last));
+    // Land it as a run would: the partition, then the snapshot, then the
+    // marker, each copied beside and renamed into place.
+    const land = (from, to) => {
+      const staging = path.join(path.dirname(to), `.landing-${path.basename(to)}`);
+      fs.cpSync(from, staging, { recursive: true });
+      fs.renameSync(staging, to);
+    };
+    land(path.join(parts, last), path.join(copy, 'gold/fact_popularity', last));
+    land(snapshot, path.join(copy, 'gold/_committed', path.basename(snapshot)));
+    land(marker, path.join(copy, 'gold/_committed.json'));
     const t0 = Date.now();
     let after = before;
     while (after.latest !== today && Date.now() - t0 < 5000) {

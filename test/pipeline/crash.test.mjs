@@ -16,7 +16,9 @@ function goldFiles(lake) {
   const walk = (dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
-      if (e.isDirectory()) { if (e.name !== '_catalog') walk(p); } else out.set(path.relative(lake, p), fs.readFileSync(p));
+      // _catalog, and the commit marker and snapshots, which name the run.
+      if (e.name.startsWith('_')) continue;
+      if (e.isDirectory()) walk(p); else out.set(path.relative(lake, p), fs.readFileSync(p));
     }
   };
   walk(path.join(lake, 'gold'));

@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "common/log.h"
 #include "jobs/fact/fact_popularity.h"
 #include "lake/schemas.h"
 
@@ -35,6 +36,17 @@ Status RunFactStage(const JobContext& ctx) {
   }
   ASSIGN_OR_RETURN(std::vector<Date> fact_dates, ctx.lake->Partitions(fact));
   std::set<Date> to_write{ctx.load_date};
+  // An earlier partition that no longer reads (a damaged disk, a bad copy)
+  // is rebuilt from its raw snapshot, as a re-run of its day would.
+  for (Date d : fact_dates) {
+    if (d >= ctx.load_date || !std::binary_search(raw_dates.begin(), raw_dates.end(), d)) continue;
+    Status readable = ctx.lake->Read(fact, d).status();
+    if (readable.ok()) continue;
+    spdlog::warn("fact: rebuilding an unreadable partition from its raw snapshot: {}",
+                 Redact(readable.ToString()));
+    to_write.insert(d);
+    ctx.Count("fact.partitions_repaired", 1);
+  }
   for (Date d : fact_dates) {
     if (d > ctx.load_date) to_write.insert(d);
   }
@@ -65,7 +77,7 @@ Status RunFactStage(const JobContext& ctx) {
       ctx.Count("fact.leavers", stats.leavers);
       ctx.Count("fact.new_joiners", stats.new_joiners);
       ctx.Count("fact.skipped_rows", stats.skipped_rows + stats.duplicate_ids);
-      if (day != ctx.load_date) ctx.Count("fact.partitions_recomputed", 1);
+      if (day > ctx.load_date) ctx.Count("fact.partitions_recomputed", 1);
     }
     previous_rows = std::move(today);
     previous_date = day;

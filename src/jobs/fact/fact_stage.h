@@ -9,6 +9,9 @@
 // partition and its (possibly new or changed) previous one, so the lake ends
 // as if the days had run in order. Each day's fact depends only on raw
 // snapshots, never on another fact partition, so the recomputation is exact.
+// For the same reason an earlier partition that no longer reads back (a
+// damaged file) is rebuilt from its raw snapshot, with a warning, instead of
+// staying broken for every later reader (fact.partitions_repaired).
 //
 // The chart measures (chart_history.h) of a day depend on every snapshot up
 // to it, so the stage ranks every raw partition from the first one up to the
@@ -17,7 +20,7 @@
 //
 // A missing stg_popularity partition for a day being computed is a NotFound
 // error naming its folder. Counters: rows.fact_popularity (every partition
-// written), fact.partitions_recomputed, fact.leavers, fact.new_joiners,
+// written), fact.partitions_recomputed, fact.partitions_repaired, fact.leavers, fact.new_joiners,
 // fact.skipped_rows.
 #pragma once
 

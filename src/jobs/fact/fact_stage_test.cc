@@ -87,5 +87,24 @@ TEST_F(FactStageTest, LaterRawOnlyDaysAreNotComputed) {
   EXPECT_EQ(dates->size(), 1u);
 }
 
+TEST_F(FactStageTest, AnUnreadableEarlierPartitionIsRebuiltFromItsRawSnapshot) {
+  Raw(1, "tt1|movie|90\ntt2|movie|80\n");
+  Raw(2, "tt2|movie|90\ntt1|movie|80\n");
+  Raw(3, "tt1|movie|90\n");
+  ASSERT_TRUE(Run(1).ok());
+  ASSERT_TRUE(Run(2).ok());
+  const std::string before = Fact(2);
+  // A damaged disk: half of day 2's file is gone.
+  const fs::path file = root_ / "gold/fact_popularity/loadDate=2026-11-02/part-00000.parquet";
+  fs::resize_file(file, fs::file_size(file) / 2);
+  ASSERT_NE(Fact(2), before);
+  ASSERT_TRUE(Run(3).ok());
+  EXPECT_EQ(Fact(2), before);
+  EXPECT_EQ(metrics_.Snapshot()["fact.partitions_repaired"], 1);
+  EXPECT_EQ(Fact(3),
+            "content_id|rank|rank_change|is_new_joiner|is_leaver|prev_load_date\n"
+            "tt1|1|-1|false|false|2026-11-02\ntt2|NULL|999|false|true|2026-11-02\n");
+}
+
 }  // namespace
 }  // namespace cinelake
