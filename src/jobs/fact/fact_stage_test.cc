@@ -95,7 +95,7 @@ TEST_F(FactStageTest, AnUnreadableEarlierPartitionIsRebuiltFromItsRawSnapshot) {
   ASSERT_TRUE(Run(2).ok());
   const std::string before = Fact(2);
   // A damaged disk: half of day 2's file is gone.
-  const fs::path file = root_ / "gold/fact_popularity/loadDate=2026-11-02/part-00000.parquet";
+  const fs::path file = scratch_.path() / "gold/fact_popularity/loadDate=2026-11-02/part-00000.parquet";
   fs::resize_file(file, fs::file_size(file) / 2);
   ASSERT_NE(Fact(2), before);
   ASSERT_TRUE(Run(3).ok());
