@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "common/log.h"
+#include "jobs/cancellation.h"
 #include "jobs/enrich/enrich_rows.h"
 #include "jobs/enrich/refresh_policy.h"
 #include "jobs/raw_imdb_title.h"
@@ -145,8 +146,8 @@ Status RunEnrichStage(const JobContext& ctx) {
   spdlog::info("enrich: {} of {} titles to enrich ({} for changed seasons)", chosen.size(), titles.size(),
                late_ids.size());
   auto late = ctx.apis->imdb().Titles(late_ids);
+  RETURN_IF_ERROR(StopIfCancelled(ctx, late, "enrich: IMDB details of changed series"));
   for (size_t k = 0; k < late_ids.size(); ++k) fetched.emplace(late_ids[k], std::move(late[k]));
-  if (ctx.Cancelled()) return Status::Aborted("enrich interrupted");
   std::vector<const Fetched<ImdbTitle>*> imdb_ptrs;
   for (size_t i : chosen) imdb_ptrs.push_back(&fetched.at(titles[i].id));
   auto imdb_at = [&](size_t k) -> const Fetched<ImdbTitle>& { return *imdb_ptrs[k]; };
@@ -188,6 +189,9 @@ Status RunEnrichStage(const JobContext& ctx) {
     }
   }
   auto seasons = ctx.apis->tmdb().SeasonsBatch(season_keys);
+  // A cancelled season is not a failed one: it must not become content_error
+  // nor leave the series without those episodes.
+  RETURN_IF_ERROR(StopIfCancelled(ctx, seasons, "enrich: TMDB seasons"));
   std::map<size_t, std::map<int32_t, const TmdbSeason*>> fetched_seasons;
   for (size_t s = 0; s < seasons.size(); ++s) {
     auto [k, n] = season_owner[s];
@@ -255,9 +259,11 @@ Status RunEnrichStage(const JobContext& ctx) {
   for (const auto& name : order) {
     const TableDef& def = TableByName(name);
     Table merged = UpsertByKey(existing[name], fresh[name], def.key, {"content_id", &replaced});
+    RETURN_IF_ERROR(StopIfCancelled(ctx, "enrich before " + name));
     RETURN_IF_ERROR(lake.Write(def, merged));
     ctx.Count("rows." + name, static_cast<int64_t>(merged.num_rows()));
   }
+  RETURN_IF_ERROR(StopIfCancelled(ctx, "enrich before content_error"));
   RETURN_IF_ERROR(lake.Write(err_def, SortedBy(errors, {"content_id", "stage"}), ctx.load_date));
   ctx.Count("rows.content_error", static_cast<int64_t>(errors.num_rows()));
   return Status::OK();

@@ -4,6 +4,7 @@
 #include <map>
 #include <vector>
 
+#include "jobs/cancellation.h"
 #include "jobs/fact/fact_popularity.h"
 #include "lake/schemas.h"
 
@@ -42,6 +43,7 @@ Status ComputeDay(const JobContext& ctx, Date day, const std::vector<Date>& raw_
   fact::FactStats stats;
   auto built = fact::BuildFactPopularity(*today, previous, &stats);
   if (!built.ok()) return built.status().WithContext("fact_popularity for " + day.ToString());
+  RETURN_IF_ERROR(StopIfCancelled(ctx, "fact stage before " + day.ToString()));
   RETURN_IF_ERROR(lake.Write(fact, *built, day));
   ctx.Count("rows.fact_popularity", static_cast<int64_t>(built->num_rows()));
   ctx.Count("fact.leavers", stats.leavers);
