@@ -142,6 +142,10 @@ Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
     if (dates.size() > 1) progress.SetDay(i + 1, dates.size());
     auto result = RunPipeline(*lake, po, &g_cancel, [&](const RunManifest& m) { progress.Update(m); });
     progress.Finish();
+    if (result.status().code() == Status::Code::kAborted) {
+      return Status::Aborted("run for " + dates[i].ToString() + " interrupted (" + result.status().message() +
+                             "); run the same command again to resume it");
+    }
     if (!result.ok()) return result.status().WithContext("run for " + dates[i].ToString());
     spdlog::info("run {} for {} succeeded", result->run_id, dates[i].ToString());
   }

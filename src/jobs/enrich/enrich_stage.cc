@@ -250,6 +250,11 @@ Status RunEnrichStage(const JobContext& ctx) {
     replaced.insert(t.id);
   }
 
+  // Once writing starts it finishes even when cancelled: a resumed enrich
+  // reads these tables back, and upserting onto half of its own output
+  // would not redo the same day (a season already stored is not fetched
+  // again, though its episodes were not written yet).
+  RETURN_IF_ERROR(StopIfCancelled(ctx, "enrich"));
   // Write every table but content_detail, then content_detail (see header).
   std::vector<std::string> order;
   for (const auto& [name, _] : fresh.tables) {
@@ -259,11 +264,9 @@ Status RunEnrichStage(const JobContext& ctx) {
   for (const auto& name : order) {
     const TableDef& def = TableByName(name);
     Table merged = UpsertByKey(existing[name], fresh[name], def.key, {"content_id", &replaced});
-    RETURN_IF_ERROR(StopIfCancelled(ctx, "enrich before " + name));
     RETURN_IF_ERROR(lake.Write(def, merged));
     ctx.Count("rows." + name, static_cast<int64_t>(merged.num_rows()));
   }
-  RETURN_IF_ERROR(StopIfCancelled(ctx, "enrich before content_error"));
   RETURN_IF_ERROR(lake.Write(err_def, SortedBy(errors, {"content_id", "stage"}), ctx.load_date));
   ctx.Count("rows.content_error", static_cast<int64_t>(errors.num_rows()));
   return Status::OK();
