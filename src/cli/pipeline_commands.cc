@@ -115,13 +115,14 @@ Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
   // Bad configuration is reported before anything is created on disk.
   RETURN_IF_ERROR(ConfigFor(f, dates.front()).status());
   RETURN_IF_ERROR(CheckPastDates(f, dates));
+  // From here a signal is a request to stop cleanly (checked before each date and step).
+  InstallSignalHandlers();
   ASSIGN_OR_RETURN(auto lake, Lake::Open(f.lake.lake, Lake::OpenMode::kCreateIfMissing));
   ASSIGN_OR_RETURN(auto lock, LakeLock::Acquire(lake->Location(), dates.size() > 1 ? "backfill" : "run"));
   if (lock->found_stale())
     spdlog::warn("found a stale lake lock left by a process that died; taking it over");
   ASSIGN_OR_RETURN(int removed, lake->storage().RemoveTemporaryFiles());
   if (removed > 0) spdlog::warn("removed {} temporary file(s) left by an interrupted write", removed);
-  InstallSignalHandlers();
   ProgressLine progress;
   for (size_t i = 0; i < dates.size(); ++i) {
     if (g_cancel.load()) return Status::Aborted("interrupted; run again to resume");
