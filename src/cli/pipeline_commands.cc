@@ -73,7 +73,8 @@ Result<ApiConfig> ConfigFor(const RunFlags& f, Date date) {
 }
 
 constexpr const char* kPastDateHelp =
-    "The IMDB and TMDB APIs only answer for today, so a date before today (UTC) runs only from a dated source: "
+    "The IMDB and TMDB APIs only answer for today, so a date before today (UTC) runs only from a dated "
+    "source: "
     "a sandbox (--sandbox URL, or base URLs pinned to the day with /@{date}) or recordings (--replay DIR). "
     "Against the real APIs, an unfinished run of a past date is resumed only when every step that calls an "
     "API has already succeeded (its answers are in raw/, so nothing is fetched); otherwise it is refused.";
@@ -103,9 +104,9 @@ Status CheckPastDates(const RunFlags& f, const std::vector<Date>& dates) {
                            ? "its unfinished run still has steps that call the APIs"
                            : "a run would call the APIs";
     return Status::InvalidArgument(
-        "refusing " + d.ToString() + ": it is before today (" + today.ToString() +
-        " UTC) and " + what + ", which only know today and would stamp today's answers with " +
-        d.ToString() + ". Run it from a dated source: --sandbox URL, base URLs pinned with /@{date}, or "
+        "refusing " + d.ToString() + ": it is before today (" + today.ToString() + " UTC) and " + what +
+        ", which only know today and would stamp today's answers with " + d.ToString() +
+        ". Run it from a dated source: --sandbox URL, base URLs pinned with /@{date}, or "
         "--replay DIR with recordings of that day");
   }
   return Status::OK();

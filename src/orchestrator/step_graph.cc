@@ -19,7 +19,8 @@ bool SleepUnlessCancelled(const JobContext& ctx, std::chrono::milliseconds delay
   while (!ctx.Cancelled()) {
     const auto now = std::chrono::steady_clock::now();
     if (now >= until) return true;
-    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(until - now, std::chrono::milliseconds(50)));
+    std::this_thread::sleep_for(
+        std::min<std::chrono::steady_clock::duration>(until - now, std::chrono::milliseconds(50)));
   }
   return false;
 }
@@ -127,13 +128,15 @@ Status StepGraph::Run(const JobContext& ctx, RunManifest* manifest, Storage* sto
             ++attempt;
             spdlog::info("step {}: start (attempt {})", step.name, attempt);
             result = step.run(step_ctx);
-            if (result.ok() || attempt >= step.retry.max_attempts || !step.retry.RetryableCode(result.code())) {
+            if (result.ok() || attempt >= step.retry.max_attempts ||
+                !step.retry.RetryableCode(result.code())) {
               break;
             }
             // A failure that would have been retried is unfinished work, not
             // the step's outcome, when the run is being cancelled.
             if (ctx.Cancelled() || !SleepUnlessCancelled(ctx, std::chrono::milliseconds(backoff))) {
-              result = Status::Aborted(step.name + " interrupted before retrying (" + result.ToString() + ")");
+              result =
+                  Status::Aborted(step.name + " interrupted before retrying (" + result.ToString() + ")");
               break;
             }
             spdlog::warn("step {}: {}; retried after {} ms", step.name, Redact(result.ToString()), backoff);
@@ -176,8 +179,9 @@ Status StepGraph::Run(const JobContext& ctx, RunManifest* manifest, Storage* sto
   // Interrupted wins over a failure seen meanwhile: the run stopped because
   // it was told to, and every unfinished step runs again on resume.
   if (ctx.Cancelled() && first_error.code() != Status::Code::kAborted) {
-    return Status::Aborted("interrupted; run again to resume" +
-                           (first_error.ok() ? std::string() : " (meanwhile: " + first_error.ToString() + ")"));
+    return Status::Aborted(
+        "interrupted; run again to resume" +
+        (first_error.ok() ? std::string() : " (meanwhile: " + first_error.ToString() + ")"));
   }
   if (!first_error.ok()) return first_error;
   for (const auto& s : steps_) {

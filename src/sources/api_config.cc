@@ -46,7 +46,8 @@ void ReplaceAll(std::string* text, std::string_view from, std::string_view to) {
 
 bool PinnedTo(std::string_view base_url, std::string_view date) {
   const std::string segment = "/@" + std::string(date);
-  for (size_t at = base_url.find(segment); at != std::string_view::npos; at = base_url.find(segment, at + 1)) {
+  for (size_t at = base_url.find(segment); at != std::string_view::npos;
+       at = base_url.find(segment, at + 1)) {
     size_t end = at + segment.size();
     if (end == base_url.size() || base_url[end] == '/' || base_url[end] == '?') return true;
   }
