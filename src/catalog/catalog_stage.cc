@@ -6,6 +6,7 @@
 #include "catalog/catalog_table.h"
 #include "catalog/ddl.h"
 #include "common/log.h"
+#include "jobs/cancellation.h"
 
 namespace cinelake {
 
@@ -33,10 +34,15 @@ Status RunCatalogStage(const JobContext& ctx, const CatalogOptions& options) {
   if (ctx.Cancelled()) return Status::Aborted("catalog stage cancelled");
 
   const std::string dir = kCatalogDir;
+  // Stops between files when cancelled; a resumed run writes them all again.
+  auto write = [&](const std::string& file, const std::string& text) -> Status {
+    RETURN_IF_ERROR(StopIfCancelled(ctx, "catalog before " + file));
+    return lake.storage().WriteAtomic(dir + "/" + file, text);
+  };
   nlohmann::ordered_json index = nlohmann::ordered_json::array();
   for (const auto& t : tables) {
     const std::string file = t.name + ".schema.json";
-    RETURN_IF_ERROR(lake.storage().WriteAtomic(dir + "/" + file, catalog::SchemaJson(t)));
+    RETURN_IF_ERROR(write(file, catalog::SchemaJson(t)));
     nlohmann::ordered_json e;
     e["table"] = t.name;
     e["layer"] = LayerName(t.layer);
@@ -44,12 +50,11 @@ Status RunCatalogStage(const JobContext& ctx, const CatalogOptions& options) {
     e["schema"] = file;
     index.push_back(std::move(e));
   }
-  RETURN_IF_ERROR(lake.storage().WriteAtomic(dir + "/tables.json", index.dump(2) + "\n"));
-  RETURN_IF_ERROR(lake.storage().WriteAtomic(dir + "/athena.sql", catalog::AthenaDdl(tables)));
-  RETURN_IF_ERROR(
-      lake.storage().WriteAtomic(dir + "/trino.sql", catalog::TrinoDdl(tables, options.trino_schema)));
-  RETURN_IF_ERROR(lake.storage().WriteAtomic(dir + "/spark.sql", catalog::SparkDdl(tables)));
-  RETURN_IF_ERROR(lake.storage().WriteAtomic(dir + "/duckdb.sql", catalog::DuckDbDdl(tables)));
+  RETURN_IF_ERROR(write("tables.json", index.dump(2) + "\n"));
+  RETURN_IF_ERROR(write("athena.sql", catalog::AthenaDdl(tables)));
+  RETURN_IF_ERROR(write("trino.sql", catalog::TrinoDdl(tables, options.trino_schema)));
+  RETURN_IF_ERROR(write("spark.sql", catalog::SparkDdl(tables)));
+  RETURN_IF_ERROR(write("duckdb.sql", catalog::DuckDbDdl(tables)));
 
   // Drop schema files of tables that are gone.
   ASSIGN_OR_RETURN(std::vector<std::string> existing, lake.storage().List(dir));

@@ -56,6 +56,7 @@ Result<ApiConfig> ConfigFor(const RunFlags& f, Date date) {
   ASSIGN_OR_RETURN(ApiConfig config, LoadApiConfig(path));
   if (!f.record_dir.empty()) config.record_dir = f.record_dir;
   if (!f.replay_dir.empty()) config.replay_dir = f.replay_dir;
+  config.ExpandDate(date.ToString());
   if (!f.lake.sandbox.empty()) {
     // The sandbox's own keys (as `cinelake sandbox` reads them), never the real ones.
     const char* imdb_key = std::getenv("CINELAKE_SANDBOX_IMDB_KEY");
@@ -71,19 +72,69 @@ Result<ApiConfig> ConfigFor(const RunFlags& f, Date date) {
   return config;
 }
 
+constexpr const char* kPastDateHelp =
+    "The IMDB and TMDB APIs only answer for today, so a date before today (UTC) runs only from a dated "
+    "source: "
+    "a sandbox (--sandbox URL, or base URLs pinned to the day with /@{date}) or recordings (--replay DIR). "
+    "Against the real APIs, an unfinished run of a past date is resumed only when every step that calls an "
+    "API has already succeeded (its answers are in raw/, so nothing is fetched); otherwise it is refused.";
+
+// The real APIs would answer a past date with today's popularity, stamped
+// with that date: refuse every date that would need them, before anything
+// is written. A backfill skips dates that already succeeded, so those need
+// nothing.
+Status CheckPastDates(const RunFlags& f, const std::vector<Date>& dates) {
+  const Date today = Date::Today();
+  std::vector<Date> undated;
+  for (Date d : dates) {
+    if (!(d < today)) continue;
+    ASSIGN_OR_RETURN(ApiConfig config, ConfigFor(f, d));
+    if (!config.AnswersAreDated(d.ToString())) undated.push_back(d);
+  }
+  if (undated.empty()) return Status::OK();
+  auto lake = Lake::Open(f.lake.lake, Lake::OpenMode::kMustExist);  // never created for a refusal
+  for (Date d : undated) {
+    PlannedRun plan = PlannedRun::kNew;
+    if (lake.ok()) {
+      ASSIGN_OR_RETURN(plan, PlanRun(**lake, d, f.full_refresh));
+    }
+    if (plan == PlannedRun::kResumeFromLake) continue;
+    if (plan == PlannedRun::kAlreadySucceeded && dates.size() > 1) continue;
+    std::string what = plan == PlannedRun::kResumeWithApis
+                           ? "its unfinished run still has steps that call the APIs"
+                           : "a run would call the APIs";
+    return Status::InvalidArgument(
+        "refusing " + d.ToString() + ": it is before today (" + today.ToString() + " UTC) and " + what +
+        ", which only know today and would stamp today's answers with " + d.ToString() +
+        ". Run it from a dated source: --sandbox URL, base URLs pinned with /@{date}, or "
+        "--replay DIR with recordings of that day");
+  }
+  return Status::OK();
+}
+
 Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
   // Bad configuration is reported before anything is created on disk.
   RETURN_IF_ERROR(ConfigFor(f, dates.front()).status());
+  RETURN_IF_ERROR(CheckPastDates(f, dates));
+  // From here a signal is a request to stop cleanly (checked before each date and step).
+  InstallSignalHandlers();
   ASSIGN_OR_RETURN(auto lake, Lake::Open(f.lake.lake, Lake::OpenMode::kCreateIfMissing));
   ASSIGN_OR_RETURN(auto lock, LakeLock::Acquire(lake->Location(), dates.size() > 1 ? "backfill" : "run"));
   if (lock->found_stale())
     spdlog::warn("found a stale lake lock left by a process that died; taking it over");
   ASSIGN_OR_RETURN(int removed, lake->storage().RemoveTemporaryFiles());
   if (removed > 0) spdlog::warn("removed {} temporary file(s) left by an interrupted write", removed);
-  InstallSignalHandlers();
   ProgressLine progress;
   for (size_t i = 0; i < dates.size(); ++i) {
     if (g_cancel.load()) return Status::Aborted("interrupted; run again to resume");
+    if (dates.size() > 1) {
+      // A backfill run again continues where it stopped.
+      ASSIGN_OR_RETURN(PlannedRun plan, PlanRun(*lake, dates[i], f.full_refresh));
+      if (plan == PlannedRun::kAlreadySucceeded) {
+        spdlog::info("backfill: {} already succeeded; skipping it", dates[i].ToString());
+        continue;
+      }
+    }
     PipelineOptions po;
     po.date = dates[i];
     po.full_refresh = f.full_refresh;
@@ -93,6 +144,10 @@ Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
     if (dates.size() > 1) progress.SetDay(i + 1, dates.size());
     auto result = RunPipeline(*lake, po, &g_cancel, [&](const RunManifest& m) { progress.Update(m); });
     progress.Finish();
+    if (result.status().code() == Status::Code::kAborted) {
+      return Status::Aborted("run for " + dates[i].ToString() + " interrupted (" + result.status().message() +
+                             "); run the same command again to resume it");
+    }
     if (!result.ok()) return result.status().WithContext("run for " + dates[i].ToString());
     spdlog::info("run {} for {} succeeded", result->run_id, dates[i].ToString());
   }
@@ -170,6 +225,7 @@ void RegisterPipelineCommands(CLI::App& app) {
   AddRunFlags(run, run_flags.get());
   run->add_option("--date", run_flags->date, "Logical date YYYY-MM-DD (default: today, UTC)");
   run->add_flag("--resume", run_flags->resume, "Resume the most recent unfinished run");
+  run->footer(kPastDateHelp);
   run->callback([run_flags] {
     RunFlags& f = *run_flags;
     Result<Date> date = Date::Today();
@@ -189,6 +245,9 @@ void RegisterPipelineCommands(CLI::App& app) {
   AddRunFlags(backfill, bf_flags.get());
   backfill->add_option("--from", bf_flags->from, "First date YYYY-MM-DD")->required();
   backfill->add_option("--to", bf_flags->to, "Last date YYYY-MM-DD (default: today, UTC)");
+  backfill->footer(std::string("Dates that already succeeded are skipped, so a backfill run again after an "
+                               "interruption continues where it stopped. ") +
+                   kPastDateHelp);
   backfill->callback([bf_flags] {
     RunFlags& f = *bf_flags;
     auto from = ParseRunDate(f.from, "--from");

@@ -25,6 +25,19 @@ std::vector<StageDecl> PipelineStages(const CatalogOptions& catalog) {
   return stages;
 }
 
+Result<PlannedRun> PlanRun(const Lake& lake, Date date, bool full_refresh) {
+  ASSIGN_OR_RETURN(std::optional<RunManifest> latest, LatestManifest(lake.storage(), date));
+  if (!latest) return PlannedRun::kNew;
+  if (latest->full_refresh != full_refresh) return PlannedRun::kNew;
+  if (latest->state == RunState::kSucceeded) return PlannedRun::kAlreadySucceeded;
+  for (const StageDecl& stage : PipelineStages(CatalogOptions{})) {
+    if (stage.calls.empty()) continue;
+    const StepRecord* step = latest->FindStep(stage.name);
+    if (step == nullptr || step->state != StepState::kSucceeded) return PlannedRun::kResumeWithApis;
+  }
+  return PlannedRun::kResumeFromLake;
+}
+
 Result<RunManifest> RunPipeline(Lake& lake, const PipelineOptions& options, const std::atomic<bool>* cancel,
                                 const RunObserver& observer) {
   ASSIGN_OR_RETURN(std::optional<RunManifest> latest, LatestManifest(lake.storage(), options.date));

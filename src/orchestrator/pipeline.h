@@ -43,6 +43,17 @@ std::vector<StageDecl> PipelineStages(const CatalogOptions& catalog);
 // Called after every step transition (progress display).
 using RunObserver = std::function<void(const RunManifest&)>;
 
+// What RunPipeline would do for a date, from its latest manifest.
+enum class PlannedRun {
+  kNew,               // no run yet, or the last one succeeded: a new run, calling the APIs
+  kResumeWithApis,    // resumes an unfinished run; a step that calls an API is still to do
+  kResumeFromLake,    // resumes an unfinished run whose API steps all succeeded: no API call
+  kAlreadySucceeded,  // the latest run succeeded (with the same full_refresh)
+};
+// kAlreadySucceeded and kNew are told apart so a backfill can skip finished
+// dates; RunPipeline itself starts a new run for both.
+Result<PlannedRun> PlanRun(const Lake& lake, Date date, bool full_refresh);
+
 // Runs (or resumes) the pipeline for options.date. The caller holds the lake lock.
 Result<RunManifest> RunPipeline(Lake& lake, const PipelineOptions& options, const std::atomic<bool>* cancel,
                                 const RunObserver& observer = {});

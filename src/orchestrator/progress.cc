@@ -27,6 +27,7 @@ void ProgressLine::Update(const RunManifest& m) {
       case StepState::kSucceeded: mark = "✓"; break;
       case StepState::kFailed: mark = "✗"; break;
       case StepState::kSkipped: mark = "-"; break;
+      case StepState::kInterrupted: mark = "⏸"; break;
     }
     line += " " + s.name + " " + mark;
   }

@@ -31,6 +31,7 @@ const char* StepStateName(StepState s) {
     case StepState::kSucceeded: return "succeeded";
     case StepState::kFailed: return "failed";
     case StepState::kSkipped: return "skipped";
+    case StepState::kInterrupted: return "interrupted";
   }
   return "?";
 }
@@ -125,7 +126,7 @@ Result<RunManifest> RunManifest::FromJson(const std::string& text, const std::st
     for (const auto& sj : j.at("steps")) {
       StepRecord s;
       s.name = sj.at("name").get<std::string>();
-      if (!ParseState(sj.at("state").get<std::string>(), &s.state, StepState::kSkipped, StepStateName)) {
+      if (!ParseState(sj.at("state").get<std::string>(), &s.state, StepState::kInterrupted, StepStateName)) {
         return bad("unknown step state for " + s.name);
       }
       s.attempts = sj.value("attempts", 0);

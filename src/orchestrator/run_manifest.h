@@ -20,7 +20,9 @@
 namespace cinelake {
 
 enum class RunState { kRunning, kSucceeded, kFailed, kInterrupted };
-enum class StepState { kPending, kRunning, kSucceeded, kFailed, kSkipped };
+// kInterrupted: stopped by a signal before it finished (what it wrote is
+// redone on resume). Appended last: older manifests parse unchanged.
+enum class StepState { kPending, kRunning, kSucceeded, kFailed, kSkipped, kInterrupted };
 const char* RunStateName(RunState s);
 const char* StepStateName(StepState s);
 

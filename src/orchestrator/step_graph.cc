@@ -1,5 +1,6 @@
 #include "orchestrator/step_graph.h"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -10,6 +11,21 @@
 #include "common/log.h"
 
 namespace cinelake {
+namespace {
+
+// Sleeps `delay` in short slices; false as soon as the run is cancelled.
+bool SleepUnlessCancelled(const JobContext& ctx, std::chrono::milliseconds delay) {
+  const auto until = std::chrono::steady_clock::now() + delay;
+  while (!ctx.Cancelled()) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= until) return true;
+    std::this_thread::sleep_for(
+        std::min<std::chrono::steady_clock::duration>(until - now, std::chrono::milliseconds(50)));
+  }
+  return false;
+}
+
+}  // namespace
 
 Status StepGraph::Add(StepSpec step) {
   for (const auto& s : steps_) {
@@ -113,11 +129,17 @@ Status StepGraph::Run(const JobContext& ctx, RunManifest* manifest, Storage* sto
             spdlog::info("step {}: start (attempt {})", step.name, attempt);
             result = step.run(step_ctx);
             if (result.ok() || attempt >= step.retry.max_attempts ||
-                !step.retry.RetryableCode(result.code()) || ctx.Cancelled()) {
+                !step.retry.RetryableCode(result.code())) {
               break;
             }
-            spdlog::warn("step {}: {}; retrying in {} ms", step.name, Redact(result.ToString()), backoff);
-            std::this_thread::sleep_for(std::chrono::milliseconds(backoff));
+            // A failure that would have been retried is unfinished work, not
+            // the step's outcome, when the run is being cancelled.
+            if (ctx.Cancelled() || !SleepUnlessCancelled(ctx, std::chrono::milliseconds(backoff))) {
+              result =
+                  Status::Aborted(step.name + " interrupted before retrying (" + result.ToString() + ")");
+              break;
+            }
+            spdlog::warn("step {}: {}; retried after {} ms", step.name, Redact(result.ToString()), backoff);
             backoff *= 2;
           }
           std::lock_guard<std::mutex> g(mu);
@@ -129,6 +151,11 @@ Status StepGraph::Run(const JobContext& ctx, RunManifest* manifest, Storage* sto
           if (result.ok()) {
             r->state = StepState::kSucceeded;
             spdlog::info("step {}: done in {} ms", step.name, (r->finished_at - r->started_at) / 1000);
+          } else if (result.code() == Status::Code::kAborted) {
+            r->state = StepState::kInterrupted;
+            r->error = Redact(result.ToString());
+            spdlog::warn("step {}: {}", step.name, r->error);
+            if (first_error.ok()) first_error = result.WithContext("step " + step.name);
           } else {
             r->state = StepState::kFailed;
             r->error = Redact(result.ToString());
@@ -149,8 +176,14 @@ Status StepGraph::Run(const JobContext& ctx, RunManifest* manifest, Storage* sto
   lock.unlock();
   for (auto& t : threads) t.join();
 
+  // Interrupted wins over a failure seen meanwhile: the run stopped because
+  // it was told to, and every unfinished step runs again on resume.
+  if (ctx.Cancelled() && first_error.code() != Status::Code::kAborted) {
+    return Status::Aborted(
+        "interrupted; run again to resume" +
+        (first_error.ok() ? std::string() : " (meanwhile: " + first_error.ToString() + ")"));
+  }
   if (!first_error.ok()) return first_error;
-  if (ctx.Cancelled()) return Status::Aborted("interrupted; run again to resume");
   for (const auto& s : steps_) {
     if (state_of(s.name) != StepState::kSucceeded) {
       return Status::Internal("step '" + s.name + "' never became ready");

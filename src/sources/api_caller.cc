@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "common/log.h"
+#include "common/test_hooks.h"
 #include "sources/url_util.h"
 
 namespace cinelake {
@@ -87,18 +88,22 @@ FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status
   std::string last_problem;
   std::string last_cause;  // last_problem without the request it names
   Status::Code last_code = Status::Code::kNetwork;
+  auto cancelled = [&](int attempt) {
+    return finish(Status::Aborted(
+        where + ": cancelled" + (attempt > 1 ? " after " + std::to_string(attempt - 1) + " attempts" : "")));
+  };
   for (int attempt = 1; attempt <= max_attempts; ++attempt) {
+    TestHookBeforeRequest(where);
+    // A cancelled request is never an answer: checked before the budget, so
+    // a signal is never reported as a budget or network failure.
+    if (Cancelled()) return cancelled(attempt);
     if (deadline) {
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now());
       if (left.count() <= 0)
         return finish(Status::Network(BudgetMessage(where, attempt - 1)), "step budget used up");
       request.timeout_ms = static_cast<int>(std::min<int64_t>(left.count(), INT32_MAX));
     }
-    if (Cancelled() || !limiter_.Acquire(cancel_.load())) {
-      return finish(
-          Status::Aborted(where + ": cancelled" +
-                          (attempt > 1 ? " after " + std::to_string(attempt - 1) + " attempts" : "")));
-    }
+    if (!limiter_.Acquire(cancel_.load())) return cancelled(attempt);
     {
       std::lock_guard<std::mutex> lock(mu_);
       ++stats_.requests;
@@ -171,10 +176,11 @@ FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status
     if (retry_after) limiter_.PauseUntil(Clock::now() + delay);
     spdlog::debug("{}: {} on attempt {}/{}; retrying in {} ms", where, last_problem, attempt, max_attempts,
                   delay.count());
-    if (!SleepUnlessCancelled(delay)) {
-      return finish(Status::Aborted(where + ": cancelled after " + std::to_string(attempt) + " attempts"));
-    }
+    if (!SleepUnlessCancelled(delay)) return cancelled(attempt + 1);
   }
+  // The last attempt failed while the run was being cancelled: it may have
+  // been cut short, so it is no answer either.
+  if (Cancelled()) return cancelled(info.attempts + 1);
 
   std::string message = where + ": " + last_problem + " after " + std::to_string(info.attempts) +
                         (info.attempts == 1 ? " attempt" : " attempts");

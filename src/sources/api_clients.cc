@@ -14,12 +14,14 @@ using MapResult = Fetched<std::optional<TmdbRef>>;
 
 // Combines a primary and a fallback answer: the fallback's value when it
 // found something, else the primary's value if it succeeded, else whichever
-// error came last. Attempts add up.
+// error came last. Attempts add up. A cancelled fallback is no answer at
+// all: the primary's "not found" must not stand in for it.
 MapResult Combine(const MapResult& primary, const MapResult& fallback) {
   FetchInfo info{primary.attempts() + fallback.attempts(),
                  fallback.http_status() != 0 ? fallback.http_status() : primary.http_status(),
                  primary.info().issues};
   info.issues.insert(info.issues.end(), fallback.info().issues.begin(), fallback.info().issues.end());
+  if (fallback.status().code() == Status::Code::kAborted) return MapResult(fallback.status(), info);
   if (fallback.ok() && fallback.value().has_value()) return MapResult(fallback.value(), info);
   if (primary.ok()) return MapResult(primary.value(), info);
   if (fallback.ok()) return MapResult(fallback.value(), info);

@@ -38,6 +38,36 @@ void ApiConfig::UseSandbox(std::string_view base_url, std::optional<std::string_
 
 namespace {
 
+void ReplaceAll(std::string* text, std::string_view from, std::string_view to) {
+  for (size_t at = text->find(from); at != std::string::npos; at = text->find(from, at + to.size())) {
+    text->replace(at, from.size(), to);
+  }
+}
+
+bool PinnedTo(std::string_view base_url, std::string_view date) {
+  const std::string segment = "/@" + std::string(date);
+  for (size_t at = base_url.find(segment); at != std::string_view::npos;
+       at = base_url.find(segment, at + 1)) {
+    size_t end = at + segment.size();
+    if (end == base_url.size() || base_url[end] == '/' || base_url[end] == '?') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void ApiConfig::ExpandDate(std::string_view date) {
+  ReplaceAll(&imdb_base_url, "{date}", date);
+  ReplaceAll(&tmdb_base_url, "{date}", date);
+}
+
+bool ApiConfig::AnswersAreDated(std::string_view date) const {
+  if (!replay_dir.empty()) return true;
+  return PinnedTo(imdb_base_url, date) && PinnedTo(tmdb_base_url, date);
+}
+
+namespace {
+
 std::string KeyRefusal(const char* what, const std::string& key, const std::string& origin,
                        const std::string& base_url) {
   if (key.empty() || origin.empty()) return std::string();

@@ -94,6 +94,17 @@ struct ApiConfig {
   void UseSandbox(std::string_view base_url, std::optional<std::string_view> date = std::nullopt,
                   std::string_view imdb_key = {}, std::string_view tmdb_token = {});
 
+  // Replaces "{date}" in both base URLs by `date` (YYYY-MM-DD): a config
+  // pointing base_url at a sandbox as ".../@{date}/..." serves every day of
+  // a backfill from that day's world.
+  void ExpandDate(std::string_view date);
+
+  // True when every answer is for the logical day `date` (YYYY-MM-DD), not
+  // for today: replayed from recordings (replay_dir), or both base URLs are
+  // pinned to that day by a "/@YYYY-MM-DD" path segment (how a sandbox
+  // serves a past day). The real APIs only know today.
+  bool AnswersAreDated(std::string_view date) const;
+
   // Empty when the IMDB key / TMDB token may go to the configured base URL,
   // else why not (names both origins, never the key).
   std::string ImdbKeyRefusal() const;

@@ -99,6 +99,33 @@ TEST(SourcesApiConfig, TokenKindAndSandbox) {
   EXPECT_EQ(s.tmdb_token, "sandbox-tmdb-token");
 }
 
+TEST(SourcesApiConfig, OnlyADatedSourceAnswersForAPastDay) {
+  ApiConfig real;
+  EXPECT_FALSE(real.AnswersAreDated("2026-11-23"));
+  ApiConfig sandbox;
+  sandbox.UseSandbox("http://127.0.0.1:8080", std::string_view("2026-11-23"));
+  EXPECT_TRUE(sandbox.AnswersAreDated("2026-11-23"));
+  EXPECT_FALSE(sandbox.AnswersAreDated("2026-11-22"));
+  ApiConfig undated_sandbox;
+  undated_sandbox.UseSandbox("http://127.0.0.1:8080");
+  EXPECT_FALSE(undated_sandbox.AnswersAreDated("2026-11-23"));
+
+  ApiConfig file;  // base URLs from a config file, one pinned, then both
+  file.imdb_base_url = "http://127.0.0.1:8080/@{date}/imdb236/api/imdb";
+  file.tmdb_base_url = "http://127.0.0.1:8080/tmdb/3";
+  file.ExpandDate("2026-11-23");
+  EXPECT_EQ(file.imdb_base_url, "http://127.0.0.1:8080/@2026-11-23/imdb236/api/imdb");
+  EXPECT_FALSE(file.AnswersAreDated("2026-11-23"));
+  file.tmdb_base_url = "http://127.0.0.1:8080/@2026-11-23";
+  EXPECT_TRUE(file.AnswersAreDated("2026-11-23"));
+  file.tmdb_base_url = "http://127.0.0.1:8080/@2026-11-234/tmdb/3";  // not that day's segment
+  EXPECT_FALSE(file.AnswersAreDated("2026-11-23"));
+
+  ApiConfig replayed;
+  replayed.replay_dir = "/recordings";
+  EXPECT_TRUE(replayed.AnswersAreDated("2026-11-23"));
+}
+
 TEST(SourcesApiConfig, TheSandboxShorthandReplacesTheRealKeys) {
   auto c = LoadApiConfig(std::nullopt, Env({{"CINELAKE_IMDB_API_KEY", "real-imdb-key-1"},
                                             {"CINELAKE_TMDB_TOKEN", "real-tmdb-1"}}));

@@ -115,8 +115,9 @@ function configFile(dir, { imdbKey, tmdbToken, http: httpExtra = '' } = {}) {
     const i = lines.indexOf(`[${section}]`);
     lines.splice(i + 1, 0, ...extra.filter(Boolean));
   };
-  at('imdb', [`base_url = "${url}/imdb"`, imdbKey && `key = "${imdbKey}"`]);
-  at('tmdb', [`base_url = "${url}/tmdb"`, tmdbToken && `token = "${tmdbToken}"`]);
+  // /@{date} pins both to the run's day: this server plays a dated source (a sandbox).
+  at('imdb', [`base_url = "${url}/@{date}/imdb"`, imdbKey && `key = "${imdbKey}"`]);
+  at('tmdb', [`base_url = "${url}/@{date}/tmdb"`, tmdbToken && `token = "${tmdbToken}"`]);
   at('http', ['max_attempts = 3', ...httpExtra.split('\n')]);
   fs.writeFileSync(file, lines.join('\n'));
   return file;

@@ -1,6 +1,7 @@
 #include "jobs/enrich/enrich_fetch_stage.h"
 
 #include "common/log.h"
+#include "jobs/cancellation.h"
 #include "jobs/enrich/refresh_policy.h"
 #include "jobs/raw_imdb_title.h"
 #include "sources/api_clients.h"
@@ -22,7 +23,7 @@ Status RunEnrichFetchStage(const JobContext& ctx) {
   }
   spdlog::info("enrich_fetch: {} of {} titles need their IMDB detail", ids.size(), listed.num_rows());
   auto titles = ctx.apis->imdb().Titles(ids);
-  if (ctx.Cancelled()) return Status::Aborted("enrich_fetch interrupted");
+  RETURN_IF_ERROR(StopIfCancelled(ctx, titles, "enrich_fetch"));
 
   const TableDef& def = TableByName(tables::kImdbTitles);
   Table out(def.schema);

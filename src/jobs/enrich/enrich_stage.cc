@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "common/log.h"
+#include "jobs/cancellation.h"
 #include "jobs/enrich/enrich_rows.h"
 #include "jobs/enrich/refresh_policy.h"
 #include "jobs/raw_imdb_title.h"
@@ -215,7 +216,9 @@ Status RunEnrichStage(const JobContext& ctx) {
     }
   }
   auto season_answers = ctx.apis->tmdb().TvWithSeasonsBatch(season_requests);
-  if (ctx.Cancelled()) return Status::Aborted("enrich interrupted");
+  // A cancelled season is not a failed one: it must not become content_error
+  // nor leave the series without those episodes.
+  RETURN_IF_ERROR(StopIfCancelled(ctx, season_answers, "enrich: TMDB seasons"));
   std::map<size_t, std::map<int32_t, const TmdbSeason*>> fetched_seasons;  // by index into titles
   for (size_t q = 0; q < season_answers.size(); ++q) {
     size_t i = request_owner[q];
@@ -320,6 +323,11 @@ Status RunEnrichStage(const JobContext& ctx) {
     ctx.Count("enrich.details_refreshed_from_lists", 1);
   }
 
+  // Once writing starts it finishes even when cancelled: a resumed enrich
+  // reads these tables back, and upserting onto half of its own output
+  // would not redo the same day (a season already stored is not fetched
+  // again, though its episodes were not written yet).
+  RETURN_IF_ERROR(StopIfCancelled(ctx, "enrich"));
   // Write every table but content_detail, then content_detail (see header).
   std::vector<std::string> order;
   for (const auto& [name, _] : fresh.tables) {

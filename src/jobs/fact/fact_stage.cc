@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/log.h"
+#include "jobs/cancellation.h"
 #include "jobs/fact/fact_popularity.h"
 #include "lake/schemas.h"
 

@@ -6,6 +6,7 @@
 
 #include "common/log.h"
 #include "jobs/raw_imdb_title.h"
+#include "jobs/cancellation.h"
 #include "jobs/raw_tmdb_details.h"
 #include "sources/api_clients.h"
 #include "sources/api_deadline.h"
@@ -113,6 +114,8 @@ Status RunIngestListsStage(const JobContext& ctx) {
   }
   if (!pending.empty()) {
     auto mapped = apis.mapper().MapAll(ids, types);
+    // A look-up cut by the signal is no answer: never a NULL tmdb_id.
+    RETURN_IF_ERROR(StopIfCancelled(ctx, mapped, "ingest: IMDB to TMDB mapping"));
     ApiIssueTally issues;
     for (const auto& m : mapped) issues.AddAll(m.info().issues);
     ctx.Issues(issues.Sorted());
@@ -142,6 +145,7 @@ Status RunIngestListsStage(const JobContext& ctx) {
     content_ids.column("list_rank").AppendInt32(t.list_rank);
     content_ids.column("title_json").AppendString(EncodeRawImdbTitle(*t.entry));
   }
+  RETURN_IF_ERROR(StopIfCancelled(ctx, "ingest"));
   RETURN_IF_ERROR(ctx.lake->Write(ids_def, content_ids, ctx.load_date));
   ctx.Count("rows.stg_contentIDs", static_cast<int64_t>(content_ids.num_rows()));
   return Status::OK();
@@ -173,6 +177,8 @@ Status RunIngestPopularityStage(const JobContext& ctx) {
                                  std::string(listed.column(1).String(r)), 0, *ref, std::nullopt});
   }
   auto details = ctx.apis->tmdb().DetailsBatch(refs);
+  // Before the outage rule: cancelled calls are not missing popularities.
+  RETURN_IF_ERROR(StopIfCancelled(ctx, details, "popularity"));
   ApiIssueTally issues;
   for (const auto& d : details) issues.AddAll(d.info().issues);
   ctx.Issues(issues.Sorted());
@@ -220,6 +226,7 @@ Status RunIngestPopularityStage(const JobContext& ctx) {
                            ctx.load_date.ToString() + (causes.empty() ? "" : "; " + causes));
   }
   RETURN_IF_ERROR(ctx.lake->Write(det_def, det, ctx.load_date));
+  RETURN_IF_ERROR(StopIfCancelled(ctx, "popularity"));
   RETURN_IF_ERROR(ctx.lake->Write(pop_def, pop, ctx.load_date));
   ctx.Count("rows.stg_popularity", static_cast<int64_t>(pop.num_rows()));
   return Status::OK();

@@ -21,8 +21,11 @@ Status RunModelStage(const JobContext& ctx) {
   model::ModelStats stats;
   auto built = model::BuildGoldModel(stg, gold, ctx.LogicalMicros(), &stats);
   if (!built.ok()) return built.status().WithContext("model stage");
+  // Cancelled from here on, the writes still finish: the model upserts onto
+  // the dimensions it reads back, so a resumed run must not start from half
+  // of them.
+  if (ctx.Cancelled()) return Status::Aborted("model stage cancelled");
   for (const auto& name : model::ModelOutputTables()) {
-    if (ctx.Cancelled()) return Status::Aborted("model stage cancelled before " + name);
     const Table& table = built->at(name);
     RETURN_IF_ERROR(lake.Write(TableByName(name), table));
     ctx.Count("rows." + name, static_cast<int64_t>(table.num_rows()));
