@@ -4,6 +4,8 @@
 
 #include "catalog/catalog_stage.h"
 #include "common/log.h"
+#include "jobs/catalog_export/fact_catalog_stage.h"
+#include "jobs/catalog_export/tmdb_export_stage.h"
 #include "jobs/enrich/enrich_fetch_stage.h"
 #include "jobs/enrich/enrich_stage.h"
 #include "jobs/fact/fact_stage.h"
@@ -17,7 +19,8 @@ namespace cinelake {
 std::vector<StageDecl> PipelineStages(const CatalogOptions& catalog) {
   std::vector<StageDecl> stages{IngestListsStage(), IngestPopularityStage(),
                                 EnrichFetchStage(), EnrichStage(),
-                                ModelStage(),       FactStage()};
+                                ModelStage(),       FactStage(),
+                                TmdbExportStage(),  FactCatalogStage()};
   stages.push_back(CatalogStage(catalog, stages));
   return stages;
 }
