@@ -56,7 +56,6 @@ void RadixSort(std::vector<uint64_t>* keys) {
 struct Ranked {
   std::vector<uint64_t> key;  // title keys, ascending
   std::vector<int64_t> cents;
-  std::vector<uint32_t> by_rank;  // row indices, rank 1 first
   std::vector<int32_t> rank;
   std::vector<int32_t> rank_in_type;
 };
@@ -115,13 +114,11 @@ Result<Ranked> Rank(const Table& rows, const std::string& what) {
   constexpr uint64_t kCentsTop = (uint64_t{1} << kCentsBits) - 1;
   for (size_t i = 0; i < n; ++i) sort_keys[i] = ((kCentsTop - static_cast<uint64_t>(r.cents[i])) << kRowBits) | i;
   RadixSort(&sort_keys);
-  r.by_rank.resize(n);
   r.rank.resize(n);
   r.rank_in_type.resize(n);
   int32_t in_type[2] = {0, 0};
   for (size_t k = 0; k < n; ++k) {
     uint32_t row = static_cast<uint32_t>(sort_keys[k] & ((uint64_t{1} << kRowBits) - 1));
-    r.by_rank[k] = row;
     r.rank[row] = static_cast<int32_t>(k + 1);
     r.rank_in_type[row] = ++in_type[IsSeries(r.key[row]) ? 1 : 0];
   }
@@ -250,22 +247,41 @@ Result<Table> BuildFactCatalogPopularity(const Table& today, const std::optional
       o_imdb.AppendString(imdb_ids[imdb].second);
   };
 
-  CatalogStats s;
-  for (uint32_t row : now.by_rank) {
-    uint64_t key = now.key[row];
+  // One pass in title order (sequential reads) scatters each row into its
+  // rank slot, so the emitting pass below reads memory in order too.
+  struct RankedRow {
+    uint64_t key;
+    int64_t cents;
+    int32_t rank, rank_in_type, change, change_in_type;
+    uint32_t imdb;
+    bool joiner;
+  };
+  std::vector<RankedRow> by_rank(n);
+  for (size_t row = 0; row < n; ++row) {
     uint32_t p = prev_row[row];
     bool joiner = p == kNone;
-    AppendPath(&o_tmdb, key);
-    o_rank.AppendInt32(now.rank[row]);
-    o_pop.AppendInt64(now.cents[row]);
-    o_change.AppendInt32(joiner ? 0 : now.rank[row] - before.rank[p]);
-    o_joiner.AppendBool(joiner);
+    by_rank[now.rank[row] - 1] = RankedRow{now.key[row],
+                                         now.cents[row],
+                                         now.rank[row],
+                                         now.rank_in_type[row],
+                                         joiner ? 0 : now.rank[row] - before.rank[p],
+                                         joiner ? 0 : now.rank_in_type[row] - before.rank_in_type[p],
+                                         imdb_of[row],
+                                         joiner};
+  }
+  CatalogStats s;
+  for (const RankedRow& r : by_rank) {
+    AppendPath(&o_tmdb, r.key);
+    o_rank.AppendInt32(r.rank);
+    o_pop.AppendInt64(r.cents);
+    o_change.AppendInt32(r.change);
+    o_joiner.AppendBool(r.joiner);
     o_leaver.AppendBool(false);
-    o_rank_t.AppendInt32(now.rank_in_type[row]);
-    o_change_t.AppendInt32(joiner ? 0 : now.rank_in_type[row] - before.rank_in_type[p]);
-    append_common(key, imdb_of[row]);
-    s.new_joiners += joiner ? 1 : 0;
-    s.mapped += imdb_of[row] != kNone ? 1 : 0;
+    o_rank_t.AppendInt32(r.rank_in_type);
+    o_change_t.AppendInt32(r.change_in_type);
+    append_common(r.key, r.imdb);
+    s.new_joiners += r.joiner ? 1 : 0;
+    s.mapped += r.imdb != kNone ? 1 : 0;
   }
   for (size_t i = 0; i < leavers.size(); ++i) {
     uint64_t key = before.key[leavers[i]];

@@ -160,9 +160,6 @@ Result<DayLog> FetchDay(const JobContext& ctx, const ApiConfig& config, Date day
   }
   catalog_export::RawExportStats stats;
   Table rows = catalog_export::BuildRawExport(movies.file.batch, series.file.batch, &stats);
-  parquet::WriteOptions options;
-  options.codec = parquet::Codec::kZstd;
-  RETURN_IF_ERROR(ctx.lake->Write(TableByName(tables::kTmdbExport), rows, day, options));
   d.state = kLoaded;
   d.http_status = 200;
   d.movie_lines = movies.file.batch.lines;
@@ -177,6 +174,12 @@ Result<DayLog> FetchDay(const JobContext& ctx, const ApiConfig& config, Date day
                   (f == &movies ? std::string("movies ") : std::string("series ")) + e;
     }
   }
+  // The parsed columns are in `rows` now: free them before encoding doubles the peak.
+  movies.file.batch = ExportBatch();
+  series.file.batch = ExportBatch();
+  parquet::WriteOptions options;
+  options.codec = parquet::Codec::kZstd;
+  RETURN_IF_ERROR(ctx.lake->Write(TableByName(tables::kTmdbExport), rows, day, options));
   if (*d.malformed > 0) {
     d.detail = "malformed lines skipped, e.g. " + examples;
     spdlog::warn("tmdb_export {}: {} malformed lines skipped ({})", day.ToString(), *d.malformed, examples);
