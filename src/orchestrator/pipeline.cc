@@ -17,10 +17,9 @@
 namespace cinelake {
 
 std::vector<StageDecl> PipelineStages(const CatalogOptions& catalog) {
-  std::vector<StageDecl> stages{IngestListsStage(), IngestPopularityStage(),
-                                EnrichFetchStage(), EnrichStage(),
-                                ModelStage(),       FactStage(),
-                                TmdbExportStage(),  FactCatalogStage()};
+  std::vector<StageDecl> stages{
+      IngestListsStage(), IngestPopularityStage(), EnrichFetchStage(), EnrichStage(), ModelStage(),
+      FactStage(),        TmdbExportStage(),       FactCatalogStage()};
   stages.push_back(CatalogStage(catalog, stages));
   return stages;
 }

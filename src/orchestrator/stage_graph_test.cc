@@ -36,8 +36,8 @@ TEST(StageGraphTest, TheDailyRunFollowsFromTheStagesTables) {
   // its fact only on the fetch and the lists (for IMDB ids).
   EXPECT_EQ(edges["tmdb_export"], S{});
   EXPECT_EQ(edges["fact_catalog"], (S{"ingest", "tmdb_export"}));
-  EXPECT_EQ(edges["catalog"], (S{"enrich", "enrich_fetch", "fact", "fact_catalog", "ingest", "model", "popularity",
-                                 "tmdb_export"}));
+  EXPECT_EQ(edges["catalog"], (S{"enrich", "enrich_fetch", "fact", "fact_catalog", "ingest", "model",
+                                 "popularity", "tmdb_export"}));
 }
 
 TEST(StageGraphTest, OnlyStagesThatCallAnApiAreRetried) {

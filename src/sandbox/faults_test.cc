@@ -99,7 +99,8 @@ TEST(SandboxFaultsTest, ExportWindowHidesFilesNotYetPublishedOrDeleted) {
   auto all = FaultConfig::Parse("{}");
   ASSERT_TRUE(all.ok());
   EXPECT_TRUE(all->ExportExists(Date::FromYmd(2020, 1, 1)));
-  auto c = FaultConfig::Parse(R"({"exports": {"published_through": "2026-11-20", "kept_from": "2026-08-22"}})");
+  auto c =
+      FaultConfig::Parse(R"({"exports": {"published_through": "2026-11-20", "kept_from": "2026-08-22"}})");
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_TRUE(c->ExportExists(Date::FromYmd(2026, 11, 20)));
   EXPECT_FALSE(c->ExportExists(Date::FromYmd(2026, 11, 21)));

@@ -88,7 +88,8 @@ Status ApiConfig::Validate() const {
     return Status::InvalidArgument("http backoff values must be >= 0");
   }
   if (export_base_url.empty()) return Status::InvalidArgument("exports.base_url must be set");
-  if (export_attempts < 1 || export_attempts > 20) return Status::InvalidArgument("exports.attempts must be 1..20");
+  if (export_attempts < 1 || export_attempts > 20)
+    return Status::InvalidArgument("exports.attempts must be 1..20");
   if (export_stall_ms <= 0 || export_timeout_ms <= 0) {
     return Status::InvalidArgument("exports.stall_ms and exports.timeout_ms must be > 0");
   }

@@ -87,9 +87,9 @@ struct ApiConfig {
 
   // TMDB's daily export files: no key, no quota, large bodies streamed.
   std::string export_base_url = "http://files.tmdb.org/p/exports";
-  int export_attempts = 3;             // per file and run, first try included
-  int export_stall_ms = 30'000;        // no byte for this long: that attempt failed
-  int export_timeout_ms = 15 * 60'000; // one whole file
+  int export_attempts = 3;              // per file and run, first try included
+  int export_stall_ms = 30'000;         // no byte for this long: that attempt failed
+  int export_timeout_ms = 15 * 60'000;  // one whole file
 
   std::string record_dir;  // when set, every response is also saved here
   std::string replay_dir;  // when set, responses come from here; no network at all

@@ -56,8 +56,8 @@ int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 
 }  // namespace
 
-Result<int> StreamDownload(const std::string& url, const StreamDownloadOptions& options, const BodyFn& on_body,
-                           const std::atomic<bool>* cancel) {
+Result<int> StreamDownload(const std::string& url, const StreamDownloadOptions& options,
+                           const BodyFn& on_body, const std::atomic<bool>* cancel) {
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
   if (!curl) return Status::Internal("cannot create a libcurl handle");
   Transfer t;

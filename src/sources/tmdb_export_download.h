@@ -33,7 +33,7 @@ struct StreamDownloadOptions {
 
 using BodyFn = std::function<Status(std::string_view chunk)>;
 
-Result<int> StreamDownload(const std::string& url, const StreamDownloadOptions& options, const BodyFn& on_body,
-                           const std::atomic<bool>* cancel = nullptr);
+Result<int> StreamDownload(const std::string& url, const StreamDownloadOptions& options,
+                           const BodyFn& on_body, const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace cinelake

@@ -26,11 +26,9 @@ Result<ExportFile> FetchExportFile(const std::string& base_url, ExportKind kind,
     parser.ParseBlock(lines, &file.batch);
     return Status::OK();
   });
-  ASSIGN_OR_RETURN(file.http_status, StreamDownload(base_url + "/" + name, options,
-                                                    [&](std::string_view chunk) {
-                                                      return gunzip.Feed(chunk);
-                                                    },
-                                                    cancel));
+  ASSIGN_OR_RETURN(file.http_status, StreamDownload(
+                                         base_url + "/" + name, options,
+                                         [&](std::string_view chunk) { return gunzip.Feed(chunk); }, cancel));
   file.compressed_bytes = gunzip.compressed_bytes();
   if (file.http_status != 200) {
     file.batch = ExportBatch();

@@ -28,13 +28,14 @@ std::string ExportFileName(ExportKind kind, Date date);
 
 struct ExportFile {
   int http_status = 0;
-  ExportBatch batch;           // the kept lines when http_status == 200
+  ExportBatch batch;  // the kept lines when http_status == 200
   int64_t compressed_bytes = 0;
   int64_t text_bytes = 0;
 };
 
 // `base_url` without the trailing slash: "http://files.tmdb.org/p/exports".
 Result<ExportFile> FetchExportFile(const std::string& base_url, ExportKind kind, Date date,
-                                   const StreamDownloadOptions& options, const std::atomic<bool>* cancel = nullptr);
+                                   const StreamDownloadOptions& options,
+                                   const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace cinelake

@@ -73,8 +73,8 @@ Status GzipLineStream::Feed(std::string_view compressed) {
 Status GzipLineStream::Finish() {
   if (!initialized_) return Status::Internal(what_ + ": cannot set up gunzip");
   if (!member_ended_) {
-    return Status::Corruption(what_ + ": truncated gzip: the stream stops after " + std::to_string(compressed_) +
-                              " compressed bytes without its end");
+    return Status::Corruption(what_ + ": truncated gzip: the stream stops after " +
+                              std::to_string(compressed_) + " compressed bytes without its end");
   }
   if (carry_ > 0) {
     size_t n = carry_;

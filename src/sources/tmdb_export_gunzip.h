@@ -53,7 +53,7 @@ class GzipLineStream {
   bool initialized_ = false;
   bool member_ended_ = false;  // the last member's trailer was read
   std::vector<char> buffer_;
-  size_t carry_ = 0;           // bytes of an unfinished line at buffer_'s start
+  size_t carry_ = 0;  // bytes of an unfinished line at buffer_'s start
   int64_t compressed_ = 0;
   int64_t text_ = 0;
 };

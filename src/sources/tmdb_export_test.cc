@@ -132,7 +132,8 @@ TEST(ExportLineParserTest, CountsAndSkipsMalformedLines) {
 
 TEST(ExportFileTest, NamesAsTmdbPublishes) {
   EXPECT_EQ(ExportFileName(ExportKind::kMovie, Date::FromYmd(2026, 3, 7)), "movie_ids_03_07_2026.json.gz");
-  EXPECT_EQ(ExportFileName(ExportKind::kSeries, Date::FromYmd(2026, 12, 1)), "tv_series_ids_12_01_2026.json.gz");
+  EXPECT_EQ(ExportFileName(ExportKind::kSeries, Date::FromYmd(2026, 12, 1)),
+            "tv_series_ids_12_01_2026.json.gz");
 }
 
 }  // namespace

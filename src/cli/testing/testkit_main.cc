@@ -21,10 +21,10 @@
 #include "jobs/catalog_export/fact_catalog_stage.h"
 #include "jobs/catalog_export/tmdb_export_stage.h"
 #include "lake/lake.h"
-#include "sources/api_clients.h"
 #include "lake/testing/parquet_samples.h"
 #include "serve/gold.h"
 #include "serve/testing/fixture_lake.h"
+#include "sources/api_clients.h"
 
 namespace cinelake {
 namespace {
@@ -74,7 +74,8 @@ void RegisterCatalogDay(CLI::App& app) {
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("catalog-day", "Run only the whole-catalog branch for one day");
   cmd->add_option("--lake", args->lake, "Lake folder")->required();
-  cmd->add_option("--exports", args->exports, "Base URL of the export files (file:// or http://)")->required();
+  cmd->add_option("--exports", args->exports, "Base URL of the export files (file:// or http://)")
+      ->required();
   cmd->add_option("--date", args->date, "The day YYYY-MM-DD")->required();
   cmd->callback([args] {
     auto day = Date::Parse(args->date);
@@ -100,7 +101,8 @@ void RegisterCatalogDay(CLI::App& app) {
     struct rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     std::printf("catalog_day_ms %.1f\ncatalog_peak_rss_kb %ld\n", ms, usage.ru_maxrss);
-    for (const auto& [name, value] : metrics.Snapshot()) std::printf("metric.%s %lld\n", name.c_str(), static_cast<long long>(value));
+    for (const auto& [name, value] : metrics.Snapshot())
+      std::printf("metric.%s %lld\n", name.c_str(), static_cast<long long>(value));
   });
 }
 

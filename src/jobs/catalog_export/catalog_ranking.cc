@@ -13,11 +13,15 @@ namespace cinelake::catalog_export {
 namespace {
 
 constexpr uint64_t kSeriesBit = uint64_t{1} << 62;
-constexpr int kRowBits = 30;  // rows per snapshot < 2^30
+constexpr int kRowBits = 30;    // rows per snapshot < 2^30
 constexpr int kCentsBits = 34;  // DECIMAL(10,2) cents < 2^34
 
-bool IsSeries(uint64_t key) { return (key & kSeriesBit) != 0; }
-int64_t IdOf(uint64_t key) { return static_cast<int64_t>(key & ~kSeriesBit); }
+bool IsSeries(uint64_t key) {
+  return (key & kSeriesBit) != 0;
+}
+int64_t IdOf(uint64_t key) {
+  return static_cast<int64_t>(key & ~kSeriesBit);
+}
 
 // fact::PopularityCents decides on the shortest decimal text of the double;
 // that text lies within half an ulp of the double, so away from a half cent
@@ -112,7 +116,8 @@ Result<Ranked> Rank(const Table& rows, const std::string& what) {
   // Rank order: cents descending, then title order (= row index, rows being in title order).
   std::vector<uint64_t> sort_keys(n);
   constexpr uint64_t kCentsTop = (uint64_t{1} << kCentsBits) - 1;
-  for (size_t i = 0; i < n; ++i) sort_keys[i] = ((kCentsTop - static_cast<uint64_t>(r.cents[i])) << kRowBits) | i;
+  for (size_t i = 0; i < n; ++i)
+    sort_keys[i] = ((kCentsTop - static_cast<uint64_t>(r.cents[i])) << kRowBits) | i;
   RadixSort(&sort_keys);
   r.rank.resize(n);
   r.rank_in_type.resize(n);
@@ -202,14 +207,16 @@ Result<Table> BuildFactCatalogPopularity(const Table& today, const std::optional
   {
     size_t j = 0;
     for (size_t i = 0; i < n; ++i) {
-      while (j < before.key.size() && before.key[j] < now.key[i]) leavers.push_back(static_cast<uint32_t>(j++));
+      while (j < before.key.size() && before.key[j] < now.key[i])
+        leavers.push_back(static_cast<uint32_t>(j++));
       if (j < before.key.size() && before.key[j] == now.key[i]) prev_row[i] = static_cast<uint32_t>(j++);
     }
     while (j < before.key.size()) leavers.push_back(static_cast<uint32_t>(j++));
   }
   std::vector<uint32_t> imdb_of(n, kNone);
   std::vector<uint32_t> imdb_of_leaver(leavers.size(), kNone);
-  auto match_imdb = [&](const std::vector<uint64_t>& keys, auto row_of, size_t count, std::vector<uint32_t>* out) {
+  auto match_imdb = [&](const std::vector<uint64_t>& keys, auto row_of, size_t count,
+                        std::vector<uint32_t>* out) {
     size_t m = 0;
     for (size_t i = 0; i < count; ++i) {
       uint64_t k = keys[row_of(i)];
@@ -217,8 +224,10 @@ Result<Table> BuildFactCatalogPopularity(const Table& today, const std::optional
       if (m < imdb_ids.size() && imdb_ids[m].first == k) (*out)[i] = static_cast<uint32_t>(m);
     }
   };
-  match_imdb(now.key, [](size_t i) { return i; }, n, &imdb_of);
-  match_imdb(before.key, [&](size_t i) { return leavers[i]; }, leavers.size(), &imdb_of_leaver);
+  match_imdb(
+      now.key, [](size_t i) { return i; }, n, &imdb_of);
+  match_imdb(
+      before.key, [&](size_t i) { return leavers[i]; }, leavers.size(), &imdb_of_leaver);
 
   const TableDef& def = TableByName(tables::kFactCatalogPopularity);
   Table out(def.schema);
@@ -261,13 +270,13 @@ Result<Table> BuildFactCatalogPopularity(const Table& today, const std::optional
     uint32_t p = prev_row[row];
     bool joiner = p == kNone;
     by_rank[now.rank[row] - 1] = RankedRow{now.key[row],
-                                         now.cents[row],
-                                         now.rank[row],
-                                         now.rank_in_type[row],
-                                         joiner ? 0 : now.rank[row] - before.rank[p],
-                                         joiner ? 0 : now.rank_in_type[row] - before.rank_in_type[p],
-                                         imdb_of[row],
-                                         joiner};
+                                           now.cents[row],
+                                           now.rank[row],
+                                           now.rank_in_type[row],
+                                           joiner ? 0 : now.rank[row] - before.rank[p],
+                                           joiner ? 0 : now.rank_in_type[row] - before.rank_in_type[p],
+                                           imdb_of[row],
+                                           joiner};
   }
   CatalogStats s;
   for (const RankedRow& r : by_rank) {

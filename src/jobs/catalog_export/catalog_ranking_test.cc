@@ -12,7 +12,8 @@ namespace cinelake::catalog_export {
 namespace {
 
 Table Snapshot(const std::string& rows) {
-  auto t = testing::ParsePsv("id|content_type|popularity\n" + rows, TableByName(tables::kTmdbExport).schema, "test");
+  auto t = testing::ParsePsv("id|content_type|popularity\n" + rows, TableByName(tables::kTmdbExport).schema,
+                             "test");
   EXPECT_TRUE(t.ok()) << t.status().ToString();
   return std::move(t).value();
 }

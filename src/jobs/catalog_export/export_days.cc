@@ -7,8 +7,8 @@
 namespace cinelake {
 
 Result<std::string> DescribeExportDays(const Lake& lake, Date from, Date to) {
-  ASSIGN_OR_RETURN(Table log, lake.ReadOrEmpty(TableByName(tables::kTmdbExportLog), std::nullopt,
-                                               {"load_date", "state"}));
+  ASSIGN_OR_RETURN(
+      Table log, lake.ReadOrEmpty(TableByName(tables::kTmdbExportLog), std::nullopt, {"load_date", "state"}));
   std::vector<Date> loaded, gone, pending;
   for (size_t i = 0; i < log.num_rows(); ++i) {
     Date day{log.column(0).Int32(i)};

@@ -12,7 +12,8 @@ namespace cinelake {
 namespace {
 
 // The days to (re)compute, ascending.
-std::vector<Date> DaysDue(const std::vector<Date>& raw_dates, const std::vector<Date>& fact_dates, Date load_date) {
+std::vector<Date> DaysDue(const std::vector<Date>& raw_dates, const std::vector<Date>& fact_dates,
+                          Date load_date) {
   std::set<Date> due;
   for (Date d : raw_dates) {
     if (!std::binary_search(fact_dates.begin(), fact_dates.end(), d)) due.insert(d);

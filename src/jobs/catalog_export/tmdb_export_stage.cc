@@ -115,8 +115,9 @@ FileOutcome FetchFile(const JobContext& ctx, const ApiConfig& config, ExportKind
       out.file = std::move(r).value();
       return out;
     }
-    out.error = r.ok() ? Status::Network(ExportFileName(kind, day) + ": HTTP " + std::to_string(r->http_status))
-                       : r.status().WithContext(ExportFileName(kind, day));
+    out.error = r.ok()
+                    ? Status::Network(ExportFileName(kind, day) + ": HTTP " + std::to_string(r->http_status))
+                    : r.status().WithContext(ExportFileName(kind, day));
     if (out.error.code() == Status::Code::kAborted) return out;
     spdlog::warn("tmdb_export: attempt {} of {} failed: {}", attempt, config.export_attempts,
                  out.error.ToString());
@@ -153,7 +154,8 @@ Result<DayLog> FetchDay(const JobContext& ctx, const ApiConfig& config, Date day
       bool missing = f->file.http_status == 404 || f->file.http_status == 403;
       d.state = missing ? kNotPublished : kFailed;
       d.http_status = f->file.http_status;
-      d.detail = (f == &movies ? ExportFileName(ExportKind::kMovie, day) : ExportFileName(ExportKind::kSeries, day)) +
+      d.detail = (f == &movies ? ExportFileName(ExportKind::kMovie, day)
+                               : ExportFileName(ExportKind::kSeries, day)) +
                  ": HTTP " + std::to_string(f->file.http_status);
       return d;
     }
@@ -193,7 +195,8 @@ Result<DayLog> FetchDay(const JobContext& ctx, const ApiConfig& config, Date day
 }  // namespace
 
 Status RunTmdbExportStage(const JobContext& ctx) {
-  if (ctx.lake == nullptr || ctx.apis == nullptr) return Status::Internal("tmdb_export stage: no lake or config");
+  if (ctx.lake == nullptr || ctx.apis == nullptr)
+    return Status::Internal("tmdb_export stage: no lake or config");
   const ApiConfig& config = ctx.apis->config();
   ASSIGN_OR_RETURN(auto log, ReadLog(*ctx.lake));
   std::vector<Date> days;
