@@ -102,6 +102,18 @@ if [[ -n "$(get pipeline_day_ratio)" ]]; then
   printf '%-58s %10s %10s\n' "(c) CPU seconds of a zero-latency day, ingest..catalog" "$(get pipeline_cpu_s)" "< 1"
 fi
 
+# ---- the whole catalog -----------------------------------------------------
+if [[ -n "$(get catalog_time_ratio)" ]]; then
+  echo
+  echo "Whole catalog: one day of $(get catalog_rows) gold rows from TMDB-size export files (both files, raw + gold)"
+  printf '%-58s %10s %10s\n' "" "measured" "target"
+  printf '%-58s %10s %10s\n' "wall, cinelake / DuckDB (same files, same run)" "$(get catalog_time_ratio)" "<= 0.4"
+  printf '%-58s %10s\n' "    cinelake ms / DuckDB ms" "$(get catalog_cinelake_ms) / $(get catalog_duckdb_ms)"
+  printf '%-58s %10s %10s\n' "peak memory (MB)" "$(get catalog_peak_rss_mb)" "<= 400"
+  printf '%-58s %10s %10s\n' "gold bytes, cinelake / DuckDB zstd" "$(get catalog_gold_ratio)" "<= 0.9"
+  printf '%-58s %10s\n' "    bytes" "$(get catalog_gold_bytes) / $(get catalog_duckdb_gold_bytes)"
+fi
+
 # ---- the dashboard ---------------------------------------------------------
 if [[ -n "$(get dashboard_landing_p95_ms)" ]]; then
   echo

@@ -14,7 +14,10 @@ DAYS=${CINELAKE_DEMO_DAYS:-30}
 log() { printf '\033[1mdemo:\033[0m %s\n' "$*" >&2; }
 
 sandbox_out=$(mktemp)
-"$BIN" sandbox --port 0 --faults "$ROOT/config/sandbox-fast.json" >"$sandbox_out" 2>"$sandbox_out.log" &
+# Export files at a tenth of TMDB's size keep 30 demo days quick and small
+# (CINELAKE_DEMO_MOVIES / CINELAKE_DEMO_SERIES change that).
+"$BIN" sandbox --port 0 --faults "$ROOT/config/sandbox-fast.json" \
+  --movie-catalog "${CINELAKE_DEMO_MOVIES:-120000}" --series-catalog "${CINELAKE_DEMO_SERIES:-20000}" >"$sandbox_out" 2>"$sandbox_out.log" &
 sandbox_pid=$!
 cleanup() { kill "$sandbox_pid" 2>/dev/null || true; rm -f "$sandbox_out" "$sandbox_out.log"; }
 trap cleanup EXIT

@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "common/log.h"
+#include "jobs/catalog_export/export_days.h"
 #include "orchestrator/lake_lock.h"
 #include "orchestrator/pipeline.h"
 #include "orchestrator/progress.h"
@@ -151,6 +152,11 @@ Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
     if (!result.ok()) return result.status().WithContext("run for " + dates[i].ToString());
     spdlog::info("run {} for {} succeeded", result->run_id, dates[i].ToString());
   }
+  auto catalog_days = DescribeExportDays(*lake, dates.front(), dates.back());
+  if (catalog_days.ok())
+    spdlog::info("{}", *catalog_days);
+  else
+    spdlog::warn("catalog: cannot read the export log: {}", catalog_days.status().ToString());
   return Status::OK();
 }
 

@@ -67,6 +67,22 @@ std::vector<TableDef> BuildTables() {
                true,
                {"id"},
                "(new) The IMDB title detail of each title due for enrichment that day, as fetched."});
+  t.push_back({Layer::kRaw,
+               "tmdb_export",
+               {Key("id", L), Key("content_type"), Col("title"), Col("popularity", D), Col("adult", B),
+                Col("video", B)},
+               true,
+               {"content_type", "id"},
+               "(new) TMDB's daily export files, every title TMDB knows: one row per (content_type, id), "
+               "as exported."});
+  t.push_back({Layer::kRaw,
+               "tmdb_export_log",
+               {Key("load_date", DT), Col("state"), Col("movie_lines", L), Col("series_lines", L),
+                Col("rows", L), Col("malformed_lines", L), Col("duplicate_ids", L), Col("http_status", I),
+                Col("detail"), Col("run_id"), Col("checked_at", TS)},
+               false,
+               {"load_date"},
+               "(new) Per export day: loaded, not_published (fetched again by later runs) or gone."});
   // stg
   t.push_back({Layer::kStg,
                "content_detail",
@@ -222,6 +238,14 @@ std::vector<TableDef> BuildTables() {
                true,
                {"content_id"},
                "One row per title per day: ranks, changes, joiners, leavers, chart measures."});
+  t.push_back({Layer::kGold,
+               "fact_catalog_popularity",
+               {Key("tmdb_id"), Col("rank", I), Col("popularity", DEC), Col("rank_change", I),
+                Col("is_new_joiner", B), Col("is_leaver", B), Col("content_type"), Col("rank_in_type", I),
+                Col("rank_change_in_type", I), Col("prev_load_date", DT), Col("content_id")},
+               true,
+               {"tmdb_id"},
+               "(new) The whole TMDB catalog per day: ranks, changes, joiners, leavers."});
   return t;
 }
 

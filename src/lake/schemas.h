@@ -38,6 +38,8 @@ inline constexpr std::string_view kContentIds = "stg_contentIDs";
 inline constexpr std::string_view kPopularity = "stg_popularity";
 inline constexpr std::string_view kTmdbDetails = "stg_tmdb_details";
 inline constexpr std::string_view kImdbTitles = "stg_imdb_titles";
+inline constexpr std::string_view kTmdbExport = "tmdb_export";
+inline constexpr std::string_view kTmdbExportLog = "tmdb_export_log";
 inline constexpr std::string_view kContentDetail = "content_detail";
 inline constexpr std::string_view kContentPerson = "content_person";
 inline constexpr std::string_view kContentGenre = "content_genre";
@@ -61,6 +63,7 @@ inline constexpr std::string_view kBridgeContentCompany = "bridge_content_compan
 inline constexpr std::string_view kBridgeContentInterest = "bridge_content_interest";
 inline constexpr std::string_view kBridgeContentNetwork = "bridge_content_network";
 inline constexpr std::string_view kFactPopularity = "fact_popularity";
+inline constexpr std::string_view kFactCatalogPopularity = "fact_catalog_popularity";
 }  // namespace tables
 
 }  // namespace cinelake

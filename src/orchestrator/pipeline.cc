@@ -5,6 +5,8 @@
 #include "catalog/catalog_stage.h"
 #include "catalog/publish_stage.h"
 #include "common/log.h"
+#include "jobs/catalog_export/fact_catalog_stage.h"
+#include "jobs/catalog_export/tmdb_export_stage.h"
 #include "jobs/enrich/enrich_fetch_stage.h"
 #include "jobs/enrich/enrich_stage.h"
 #include "jobs/fact/fact_stage.h"
@@ -16,9 +18,9 @@
 namespace cinelake {
 
 std::vector<StageDecl> PipelineStages(const CatalogOptions& catalog) {
-  std::vector<StageDecl> stages{IngestListsStage(), IngestPopularityStage(),
-                                EnrichFetchStage(), EnrichStage(),
-                                ModelStage(),       FactStage()};
+  std::vector<StageDecl> stages{
+      IngestListsStage(), IngestPopularityStage(), EnrichFetchStage(), EnrichStage(), ModelStage(),
+      FactStage(),        TmdbExportStage(),       FactCatalogStage()};
   StageDecl publish = PublishStage(stages);
   stages.push_back(CatalogStage(catalog, stages));
   stages.push_back(std::move(publish));

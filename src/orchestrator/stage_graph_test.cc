@@ -32,9 +32,14 @@ TEST(StageGraphTest, TheDailyRunFollowsFromTheStagesTables) {
   EXPECT_EQ(edges["model"], S{"enrich"});
   // The fact needs only popularity, so it runs beside enrich and model.
   EXPECT_EQ(edges["fact"], S{"popularity"});
-  EXPECT_EQ(edges["catalog"], (S{"enrich", "enrich_fetch", "fact", "ingest", "model", "popularity"}));
-  // Gold is committed once both of its writers are done.
-  EXPECT_EQ(edges["publish"], (S{"fact", "model"}));
+  // The whole-catalog branch needs no API quota: its fetch waits on nothing,
+  // its fact only on the fetch and the lists (for IMDB ids).
+  EXPECT_EQ(edges["tmdb_export"], S{});
+  EXPECT_EQ(edges["fact_catalog"], (S{"ingest", "tmdb_export"}));
+  EXPECT_EQ(edges["catalog"], (S{"enrich", "enrich_fetch", "fact", "fact_catalog", "ingest", "model",
+                                 "popularity", "tmdb_export"}));
+  // Gold is committed once all of its writers are done.
+  EXPECT_EQ(edges["publish"], (S{"fact", "fact_catalog", "model"}));
 }
 
 TEST(StageGraphTest, OnlyStagesThatCallAnApiAreRetried) {

@@ -28,7 +28,7 @@ std::optional<std::string> ExportApi::Authenticate(const httplib::Request&) cons
 
 Reply ExportApi::Handle(Request& request) {
   auto name = ParseExportName(request.route.id);
-  if (!name) {
+  if (!name || (request.faults && !request.faults->ExportExists(name->date))) {
     return Reply{404, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code></Error>",
                  "application/xml"};
   }

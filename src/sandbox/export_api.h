@@ -1,7 +1,8 @@
 // The TMDB daily export host stand-in: /p/exports/{file name}.
 //
 // Files (export_file.h) are built on first request, one at a time, and the
-// last few are kept in memory. No auth. A name that is no export file is 404
+// last few are kept in memory. No auth. A name that is no export file, or a
+// file outside the fault config's "exports" window (not yet published, deleted), is 404
 // with an S3-style XML body; a file that cannot be built is 500. The fault
 // layers' errors use the plain {"message": ...} body.
 //

@@ -210,6 +210,17 @@ Result<FaultConfig> FaultConfig::Parse(std::string_view json_text) {
       }
     } else if (k == "tmdb_not_found_fraction") {
       RETURN_IF_ERROR(ReadNumber(v, k, 0, 1, &c.tmdb_not_found_fraction));
+    } else if (k == "exports") {
+      if (!v.is_object()) return Bad(k, "expected an object");
+      for (const auto& [f, day] : v.items()) {
+        std::string at = "exports." + f;
+        if (f != "published_through" && f != "kept_from") return Bad(at, "unknown key");
+        if (day.is_null()) continue;
+        if (!day.is_string()) return Bad(at, "expected a YYYY-MM-DD string");
+        Result<Date> d = Date::Parse(day.get<std::string>());
+        if (!d.ok()) return Bad(at, "expected a YYYY-MM-DD string");
+        (f == "published_through" ? c.exports_published_through : c.exports_kept_from) = *d;
+      }
     } else if (k == "endpoints") {
       if (!v.is_object()) return Bad(k, "expected an object");
       endpoints = &v;
@@ -243,6 +254,12 @@ std::string FaultConfig::ToJson() const {
   j["rate_limits"] = Json{{"imdb", Json{{"rate", rate_limits[0].rate}, {"burst", rate_limits[0].burst}}},
                           {"tmdb", Json{{"rate", rate_limits[1].rate}, {"burst", rate_limits[1].burst}}}};
   j["tmdb_not_found_fraction"] = tmdb_not_found_fraction;
+  if (exports_published_through || exports_kept_from) {
+    Json e = Json::object();
+    if (exports_published_through) e["published_through"] = exports_published_through->ToString();
+    if (exports_kept_from) e["kept_from"] = exports_kept_from->ToString();
+    j["exports"] = e;
+  }
   Json endpoints;
   endpoints["*"] = EndpointJson(defaults);
   for (int i = 0; i < kEndpointKinds; ++i) {

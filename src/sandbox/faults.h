@@ -4,6 +4,9 @@
 //   {
 //     "rate_limits": {"imdb": {"rate": 10, "burst": 10}, "tmdb": {"rate": 40, "burst": 40}},
 //     "tmdb_not_found_fraction": 0.0,   // share of TMDB ids answering 404, per id per day
+//     "exports": {"published_through": "2026-11-20", "kept_from": "2026-08-22"},
+//                                       // export files dated outside answer 404 (not yet
+//                                       // published / already deleted); absent = every date
 //     "endpoints": {
 //       "*":          {...defaults for every kind...},
 //       "tmdb_movie": {...overrides, field by field...}
@@ -25,9 +28,11 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "common/date.h"
 #include "common/status.h"
 
 namespace cinelake::sandbox {
@@ -81,6 +86,12 @@ inline constexpr double kMaxStallSeconds = 600;
 struct FaultConfig {
   std::array<RateLimit, 2> rate_limits{RateLimit{10, 10}, RateLimit{40, 40}};  // imdb, tmdb
   double tmdb_not_found_fraction = 0;
+  std::optional<Date> exports_published_through;
+  std::optional<Date> exports_kept_from;
+  bool ExportExists(Date file_date) const {
+    return !(exports_published_through && file_date > *exports_published_through) &&
+           !(exports_kept_from && file_date < *exports_kept_from);
+  }
   EndpointFaults defaults;                           // "*"
   std::array<EndpointFaults, kEndpointKinds> kinds;  // resolved per kind
   std::array<bool, kEndpointKinds> overridden{};     // has its own entry

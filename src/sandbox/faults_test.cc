@@ -91,3 +91,28 @@ TEST(SandboxFaultsTest, TokenBucketAllowsBurstThenRefillsAtRate) {
 
 }  // namespace
 }  // namespace cinelake::sandbox
+
+namespace cinelake::sandbox {
+namespace {
+
+TEST(SandboxFaultsTest, ExportWindowHidesFilesNotYetPublishedOrDeleted) {
+  auto all = FaultConfig::Parse("{}");
+  ASSERT_TRUE(all.ok());
+  EXPECT_TRUE(all->ExportExists(Date::FromYmd(2020, 1, 1)));
+  auto c =
+      FaultConfig::Parse(R"({"exports": {"published_through": "2026-11-20", "kept_from": "2026-08-22"}})");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_TRUE(c->ExportExists(Date::FromYmd(2026, 11, 20)));
+  EXPECT_FALSE(c->ExportExists(Date::FromYmd(2026, 11, 21)));
+  EXPECT_TRUE(c->ExportExists(Date::FromYmd(2026, 8, 22)));
+  EXPECT_FALSE(c->ExportExists(Date::FromYmd(2026, 8, 21)));
+  auto again = FaultConfig::Parse(c->ToJson());
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->exports_published_through, c->exports_published_through);
+  EXPECT_EQ(again->exports_kept_from, c->exports_kept_from);
+  EXPECT_FALSE(FaultConfig::Parse(R"({"exports": {"published": "2026-11-20"}})").ok());
+  EXPECT_FALSE(FaultConfig::Parse(R"({"exports": {"kept_from": "yesterday"}})").ok());
+}
+
+}  // namespace
+}  // namespace cinelake::sandbox

@@ -28,6 +28,7 @@ void ApiConfig::UseSandbox(std::string_view base_url, std::optional<std::string_
   if (date && !date->empty()) base += "/@" + std::string(*date);
   imdb_base_url = base + "/imdb236/api/imdb";
   tmdb_base_url = base + "/tmdb/3";
+  export_base_url = base + "/p/exports";
   imdb_key = std::string(sandbox_imdb_key.empty() ? kSandboxImdbKey : sandbox_imdb_key);
   tmdb_token = std::string(sandbox_tmdb_token.empty() ? kSandboxTmdbToken : sandbox_tmdb_token);
   imdb_key_origin = UrlOrigin(imdb_base_url);
@@ -115,6 +116,12 @@ Status ApiConfig::Validate() const {
   if (max_list_titles < 1) return Status::InvalidArgument("imdb.max_list_titles must be >= 1");
   if (backoff_base_ms < 0 || backoff_max_ms < 0 || max_retry_after_ms < 0) {
     return Status::InvalidArgument("http backoff values must be >= 0");
+  }
+  if (export_base_url.empty()) return Status::InvalidArgument("exports.base_url must be set");
+  if (export_attempts < 1 || export_attempts > 20)
+    return Status::InvalidArgument("exports.attempts must be 1..20");
+  if (export_stall_ms <= 0 || export_timeout_ms <= 0) {
+    return Status::InvalidArgument("exports.stall_ms and exports.timeout_ms must be > 0");
   }
   if (!record_dir.empty() && !replay_dir.empty()) {
     return Status::InvalidArgument("record_dir and replay_dir cannot both be set");
@@ -232,6 +239,12 @@ Status ApplyToml(const std::string& path, ApiConfig* c) {
     ASSIGN_OR_RETURN(c->mapping, ParseMappingStrategy(strategy));
   }
 
+  TomlSection exports(root["exports"].as_table(), "exports", path);
+  RETURN_IF_ERROR(exports.String("base_url", &c->export_base_url));
+  RETURN_IF_ERROR(exports.Int("attempts", &c->export_attempts));
+  RETURN_IF_ERROR(exports.Int("stall_ms", &c->export_stall_ms));
+  RETURN_IF_ERROR(exports.Int("timeout_ms", &c->export_timeout_ms));
+
   TomlSection record(root["record"].as_table(), "record", path);
   RETURN_IF_ERROR(record.String("record_dir", &c->record_dir));
   RETURN_IF_ERROR(record.String("replay_dir", &c->replay_dir));
@@ -274,6 +287,7 @@ Result<ApiConfig> LoadApiConfig(const std::optional<std::string>& path, const Ge
   RegisterSecret(c.tmdb_token);
   env("CINELAKE_IMDB_BASE_URL", &c.imdb_base_url);
   env("CINELAKE_TMDB_BASE_URL", &c.tmdb_base_url);
+  env("CINELAKE_EXPORT_BASE_URL", &c.export_base_url);
   env("CINELAKE_RECORD_DIR", &c.record_dir);
   env("CINELAKE_REPLAY_DIR", &c.replay_dir);
   std::string mapping;

@@ -21,7 +21,8 @@
 //             step_budget_ms
 //   [mapping] strategy = "tmdb_find" | "imdb"
 //   [record]  record_dir, replay_dir
-// Further environment overrides: CINELAKE_IMDB_BASE_URL, CINELAKE_TMDB_BASE_URL,
+//   [exports] base_url, attempts, stall_ms, timeout_ms   (TMDB daily export files)
+// Further environment overrides: CINELAKE_IMDB_BASE_URL, CINELAKE_TMDB_BASE_URL, CINELAKE_EXPORT_BASE_URL,
 // CINELAKE_RECORD_DIR, CINELAKE_REPLAY_DIR, CINELAKE_MAPPING.
 #pragma once
 
@@ -83,6 +84,12 @@ struct ApiConfig {
   int max_retry_after_ms = 300'000;  // a longer Retry-After is capped to this
 
   MappingStrategy mapping = MappingStrategy::kTmdbFind;
+
+  // TMDB's daily export files: no key, no quota, large bodies streamed.
+  std::string export_base_url = "http://files.tmdb.org/p/exports";
+  int export_attempts = 3;              // per file and run, first try included
+  int export_stall_ms = 30'000;         // no byte for this long: that attempt failed
+  int export_timeout_ms = 15 * 60'000;  // one whole file
 
   std::string record_dir;  // when set, every response is also saved here
   std::string replay_dir;  // when set, responses come from here; no network at all

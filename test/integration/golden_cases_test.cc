@@ -6,6 +6,9 @@
 //   api/<path>                      optional: the APIs' answers, one file per
 //                                   request path (CaseTransport below); a
 //                                   request with no file is answered 404
+//   exports/<file>.json.gz          optional: TMDB's daily export files, read
+//                                   through a file:// base URL (a missing day
+//                                   is a 404)
 //   run.txt                         steps, one a line ('#' comments):
 //                                     YYYY-MM-DD [stage,...]   run those stages (by their
 //                                                       declared names, in that order;
@@ -111,8 +114,10 @@ class CaseTransport final : public Transport {
 };
 
 // The clients of a case: both APIs at one fake host, answered from api/.
-std::unique_ptr<ApiClients> CaseClients(const fs::path& api_dir) {
+std::unique_ptr<ApiClients> CaseClients(const fs::path& api_dir, const fs::path& exports_dir) {
   ApiConfig config;
+  config.export_base_url = "file://" + exports_dir.string();
+  config.export_attempts = 1;
   config.imdb_base_url = "http://case.invalid/imdb";
   config.tmdb_base_url = "http://case.invalid/tmdb";
   config.imdb_key = "case-imdb-key";
@@ -220,7 +225,9 @@ TEST_P(GoldenCasesTest, Matches) {
 
   const std::vector<StageDecl> stages = PipelineStages({});
   std::unique_ptr<ApiClients> apis;
-  if (fs::is_directory(dir / "api")) apis = CaseClients(dir / "api");
+  if (fs::is_directory(dir / "api") || fs::is_directory(dir / "exports")) {
+    apis = CaseClients(dir / "api", dir / "exports");
+  }
   std::set<std::string> written;  // tables the stages run declare they write
 
   std::stringstream steps(ReadText(dir / "run.txt"));
@@ -344,7 +351,8 @@ TEST(GoldenCasesInventoryTest, RequiredCasesArePresent) {
        {"first_day", "joiners", "leaver_once", "leaver_returns", "missing_day_gap", "popularity_ties",
         "popularity_404", "dims_keep_leaver", "season_episode_keys", "tmdb_person_prefix", "rerun_past_day",
         "content_error_keeps_previous", "api_first_day", "chart_streak_resumed", "chart_gap_day",
-        "chart_rerun_streaks", "chart_peak_ties"}) {
+        "chart_rerun_streaks", "chart_peak_ties",
+        "catalog_ties", "catalog_leaver_returns", "catalog_missing_day", "catalog_dirty_lines"}) {
     EXPECT_NE(std::find(found.begin(), found.end(), name), found.end())
         << "test/cases/" << name << " missing";
   }

@@ -28,9 +28,15 @@ export function run(args, { timeoutMs = 300_000, env = {}, bin = BIN } = {}) {
   return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
-// Starts `cinelake sandbox` on an ephemeral loopback port.
+// Export files as small as the suites need: every daily run fetches both, and
+// full-size ones (1.2M + 200k lines) are for the benchmark.
+export const SMALL_CATALOG = ['--movie-catalog', '3000', '--series-catalog', '600'];
+
+// Starts `cinelake sandbox` on an ephemeral loopback port (small export files
+// unless extraArgs size them).
 export async function startSandbox(extraArgs = ['--faults', FAST_SANDBOX], { bin = BIN } = {}) {
-  return startListening(bin, ['sandbox', '--port', '0', ...extraArgs]);
+  const sized = extraArgs.includes('--movie-catalog') ? [] : SMALL_CATALOG;
+  return startListening(bin, ['sandbox', '--port', '0', ...sized, ...extraArgs]);
 }
 
 // Starts a cinelake command that prints the loopback URL it listens on
