@@ -14,6 +14,7 @@
 
 #include "common/date.h"
 #include "common/status.h"
+#include "jobs/check_result.h"
 #include "lake/storage.h"
 #include "sources/api_issues.h"
 
@@ -34,6 +35,8 @@ struct StepRecord {
   // Why API calls failed or warned, or ids were dropped: {api, endpoint,
   // cause, count, example}, most frequent first (JSON "issues").
   std::vector<ApiIssue> issues;
+  // The data-quality checks the step ran (JSON "checks"; the quality step's).
+  std::vector<CheckResult> checks;
   std::string error;
 };
 
@@ -50,7 +53,13 @@ struct RunManifest {
   // Requests sent to each API ("imdb", "tmdb") by this run, retries included,
   // summed over every process that worked on it (a resumed run adds up).
   std::map<std::string, int64_t> requests;
+  // What each API said is left of its request quota on its last answer
+  // (RapidAPI's x-ratelimit-requests-remaining); absent when it never said.
+  std::map<std::string, int64_t> quota_remaining;
   std::string error;
+
+  // Every check of every step, in step order.
+  std::vector<CheckResult> Checks() const;
 
   StepRecord* FindStep(const std::string& name);
   std::string ToJson() const;
@@ -65,7 +74,10 @@ std::string NewRunId(Date load_date);
 Status SaveManifest(Storage& storage, const RunManifest& manifest);
 // The most recent manifest for the date (by run id), or nullopt.
 Result<std::optional<RunManifest>> LatestManifest(const Storage& storage, Date load_date);
-// Every manifest, newest first, at most `limit`.
-Result<std::vector<RunManifest>> RecentManifests(const Storage& storage, size_t limit);
+// Every manifest, newest first, at most `limit`. With `unreadable` given, a
+// manifest that cannot be read or parsed is left out and its error appended
+// there (a reader that must keep going: the dashboard); without it, it fails.
+Result<std::vector<RunManifest>> RecentManifests(const Storage& storage, size_t limit,
+                                                 std::vector<std::string>* unreadable = nullptr);
 
 }  // namespace cinelake

@@ -33,6 +33,8 @@ TEST(StageGraphTest, TheDailyRunFollowsFromTheStagesTables) {
   // The fact needs only popularity, so it runs beside enrich and model.
   EXPECT_EQ(edges["fact"], S{"popularity"});
   EXPECT_EQ(edges["catalog"], (S{"enrich", "enrich_fetch", "fact", "ingest", "model", "popularity"}));
+  // The quality checks read gold only: after model and fact, beside the catalog.
+  EXPECT_EQ(edges["quality"], (S{"fact", "model"}));
 }
 
 TEST(StageGraphTest, OnlyStagesThatCallAnApiAreRetried) {

@@ -43,6 +43,10 @@ struct GoldTables {
   static GoldTables Empty();
 };
 
+// Rows per table name, dims and bridges in the lake's order, then
+// fact_popularity summed over its partitions.
+std::vector<std::pair<std::string, int64_t>> GoldTableRows(const GoldTables& gold);
+
 // Reads every gold table; errors name the table and file.
 Result<GoldTables> LoadGold(const Lake& lake);
 

@@ -1,8 +1,11 @@
 // DashboardServer: the HTTP face of the dashboard, over HttpFront.
 //
 // GET/HEAD only (anything else: 405). /api/* answers from the holder's
-// current snapshot through HandleApi(); every other path is a static file of
-// the web folder, confined by ResolveStaticPath(). Every response carries a
+// current snapshot through HandleApi(), except /api/runs, which answers from
+// the run manifests (RunHistory); /metrics is the Prometheus text format
+// (metrics_page.h); every other path is a static file of the web folder,
+// confined by ResolveStaticPath(). Every answer is counted by route and
+// status, with its handling time, in the server's HttpMetrics. Every response carries a
 // strict Content-Security-Policy (no inline script), nosniff, no-referrer and
 // frame-ancestors 'none'. Requests are bounded by HttpFront (16 KiB head
 // read within 10 s, 8 KiB target); a request with a body is refused (413).
@@ -20,6 +23,8 @@
 
 #include "common/status.h"
 #include "serve/http_front.h"
+#include "serve/http_metrics.h"
+#include "serve/run_history.h"
 #include "serve/snapshot_holder.h"
 
 namespace cinelake::serve {
@@ -31,7 +36,8 @@ inline constexpr const char* kContentSecurityPolicy =
 
 class DashboardServer {
  public:
-  DashboardServer(SnapshotHolder* holder, std::string web_dir);
+  // `runs` may be null (no /api/runs data: an empty list); borrowed.
+  DashboardServer(SnapshotHolder* holder, std::string web_dir, RunHistory* runs = nullptr);
   ~DashboardServer();
 
   // Binds host:port (port 0 = any free port); returns the bound port.
@@ -42,10 +48,14 @@ class DashboardServer {
 
  private:
   void Handle(const HttpRequest& req, HttpResponse& res) const;
+  void Answer(const HttpRequest& req, HttpResponse& res) const;
+  std::string_view RouteLabel(const HttpRequest& req) const;
   void ServeStatic(const HttpRequest& req, HttpResponse& res) const;
 
   SnapshotHolder* holder_;
   std::string web_dir_;
+  RunHistory* runs_;
+  std::unique_ptr<HttpMetrics> metrics_;
   std::unique_ptr<HttpFront> front_;
 };
 

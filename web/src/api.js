@@ -9,6 +9,7 @@
 /** @typedef {import('./api-types.js').SeasonAnswer} SeasonAnswer */
 /** @typedef {import('./api-types.js').SearchAnswer} SearchAnswer */
 /** @typedef {import('./api-types.js').TrendsAnswer} TrendsAnswer */
+/** @typedef {import('./api-types.js').RunsAnswer} RunsAnswer */
 
 /** An API error: the server's message and HTTP status. */
 export class ApiError extends Error {
@@ -57,3 +58,5 @@ export const fetchSeason = (id, n) => get(`/api/title/${seg(id)}/season/${seg(St
 export const searchTitles = (q) => get('/api/search', { q });
 /** @param {string[]} ids @param {string} from @param {string} to @returns {Promise<TrendsAnswer>} */
 export const fetchTrends = (ids, from, to) => get('/api/trends', { ids: ids.join(','), from, to });
+/** @param {number} [limit] @returns {Promise<RunsAnswer>} */
+export const fetchRuns = (limit) => get('/api/runs', { limit: limit ? String(limit) : '' });

@@ -12,7 +12,8 @@ function nav(active) {
   return h('nav', { class: 'topnav' },
     h('a', { href: href('landing'), class: 'brand' }, h('span', { class: 'brand-dot', 'aria-hidden': 'true' }), 'cinelake'),
     link(href('landing'), 'Report', active === 'landing' ? 'navlink active' : 'navlink'),
-    link(href('trends'), 'Trends', active === 'trends' ? 'navlink active' : 'navlink'));
+    link(href('trends'), 'Trends', active === 'trends' ? 'navlink active' : 'navlink'),
+    link(href('runs'), 'Runs', active === 'runs' ? 'navlink active' : 'navlink'));
 }
 
 async function render() {

@@ -26,6 +26,7 @@ export const ROUTES = [
   { name: 'title', pattern: '/title/:id', page: 'detail', load: async (m) => (await import('./pages/detail.js')).detailPage(m.args.id, m.params) },
   { name: 'season', pattern: '/title/:id/season/:n', page: 'detail', load: async (m) => (await import('./pages/detail.js')).detailPage(m.args.id, m.params, m.args.n) },
   { name: 'trends', pattern: '/trends', page: 'trends', load: async (m) => (await import('./pages/trends.js')).trendsPage(m.params) },
+  { name: 'runs', pattern: '/runs', page: 'runs', load: async () => (await import('./pages/runs.js')).runsPage() },
 ];
 
 const segments = (path) => path.split('/').filter(Boolean);
