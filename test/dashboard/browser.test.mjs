@@ -26,7 +26,7 @@ before(async () => {
   const lake = await sandboxLake();
   server = await startServer(lake, ['--web', web]);
   landing = (await getJson(server.url, '/api/landing')).json;
-  browser = await launchBrowser();
+  browser = await launchBrowser(server.url);
   page = browser.page;
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss().catch(() => {}); });
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -37,10 +37,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function open(hash, pageName) {
-  await page.goto(`${server.url}/${hash}`);
-  await page.waitForSelector(`#app[data-page="${pageName}"]:not([aria-busy])`);
-}
+const open = (hash, pageName) => browser.open(hash, pageName);
 
 async function shot(name) {
   await page.waitForTimeout(300);  // let failed image loads settle into placeholders

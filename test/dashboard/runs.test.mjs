@@ -38,7 +38,7 @@ before(async () => {
     await sb.stop();
   }
   server = await startServer(lake, ['--web', web]);
-  browser = await launchBrowser();
+  browser = await launchBrowser(server.url);
   page = browser.page;
 }, { timeout: 300_000 });
 
@@ -47,10 +47,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function open(hash, pageName) {
-  await page.goto(`${server.url}/${hash}`);
-  await page.waitForSelector(`#app[data-page="${pageName}"]:not([aria-busy])`);
-}
+const open = (hash, pageName) => browser.open(hash, pageName);
 
 test('the Runs page shows the failed day\'s failed step and its error', { timeout: 60_000 }, async () => {
   await open('#/runs', 'runs');

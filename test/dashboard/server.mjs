@@ -104,8 +104,9 @@ export function builtWeb() {
 }
 
 // Debian's chromium through playwright-core, headless, in a throwaway
-// profile; resolves {context, page, close()}.
-export async function launchBrowser() {
+// profile, on the dashboard at `baseUrl`; resolves {context, page,
+// open(hash, pageName) (navigates and waits for the page), close()}.
+export async function launchBrowser(baseUrl) {
   const pw = await importOracle('playwright-core');
   const chromium = pw.chromium ?? pw.default.chromium;
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cinelake-chromium-'));
@@ -122,6 +123,10 @@ export async function launchBrowser() {
   return {
     context,
     page,
+    async open(hash, pageName) {
+      await page.goto(`${baseUrl}/${hash}`);
+      await page.waitForSelector(`#app[data-page="${pageName}"]:not([aria-busy])`);
+    },
     async close() {
       await context.close().catch(() => {});
       fs.rmSync(userDataDir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { FAST_CLIENT, run, sandboxJson, startSandbox, tempDir } from '../lib/cinelake.mjs';
+import { FAST_CLIENT, run, runAsync, sandboxJson, startSandbox, tempDir } from '../lib/cinelake.mjs';
 
 let sb;
 let hook;
@@ -56,14 +56,14 @@ timeout_ms = 5000
 const setFaults = (faults) =>
   sandboxJson(sb.url, '/_sandbox/faults', { method: 'PUT', body: faults }).then((r) => assert.equal(r.status, 200));
 const rates = { imdb: { rate: 200, burst: 50 }, tmdb: { rate: 400, burst: 100 } };
-const runDay = (date, cfg) => run(['run', '--lake', lake, '--sandbox', sb.url, '--config', cfg, '--date', date, '--log-level', 'warn']);
+const runDay = (date, cfg) => runAsync(['run', '--lake', lake, '--sandbox', sb.url, '--config', cfg, '--date', date, '--log-level', 'warn']);
 const notices = () => (fs.existsSync(commandOut) ? fs.readFileSync(commandOut, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
 const latestRun = (date) => JSON.parse(run(['status', '--lake', lake, '--json', '--limit', '100']).stdout).find((m) => m.load_date === date);
 
-test('failure, recovery, a failed check and a warning each reach the command and the webhook', { timeout: 300_000 }, async () => {
+test('a warning, a failure and the recovery each reach the command and the webhook', { timeout: 300_000 }, async () => {
   const plain = config('plain');
   await setFaults({ rate_limits: rates });
-  let r = runDay('2026-10-01', plain);
+  let r = await runDay('2026-10-01', plain);
   assert.equal(r.code, 0, r.stderr.slice(-3000));
   const first = latestRun('2026-10-01');
   const quality = first.steps.find((s) => s.name === 'quality');
@@ -75,59 +75,69 @@ test('failure, recovery, a failed check and a warning each reach the command and
   assert.equal(notices().length, 0, 'a clean first run is not worth a notice');
   assert.equal(received.length, 0);
 
-  // IMDB's list answers 500 for good: ingest fails after its retries.
-  await setFaults({ rate_limits: rates, endpoints: { imdb_list: { p_500: 1.0 } } });
-  r = runDay('2026-10-02', plain);
-  assert.equal(r.code, 1, r.stderr.slice(-3000));
+  // No change in rows allowed, as a warning: day 2 has leavers, so it warns and tells.
+  const lenient = config('lenient', 'fact_rows_max_change = 0.0');
+  r = await runDay('2026-10-02', lenient);
+  assert.equal(r.code, 0, r.stderr.slice(-3000));
   let got = notices();
   assert.equal(got.length, 1);
-  assert.equal(got[0].event, 'failed');
-  assert.equal(got[0].load_date, '2026-10-02');
-  assert.equal(got[0].state, 'failed');
-  assert.equal(got[0].failed_steps[0].name, 'ingest');
-  assert.match(got[0].failed_steps[0].error, /HTTP 500/);
+  assert.equal(got[0].event, 'breached');
+  assert.equal(got[0].state, 'succeeded');
+  assert.deepEqual(got[0].checks.map((c) => [c.name, c.status]), [['fact_rows_band', 'warn']]);
+  assert.match(got[0].checks[0].message, /^fact_popularity has \d+ rows on 2026-10-02, \d+ on 2026-10-01 \(\+\d+\.\d%\), outside ±0\.0%$/);
   assert.equal(received.length, 1);
   assert.equal(received[0].method, 'POST');
   assert.equal(received[0].type, 'application/json');
   assert.deepEqual(received[0].json, got[0], 'the webhook gets the same summary');
+
+  // IMDB's list answers 500 for good: ingest fails after its retries.
+  await setFaults({ rate_limits: rates, endpoints: { imdb_list: { p_500: 1.0 } } });
+  r = await runDay('2026-10-03', plain);
+  assert.equal(r.code, 1, r.stderr.slice(-3000));
+  got = notices();
+  assert.equal(got.length, 2);
+  assert.equal(got[1].event, 'failed');
+  assert.equal(got[1].load_date, '2026-10-03');
+  assert.equal(got[1].state, 'failed');
+  assert.equal(got[1].failed_steps[0].name, 'ingest');
+  assert.match(got[1].failed_steps[0].error, /HTTP 500/);
+  assert.deepEqual(received.at(-1).json, got[1]);
   const text = fs.readFileSync(commandOut, 'utf8');
   assert.ok(!text.includes('sandbox-imdb-key') && !text.includes('sandbox-tmdb-token'), 'no key in the summary');
 
   // The same command once IMDB is back resumes the run: a recovery.
   await setFaults({ rate_limits: rates });
-  r = runDay('2026-10-02', plain);
+  r = await runDay('2026-10-03', plain);
   assert.equal(r.code, 0, r.stderr.slice(-3000));
   got = notices();
-  assert.equal(got.length, 2);
-  assert.equal(got[1].event, 'recovered');
-  assert.equal(got[1].state, 'succeeded');
-  assert.deepEqual(got[1].failed_steps, []);
+  assert.equal(got.length, 3);
+  assert.equal(got[2].event, 'recovered');
+  assert.equal(got[2].state, 'succeeded');
+  assert.deepEqual(got[2].failed_steps, []);
   assert.equal(received.at(-1).json.event, 'recovered');
+  assert.equal(received.length, got.length, 'every notice reached the webhook too');
+});
 
-  // No change at all allowed, and a breach fails: exit 5, the check in the summary.
+test('a breached check set to fail fails the run with exit 5 and says which', { timeout: 120_000 }, async () => {
   const strict = config('strict', 'fact_rows_max_change = 0.0\nfact_rows_band = "fail"');
-  r = runDay('2026-10-03', strict);
+  const other = path.join(tempDir('notify-strict'), 'lake');
+  const day = (date) => runAsync(['run', '--lake', other, '--sandbox', sb.url, '--config', strict, '--date', date, '--log-level', 'warn']);
+  await setFaults({ rate_limits: rates });
+  let r = await day('2026-10-01');
+  assert.equal(r.code, 0, r.stderr.slice(-3000));
+  const before = notices().length;
+  r = await day('2026-10-02');
   assert.equal(r.code, 5, `a failed quality check exits 5: ${r.stderr.slice(-3000)}`);
-  assert.match(r.stderr, /data-quality check failed for 2026-10-03: fact_rows_band: fact_popularity has \d+ rows/);
-  got = notices();
+  assert.match(r.stderr, /data-quality check failed for 2026-10-02: fact_rows_band: fact_popularity has \d+ rows/);
+  const got = notices();
+  assert.equal(got.length, before + 1);
   assert.equal(got.at(-1).event, 'failed');
   assert.equal(got.at(-1).failed_steps[0].name, 'quality');
   assert.deepEqual(got.at(-1).checks.map((c) => [c.name, c.status]), [['fact_rows_band', 'fail']]);
-  const failedRun = latestRun('2026-10-03');
+  const failedRun = JSON.parse(run(['status', '--lake', other, '--json']).stdout).find((m) => m.load_date === '2026-10-02');
   assert.equal(failedRun.state, 'failed');
   assert.equal(failedRun.steps.find((s) => s.name === 'model').state, 'succeeded', 'gold was written; only the check failed');
-
-  // As a warning the same breach lets the next day succeed, and tells.
-  const lenient = config('lenient', 'fact_rows_max_change = 0.0');
-  r = runDay('2026-10-03', lenient);
-  assert.equal(r.code, 0, r.stderr.slice(-3000));
-  assert.equal(notices().at(-1).event, 'recovered');
-  r = runDay('2026-10-04', lenient);
-  assert.equal(r.code, 0, r.stderr.slice(-3000));
-  got = notices();
-  assert.equal(got.at(-1).event, 'breached');
-  assert.deepEqual(got.at(-1).checks.map((c) => [c.name, c.status]), [['fact_rows_band', 'warn']]);
-  assert.equal(received.length, got.length, 'every notice reached the webhook too');
+  assert.ok(fs.existsSync(path.join(other, 'gold/fact_popularity/loadDate=2026-10-02')));
 });
 
 test('a notification that cannot be delivered is logged and never fails the run', { timeout: 120_000 }, async () => {
@@ -140,7 +150,7 @@ timeout_ms = 2000
 `);
   await setFaults({ rate_limits: rates, endpoints: { imdb_list: { p_500: 1.0 } } });
   const broken = path.join(tempDir('notify-broken'), 'lake');
-  const r = run(['run', '--lake', broken, '--sandbox', sb.url, '--config', file, '--date', '2026-10-01']);
+  const r = await runAsync(['run', '--lake', broken, '--sandbox', sb.url, '--config', file, '--date', '2026-10-01']);
   await setFaults({ rate_limits: rates });
   assert.equal(r.code, 1, 'the run fails for its own reason, not the notification\'s');
   assert.match(r.stderr, /notify command exited 3/);
