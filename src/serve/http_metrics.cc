@@ -32,8 +32,8 @@ void HttpMetrics::Record(size_t route, int status, int64_t micros) {
       break;
     }
   }
-  r.buckets[bucket].fetch_add(1, std::memory_order_relaxed);
-  r.micros_sum.fetch_add(static_cast<uint64_t>(micros < 0 ? 0 : micros), std::memory_order_relaxed);
+  buckets_[bucket].fetch_add(1, std::memory_order_relaxed);
+  micros_sum_.fetch_add(static_cast<uint64_t>(micros < 0 ? 0 : micros), std::memory_order_relaxed);
 }
 
 void HttpMetrics::Render(PrometheusText& out) const {
@@ -48,21 +48,17 @@ void HttpMetrics::Render(PrometheusText& out) const {
     }
   }
   out.Family("cinelake_http_request_duration_seconds", "histogram",
-             "Time to answer a dashboard request (handler only, not the network), by route.");
-  for (size_t i = 0; i < routes_.size(); ++i) {
-    const PerRoute& r = counts_[i];
-    uint64_t cumulative = 0;
-    for (size_t b = 0; b <= kBuckets.size(); ++b) {
-      cumulative += r.buckets[b].load(std::memory_order_relaxed);
-      std::string le = b < kBuckets.size() ? FormatPrometheusNumber(kBuckets[b]) : "+Inf";
-      out.Sample("cinelake_http_request_duration_seconds_bucket", {{"route", routes_[i]}, {"le", le}},
-                 static_cast<double>(cumulative));
-    }
-    out.Sample("cinelake_http_request_duration_seconds_sum", {{"route", routes_[i]}},
-               static_cast<double>(r.micros_sum.load(std::memory_order_relaxed)) / 1e6);
-    out.Sample("cinelake_http_request_duration_seconds_count", {{"route", routes_[i]}},
+             "Time to answer a dashboard request (handler only, not the network).");
+  uint64_t cumulative = 0;
+  for (size_t b = 0; b <= kBuckets.size(); ++b) {
+    cumulative += buckets_[b].load(std::memory_order_relaxed);
+    std::string le = b < kBuckets.size() ? FormatPrometheusNumber(kBuckets[b]) : "+Inf";
+    out.Sample("cinelake_http_request_duration_seconds_bucket", {{"le", le}},
                static_cast<double>(cumulative));
   }
+  out.Sample("cinelake_http_request_duration_seconds_sum", {},
+             static_cast<double>(micros_sum_.load(std::memory_order_relaxed)) / 1e6);
+  out.Sample("cinelake_http_request_duration_seconds_count", {}, static_cast<double>(cumulative));
 }
 
 }  // namespace cinelake::serve

@@ -1,5 +1,7 @@
 // HttpMetrics: the dashboard's own request counters for /metrics — requests
-// by route and status code, and a latency histogram by route.
+// by route and status code, and one latency histogram over every request
+// (one, not one per route: few series, and parsers that flatten labelled
+// histograms read it right).
 //
 // Routes are labelled by pattern ("/api/title/{id}"), never by the path
 // asked, and codes outside a fixed list count as "other", so no request can
@@ -40,11 +42,11 @@ class HttpMetrics {
  private:
   struct PerRoute {
     std::array<std::atomic<uint64_t>, kCodes.size()> by_code{};
-    std::array<std::atomic<uint64_t>, kBuckets.size() + 1> buckets{};  // not cumulative; last = +Inf
-    std::atomic<uint64_t> micros_sum{0};
   };
   std::vector<std::string> routes_;
   std::unique_ptr<PerRoute[]> counts_;
+  std::array<std::atomic<uint64_t>, kBuckets.size() + 1> buckets_{};  // not cumulative; last = +Inf
+  std::atomic<uint64_t> micros_sum_{0};
 };
 
 }  // namespace cinelake::serve

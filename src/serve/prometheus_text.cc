@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace cinelake::serve {
 
@@ -29,8 +30,13 @@ std::string FormatPrometheusNumber(double value) {
   char buf[40];
   if (value == std::trunc(value) && std::fabs(value) < 1e15) {
     std::snprintf(buf, sizeof buf, "%.0f", value);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.15g", value);
+    return buf;
+  }
+  // The fewest digits that read back as the same double: "0.0005", not
+  // "0.00050000000000000001", and a timestamp keeps its microseconds.
+  for (int digits = 15; digits <= 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, value);
+    if (std::strtod(buf, nullptr) == value) break;
   }
   return buf;
 }
