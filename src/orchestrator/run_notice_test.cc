@@ -9,7 +9,7 @@
 namespace cinelake {
 namespace {
 
-RunManifest Run(RunState state, std::vector<CheckResult> checks = {}) {
+RunManifest RunIn(RunState state, std::vector<CheckResult> checks = {}) {
   RunManifest m;
   m.run_id = "run-x";
   m.load_date = Date::FromYmd(2026, 11, 2);
@@ -22,10 +22,10 @@ RunManifest Run(RunState state, std::vector<CheckResult> checks = {}) {
 }
 
 TEST(RunNoticeTest, FailuresWarningsAndRecoveriesAreWorthANotice) {
-  const RunManifest ok = Run(RunState::kSucceeded);
-  const RunManifest failed = Run(RunState::kFailed);
+  const RunManifest ok = RunIn(RunState::kSucceeded);
+  const RunManifest failed = RunIn(RunState::kFailed);
   const RunManifest warned =
-      Run(RunState::kSucceeded, {{"fact_rows_band", CheckStatus::kWarn, 0.4, "shrank"}});
+      RunIn(RunState::kSucceeded, {{"fact_rows_band", CheckStatus::kWarn, 0.4, "shrank"}});
   EXPECT_EQ(NoticeFor(nullptr, failed), NoticeEvent::kFailed);
   EXPECT_EQ(NoticeFor(&ok, failed), NoticeEvent::kFailed);
   EXPECT_EQ(NoticeFor(&failed, ok), NoticeEvent::kRecovered);
@@ -33,14 +33,14 @@ TEST(RunNoticeTest, FailuresWarningsAndRecoveriesAreWorthANotice) {
   EXPECT_EQ(NoticeFor(&ok, warned), NoticeEvent::kBreached);
   EXPECT_EQ(NoticeFor(&ok, ok), std::nullopt);
   EXPECT_EQ(NoticeFor(nullptr, ok), std::nullopt);
-  EXPECT_EQ(NoticeFor(&failed, Run(RunState::kInterrupted)), std::nullopt);
+  EXPECT_EQ(NoticeFor(&failed, RunIn(RunState::kInterrupted)), std::nullopt);
 }
 
 TEST(RunNoticeTest, TheSummaryNamesTheFailureAndNoSecret) {
   RegisterSecret("s3cr3t-token-value");
   RunManifest m =
-      Run(RunState::kFailed, {{"dim_keys_unique", CheckStatus::kFail, 1, "dim_content.content_id 'a'"},
-                              {"key_null_rate", CheckStatus::kPass, 0, "fine"}});
+      RunIn(RunState::kFailed, {{"dim_keys_unique", CheckStatus::kFail, 1, "dim_content.content_id 'a'"},
+                                {"key_null_rate", CheckStatus::kPass, 0, "fine"}});
   m.error = "step ingest: HTTP 500 for ?api_key=s3cr3t-token-value";
   m.requests["imdb"] = 12;
   m.quota_remaining["imdb"] = 88;

@@ -120,11 +120,11 @@ class QualityStageTest : public ::testing::Test {
     JobContext ctx;
     ctx.lake = lake_.get();
     ctx.load_date = Date::FromYmd(2026, 11, 2);
-    ctx.metrics = &metrics_;
+    ctx.metrics = metrics_.get();
     return RunQualityStage(ctx, config);
   }
   const CheckResult* Find(const std::string& name) {
-    checks_ = metrics_.Checks();
+    checks_ = metrics_->Checks();
     for (const auto& c : checks_) {
       if (c.name == name) return &c;
     }
@@ -133,7 +133,7 @@ class QualityStageTest : public ::testing::Test {
 
   fs::path root_;
   std::unique_ptr<Lake> lake_;
-  StageMetrics metrics_;
+  std::unique_ptr<StageMetrics> metrics_ = std::make_unique<StageMetrics>();
   std::vector<CheckResult> checks_;
 };
 
@@ -141,7 +141,7 @@ TEST_F(QualityStageTest, CleanGoldPassesEveryCheck) {
   WriteGold({});
   Status st = Run();
   ASSERT_TRUE(st.ok()) << st.ToString();
-  auto checks = metrics_.Checks();
+  auto checks = metrics_->Checks();
   ASSERT_EQ(checks.size(), QualityChecks().size());
   for (const auto& c : checks) EXPECT_EQ(c.status, CheckStatus::kPass) << c.name << ": " << c.message;
   EXPECT_EQ(Find("joiners_plus_stayers")->message, "1 joiners + 2 stayers = 3, 3 ranked on 2026-11-02");
@@ -151,7 +151,7 @@ TEST_F(QualityStageTest, CleanGoldPassesEveryCheck) {
 TEST_F(QualityStageTest, EachBreachIsDetectedWithItsMessage) {
   for (const BreachCase& c : Breaches()) {
     SCOPED_TRACE(c.name);
-    metrics_ = StageMetrics();
+    metrics_ = std::make_unique<StageMetrics>();
     WriteGold(c.tables);
     Status st = Run();
     const CheckResult* r = Find(c.check);
@@ -160,8 +160,9 @@ TEST_F(QualityStageTest, EachBreachIsDetectedWithItsMessage) {
     EXPECT_NE(r->message.find(c.message), std::string::npos) << r->message;
     // Only the breached check leaves "pass".
     for (const auto& other : checks_) {
-      if (other.name != c.check)
+      if (other.name != c.check) {
         EXPECT_EQ(other.status, CheckStatus::kPass) << other.name << ": " << other.message;
+      }
     }
     if (c.status == CheckStatus::kFail) {
       ASSERT_EQ(st.code(), Status::Code::kQualityFailed) << st.ToString();
@@ -179,13 +180,13 @@ TEST_F(QualityStageTest, TheConfiguredSeverityDecidesBetweenWarnAndFail) {
   EXPECT_EQ(Run(strict).code(), Status::Code::kQualityFailed);
   EXPECT_EQ(Find("fact_rows_band")->status, CheckStatus::kFail);
 
-  metrics_ = StageMetrics();
+  metrics_ = std::make_unique<StageMetrics>();
   QualityConfig wide;
   wide.fact_rows_max_change = 0.7;
   EXPECT_TRUE(Run(wide).ok());
   EXPECT_EQ(Find("fact_rows_band")->status, CheckStatus::kPass);
 
-  metrics_ = StageMetrics();
+  metrics_ = std::make_unique<StageMetrics>();
   WriteGold(Breaches()[1].tables);  // a duplicate key
   QualityConfig lenient;
   lenient.severity["dim_keys_unique"] = CheckSeverity::kWarn;
@@ -198,7 +199,7 @@ TEST_F(QualityStageTest, TheFirstDayHasNothingToCompareWith) {
   JobContext ctx;
   ctx.lake = lake_.get();
   ctx.load_date = Date::FromYmd(2026, 11, 1);
-  ctx.metrics = &metrics_;
+  ctx.metrics = metrics_.get();
   Status st = RunQualityStage(ctx, {});
   ASSERT_TRUE(st.ok()) << st.ToString();
   EXPECT_EQ(Find("fact_rows_band")->status, CheckStatus::kPass);
