@@ -55,7 +55,7 @@ test('run, API and freshness figures equal the manifests', { timeout: 60_000 }, 
   assert.ok(last.quota_remaining.imdb > 0);
   assert.equal(value('cinelake_last_run_api_quota_remaining', { api: 'imdb' }), last.quota_remaining.imdb);
   const checks = last.steps.find((s) => s.name === 'quality').checks;
-  assert.equal(checks.length, 6);
+  assert.equal(checks.length, 7);
   for (const c of checks) assert.equal(value('cinelake_last_run_quality_check', { check: c.name }), { pass: 0, warn: 1, fail: 2 }[c.status]);
 
   const midnight = Date.parse(`${LAST_DAY}T00:00:00Z`) / 1000;
@@ -122,7 +122,7 @@ test('/api/runs lists the latest runs from their manifests', { timeout: 30_000 }
   assert.equal(first.verdict, 'ok');
   assert.deepEqual(first.requests, manifests[0].requests);
   assert.deepEqual(first.steps.map((s) => [s.name, s.state, s.attempts]), manifests[0].steps.map((s) => [s.name, s.state, s.attempts]));
-  assert.equal(first.checks.length, 6);
+  assert.equal(first.checks.length, 7);
   assert.equal((await getJson(server.url, '/api/runs?limit=2')).json.runs.length, 2);
   const bad = await getJson(server.url, '/api/runs?limit=0');
   assert.equal(bad.status, 400);

@@ -69,7 +69,7 @@ test('a warning, a failure and the recovery each reach the command and the webho
   const quality = first.steps.find((s) => s.name === 'quality');
   assert.equal(quality.state, 'succeeded');
   assert.deepEqual(quality.checks.map((c) => c.name),
-    ['fact_rows_band', 'dim_keys_unique', 'keys_in_dimensions', 'key_null_rate', 'popularity_valid', 'joiners_plus_stayers']);
+    ['fact_rows_band', 'dim_keys_unique', 'keys_in_dimensions', 'dimension_parents', 'key_null_rate', 'popularity_valid', 'joiners_plus_stayers']);
   for (const c of quality.checks) assert.equal(c.status, 'pass', `${c.name}: ${c.message}`);
   assert.ok(first.quota_remaining.imdb > 0 && first.quota_remaining.imdb < 500_000, 'the IMDB quota left is recorded');
   assert.equal(notices().length, 0, 'a clean first run is not worth a notice');

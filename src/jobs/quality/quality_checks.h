@@ -71,6 +71,7 @@ const QualityCheck* FindQualityCheck(std::string_view name);
 CheckFinding CheckFactRowsBand(const GoldDay& gold, const QualityConfig& config);
 CheckFinding CheckDimKeysUnique(const GoldDay& gold, const QualityConfig& config);
 CheckFinding CheckKeysInDimensions(const GoldDay& gold, const QualityConfig& config);
+CheckFinding CheckDimensionParents(const GoldDay& gold, const QualityConfig& config);
 CheckFinding CheckKeyNullRate(const GoldDay& gold, const QualityConfig& config);
 CheckFinding CheckPopularityValid(const GoldDay& gold, const QualityConfig& config);
 CheckFinding CheckJoinersPlusStayers(const GoldDay& gold, const QualityConfig& config);

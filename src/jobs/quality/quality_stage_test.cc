@@ -18,6 +18,7 @@ namespace fs = std::filesystem;
 const std::map<std::string, std::string> kCleanGold = {
     {"dim_content", "content_id|content_type\na|movie\nb|movie\nc|tv\nd|tv\n"},
     {"dim_genre", "genre_name\nDrama\n"},
+    {"dim_episode", "episode_key|season_key|content_id\n"},
     {"bridge_content_genre", "content_id|genre_name\na|Drama\n"},
     {"fact@1",
      "content_id|rank|popularity|is_new_joiner|is_leaver\n"
@@ -59,6 +60,11 @@ const std::vector<BreachCase>& Breaches() {
        "keys_in_dimensions",
        CheckStatus::kFail,
        "fact_popularity.content_id 'd' is not in dim_content"},
+      {"EpisodeOfAMissingSeason",
+       {{"dim_episode", "episode_key|season_key|content_id\nc_S01_E01|c_S01|c\n"}},
+       "dimension_parents",
+       CheckStatus::kWarn,
+       "dim_episode.season_key 'c_S01' is not in dim_season"},
       {"NullRankOfARankedTitle",
        {{"fact@2",
          "content_id|rank|popularity|is_new_joiner|is_leaver\n"
