@@ -13,6 +13,7 @@ int ExitCodeFor(const Status& status) {
     case Status::Code::kBusy: return kExitBusy;
     case Status::Code::kNotSupported: return kExitUnsupported;
     case Status::Code::kAborted: return kExitInterrupted;
+    case Status::Code::kQualityFailed: return kExitQuality;
     default: return kExitFailure;
   }
 }

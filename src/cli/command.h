@@ -20,6 +20,7 @@ inline constexpr int kExitFailure = 1;        // the work failed (network, corru
 inline constexpr int kExitUsage = 2;          // bad command line, config or date
 inline constexpr int kExitBusy = 3;           // another run holds the lake lock
 inline constexpr int kExitUnsupported = 4;    // valid input using a feature cinelake does not support
+inline constexpr int kExitQuality = 5;        // the run's gold breached a data-quality check set to fail
 inline constexpr int kExitInterrupted = 130;  // stopped by a signal; resumable
 
 int ExitCodeFor(const Status& status);

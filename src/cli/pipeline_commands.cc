@@ -5,11 +5,13 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/observe_config.h"
 #include "common/log.h"
 #include "jobs/catalog_export/export_days.h"
 #include "orchestrator/lake_lock.h"
 #include "orchestrator/pipeline.h"
 #include "orchestrator/progress.h"
+#include "orchestrator/run_notice.h"
 
 namespace cinelake {
 namespace {
@@ -113,12 +115,35 @@ Status CheckPastDates(const RunFlags& f, const std::vector<Date>& dates) {
   return Status::OK();
 }
 
+// The most recent run in the lake, of any date (null: none, or unreadable;
+// then no recovery is announced).
+std::optional<RunManifest> LastRun(const Lake& lake) {
+  auto runs = RecentManifests(lake.storage(), 1);
+  if (!runs.ok() || runs->empty()) return std::nullopt;
+  return std::move(runs->front());
+}
+
+// Tells the operator about a run that failed, warned or recovered. Never fails.
+void NotifyIfWorthIt(const Lake& lake, const Notifier& notifier, const std::optional<RunManifest>& previous,
+                     Date date) {
+  auto finished = LatestManifest(lake.storage(), date);
+  if (!finished.ok() || !finished->has_value()) return;
+  std::optional<NoticeEvent> event = NoticeFor(previous ? &*previous : nullptr, **finished);
+  if (!event) return;
+  int delivered = notifier.Send(NoticeJson(*event, **finished, lake.Location()));
+  spdlog::info("run {} {}: notified {} channel(s)", (*finished)->run_id, NoticeEventName(*event), delivered);
+}
+
 Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
   // Bad configuration is reported before anything is created on disk.
   RETURN_IF_ERROR(ConfigFor(f, dates.front()).status());
   RETURN_IF_ERROR(CheckPastDates(f, dates));
   // From here a signal is a request to stop cleanly (checked before each date and step).
   InstallSignalHandlers();
+  std::optional<std::string> config_path;
+  if (!f.lake.config.empty()) config_path = f.lake.config;
+  ASSIGN_OR_RETURN(ObserveConfig observe, LoadObserveConfig(config_path));
+  const Notifier notifier(observe.notify);
   ASSIGN_OR_RETURN(auto lake, Lake::Open(f.lake.lake, Lake::OpenMode::kCreateIfMissing));
   ASSIGN_OR_RETURN(auto lock, LakeLock::Acquire(lake->Location(), dates.size() > 1 ? "backfill" : "run"));
   if (lock->found_stale())
@@ -141,10 +166,14 @@ Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
     po.full_refresh = f.full_refresh;
     po.enrich_ttl_days = f.ttl_days;
     po.catalog_location = f.catalog_location;
+    po.quality = observe.quality;
     ASSIGN_OR_RETURN(po.api, ConfigFor(f, dates[i]));
     if (dates.size() > 1) progress.SetDay(i + 1, dates.size());
+    std::optional<RunManifest> previous;
+    if (observe.notify.enabled()) previous = LastRun(*lake);
     auto result = RunPipeline(*lake, po, &g_cancel, [&](const RunManifest& m) { progress.Update(m); });
     progress.Finish();
+    if (observe.notify.enabled()) NotifyIfWorthIt(*lake, notifier, previous, dates[i]);
     if (result.status().code() == Status::Code::kAborted) {
       return Status::Aborted("run for " + dates[i].ToString() + " interrupted (" + result.status().message() +
                              "); run the same command again to resume it");

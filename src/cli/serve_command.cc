@@ -155,9 +155,12 @@ int RunServe(const ServeOptions& o, bool listen_given) {
   pthread_sigmask(SIG_BLOCK, &sigs, nullptr);
 
   holder.StartWatching(o.poll_ms);
+  auto runs_lake = Lake::Open(o.lake, Lake::OpenMode::kMustExist);
+  if (!runs_lake.ok()) return ReportFailure(runs_lake.status());
+  serve::RunHistory runs(std::move(runs_lake).value(), o.poll_ms);
   serve::DashboardServer server(
       &holder, *web,
-      MakeHealthProbe(std::shared_ptr<Lake>(std::move(manifests).value()), today, o.stale_days));
+      MakeHealthProbe(std::shared_ptr<Lake>(std::move(manifests).value()), today, o.stale_days), &runs);
   auto bound = server.Bind(host, port);
   if (!bound.ok()) return ReportFailure(bound.status());
   std::string shown = host.find(':') != std::string::npos ? "[" + host + "]" : host;

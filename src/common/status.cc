@@ -16,6 +16,7 @@ const char* Status::CodeName(Code code) {
     case Code::kBusy: return "Busy";
     case Code::kAborted: return "Aborted";
     case Code::kInternal: return "Internal";
+    case Code::kQualityFailed: return "QualityFailed";
   }
   return "Unknown";
 }

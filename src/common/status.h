@@ -32,6 +32,7 @@ class [[nodiscard]] Status {
     kBusy,             // another process holds the lake lock
     kAborted,          // stopped on purpose (signal, cancelled run)
     kInternal,
+    kQualityFailed,  // a data-quality check of severity "fail" breached
   };
 
   Status() = default;
@@ -47,6 +48,7 @@ class [[nodiscard]] Status {
   static Status Busy(std::string msg) { return {Code::kBusy, std::move(msg)}; }
   static Status Aborted(std::string msg) { return {Code::kAborted, std::move(msg)}; }
   static Status Internal(std::string msg) { return {Code::kInternal, std::move(msg)}; }
+  static Status QualityFailed(std::string msg) { return {Code::kQualityFailed, std::move(msg)}; }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

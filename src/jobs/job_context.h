@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/date.h"
+#include "jobs/check_result.h"
 #include "lake/lake.h"
 #include "sources/api_issues.h"
 
@@ -19,8 +20,8 @@ namespace cinelake {
 class ApiClients;
 
 // Counters a stage reports into the run manifest ("rows.dim_content",
-// "requests.tmdb", ...), and the API issues (why calls failed or warned)
-// behind them. Thread-safe.
+// "requests.tmdb", ...), the API issues (why calls failed or warned) behind
+// them, and the data-quality checks it ran. Thread-safe.
 class StageMetrics {
  public:
   void AddIssues(const std::vector<ApiIssue>& issues) {
@@ -43,11 +44,20 @@ class StageMetrics {
     std::lock_guard<std::mutex> lock(mu_);
     return counters_;
   }
+  void AddCheck(CheckResult check) {
+    std::lock_guard<std::mutex> lock(mu_);
+    checks_.push_back(std::move(check));
+  }
+  std::vector<CheckResult> Checks() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return checks_;
+  }
 
  private:
   mutable std::mutex mu_;
   std::map<std::string, int64_t> counters_;
   ApiIssueTally issues_;
+  std::vector<CheckResult> checks_;
 };
 
 struct JobContext {
@@ -74,6 +84,9 @@ struct JobContext {
   }
   void Issues(const std::vector<ApiIssue>& issues) const {
     if (metrics != nullptr) metrics->AddIssues(issues);
+  }
+  void Check(CheckResult check) const {
+    if (metrics != nullptr) metrics->AddCheck(std::move(check));
   }
 };
 

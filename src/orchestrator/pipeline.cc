@@ -12,17 +12,19 @@
 #include "jobs/fact/fact_stage.h"
 #include "jobs/ingest/ingest_stage.h"
 #include "jobs/model/model_stage.h"
+#include "jobs/quality/quality_stage.h"
 #include "orchestrator/stage_graph.h"
 #include "sources/api_clients.h"
 
 namespace cinelake {
 
-std::vector<StageDecl> PipelineStages(const CatalogOptions& catalog) {
+std::vector<StageDecl> PipelineStages(const CatalogOptions& catalog, const QualityConfig& quality) {
   std::vector<StageDecl> stages{
       IngestListsStage(), IngestPopularityStage(), EnrichFetchStage(), EnrichStage(), ModelStage(),
       FactStage(),        TmdbExportStage(),       FactCatalogStage()};
   StageDecl publish = PublishStage(stages);
   stages.push_back(CatalogStage(catalog, stages));
+  stages.push_back(QualityStage(quality));
   stages.push_back(std::move(publish));
   return stages;
 }
@@ -73,7 +75,8 @@ Result<RunManifest> RunPipeline(Lake& lake, const PipelineOptions& options, cons
   CatalogOptions catalog_options;
   catalog_options.location = options.catalog_location;
 
-  ASSIGN_OR_RETURN(StepGraph graph, DeriveStepGraph(PipelineStages(catalog_options), RetryPolicy{3, 2000}));
+  ASSIGN_OR_RETURN(StepGraph graph,
+                   DeriveStepGraph(PipelineStages(catalog_options, options.quality), RetryPolicy{3, 2000}));
 
   // Steps share the clients and run concurrently, so requests are counted
   // per run (per process, added to what earlier attempts of the run spent).
@@ -82,6 +85,10 @@ Result<RunManifest> RunPipeline(Lake& lake, const PipelineOptions& options, cons
   auto count_requests = [&] {
     manifest.requests["imdb"] = imdb_before + apis->imdb().request_count();
     manifest.requests["tmdb"] = tmdb_before + apis->tmdb().request_count();
+    for (const auto& [api, stats] :
+         {std::pair{"imdb", apis->imdb().stats()}, std::pair{"tmdb", apis->tmdb().stats()}}) {
+      if (stats.quota_remaining >= 0) manifest.quota_remaining[api] = stats.quota_remaining;
+    }
   };
   Status st = graph.Run(ctx, &manifest, &lake.storage(), [&](const RunManifest& m) {
     count_requests();

@@ -22,6 +22,7 @@
 #include "catalog/catalog_stage.h"
 #include "common/date.h"
 #include "common/status.h"
+#include "jobs/quality/quality_checks.h"
 #include "jobs/stage.h"
 #include "lake/lake.h"
 #include "orchestrator/run_manifest.h"
@@ -35,10 +36,12 @@ struct PipelineOptions {
   int enrich_ttl_days = 7;
   std::string catalog_location;  // DDL location prefix; empty = the lake's path
   ApiConfig api;                 // for this date (sandbox date prefix already applied)
+  QualityConfig quality;         // the checks' severities and thresholds
 };
 
-// Every stage of the daily run; the catalog and publish last (they read the others' tables).
-std::vector<StageDecl> PipelineStages(const CatalogOptions& catalog);
+// Every stage of the daily run; the catalog and publish last (they read the
+// others' tables); the quality checks run once model and fact have written.
+std::vector<StageDecl> PipelineStages(const CatalogOptions& catalog, const QualityConfig& quality = {});
 
 // Called after every step transition (progress display).
 using RunObserver = std::function<void(const RunManifest&)>;

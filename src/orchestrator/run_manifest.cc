@@ -58,6 +58,12 @@ StepRecord* RunManifest::FindStep(const std::string& name) {
   return nullptr;
 }
 
+std::vector<CheckResult> RunManifest::Checks() const {
+  std::vector<CheckResult> all;
+  for (const auto& s : steps) all.insert(all.end(), s.checks.begin(), s.checks.end());
+  return all;
+}
+
 std::string RunManifest::Path() const {
   return "_runs/loadDate=" + load_date.ToString() + "/" + run_id + ".json";
 }
@@ -74,6 +80,7 @@ std::string RunManifest::ToJson() const {
   j["finished_at_us"] = finished_at;
   j["pid"] = pid;
   j["requests"] = requests;
+  if (!quota_remaining.empty()) j["quota_remaining"] = quota_remaining;
   if (!error.empty()) j["error"] = error;
   json steps_json = json::array();
   for (const auto& s : steps) {
@@ -95,6 +102,16 @@ std::string RunManifest::ToJson() const {
                           {"example", i.example}});
       }
       sj["issues"] = std::move(issues);
+    }
+    if (!s.checks.empty()) {
+      json checks = json::array();
+      for (const auto& c : s.checks) {
+        checks.push_back({{"name", c.name},
+                          {"status", CheckStatusName(c.status)},
+                          {"figure", c.figure},
+                          {"message", c.message}});
+      }
+      sj["checks"] = std::move(checks);
     }
     if (!s.error.empty()) sj["error"] = s.error;
     steps_json.push_back(std::move(sj));
@@ -123,6 +140,9 @@ Result<RunManifest> RunManifest::FromJson(const std::string& text, const std::st
     m.pid = j.value("pid", 0);
     m.error = j.value("error", std::string());
     if (j.contains("requests")) m.requests = j.at("requests").get<std::map<std::string, int64_t>>();
+    if (j.contains("quota_remaining")) {
+      m.quota_remaining = j.at("quota_remaining").get<std::map<std::string, int64_t>>();
+    }
     for (const auto& sj : j.at("steps")) {
       StepRecord s;
       s.name = sj.at("name").get<std::string>();
@@ -138,6 +158,18 @@ Result<RunManifest> RunManifest::FromJson(const std::string& text, const std::st
           s.issues.push_back(ApiIssue{ij.value("api", std::string()), ij.value("endpoint", std::string()),
                                       ij.value("cause", std::string()), ij.value("count", int64_t{0}),
                                       ij.value("example", std::string())});
+        }
+      }
+      if (sj.contains("checks")) {
+        for (const auto& cj : sj.at("checks")) {
+          CheckResult c;
+          c.name = cj.at("name").get<std::string>();
+          if (!ParseCheckStatus(cj.at("status").get<std::string>(), &c.status)) {
+            return bad("unknown status of check " + c.name + " in step " + s.name);
+          }
+          c.figure = cj.value("figure", 0.0);
+          c.message = cj.value("message", std::string());
+          s.checks.push_back(std::move(c));
         }
       }
       s.error = sj.value("error", std::string());

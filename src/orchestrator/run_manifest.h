@@ -14,6 +14,7 @@
 
 #include "common/date.h"
 #include "common/status.h"
+#include "jobs/check_result.h"
 #include "lake/storage.h"
 #include "sources/api_issues.h"
 
@@ -36,6 +37,8 @@ struct StepRecord {
   // Why API calls failed or warned, or ids were dropped: {api, endpoint,
   // cause, count, example}, most frequent first (JSON "issues").
   std::vector<ApiIssue> issues;
+  // The data-quality checks the step ran (JSON "checks"; the quality step's).
+  std::vector<CheckResult> checks;
   std::string error;
 };
 
@@ -52,7 +55,13 @@ struct RunManifest {
   // Requests sent to each API ("imdb", "tmdb") by this run, retries included,
   // summed over every process that worked on it (a resumed run adds up).
   std::map<std::string, int64_t> requests;
+  // What each API said is left of its request quota on its last answer
+  // (RapidAPI's x-ratelimit-requests-remaining); absent when it never said.
+  std::map<std::string, int64_t> quota_remaining;
   std::string error;
+
+  // Every check of every step, in step order.
+  std::vector<CheckResult> Checks() const;
 
   StepRecord* FindStep(const std::string& name);
   std::string ToJson() const;

@@ -44,6 +44,42 @@ TEST(RunManifestTest, RoundTripsThroughJson) {
   EXPECT_EQ(m.run_id.rfind("run-2026-11-02-", 0), 0u) << m.run_id;
 }
 
+TEST(RunManifestTest, KeepsChecksAndQuotaAndReadsOlderManifestsWithout) {
+  RunManifest m;
+  m.run_id = "run-1";
+  m.load_date = Date::FromYmd(2026, 11, 2);
+  m.quota_remaining["imdb"] = 4985;
+  StepRecord s;
+  s.name = "quality";
+  s.checks.push_back({"fact_rows_band", CheckStatus::kWarn, 0.25, "fact_popularity has 50 rows"});
+  s.checks.push_back({"dim_keys_unique", CheckStatus::kPass, 0, "unique"});
+  m.steps.push_back(s);
+  auto back = RunManifest::FromJson(m.ToJson(), "x");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->quota_remaining.at("imdb"), 4985);
+  std::vector<CheckResult> checks = back->Checks();
+  ASSERT_EQ(checks.size(), 2u);
+  EXPECT_EQ(checks[0].name, "fact_rows_band");
+  EXPECT_EQ(checks[0].status, CheckStatus::kWarn);
+  EXPECT_DOUBLE_EQ(checks[0].figure, 0.25);
+  EXPECT_EQ(checks[0].message, "fact_popularity has 50 rows");
+
+  // A manifest written before checks and quotas existed still reads.
+  auto old = RunManifest::FromJson(
+      R"({"run_id":"r","load_date":"2026-11-01","state":"succeeded","steps":[{"name":"ingest","state":"succeeded"}]})",
+      "old");
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  EXPECT_TRUE(old->Checks().empty());
+  EXPECT_TRUE(old->quota_remaining.empty());
+  auto bad = RunManifest::FromJson(
+      R"({"run_id":"r","load_date":"2026-11-01","state":"succeeded","steps":[{"name":"quality","state":"succeeded",
+          "checks":[{"name":"x","status":"maybe"}]}]})",
+      "bad");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("unknown status of check x"), std::string::npos)
+      << bad.status().ToString();
+}
+
 TEST(RunManifestTest, MalformedManifestIsCorruptionNamingTheFile) {
   for (const char* bad : {"", "[]", "{\"run_id\": 1}", "{\"run_id\":\"r\",\"load_date\":\"2026-13-01\"}"}) {
     auto m = RunManifest::FromJson(bad, "/lake/_runs/x.json");

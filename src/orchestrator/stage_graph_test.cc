@@ -40,6 +40,8 @@ TEST(StageGraphTest, TheDailyRunFollowsFromTheStagesTables) {
                                  "popularity", "tmdb_export"}));
   // Gold is committed once all of its writers are done.
   EXPECT_EQ(edges["publish"], (S{"fact", "fact_catalog", "model"}));
+  // The quality checks read gold only: after model and fact, beside the catalog.
+  EXPECT_EQ(edges["quality"], (S{"fact", "model"}));
 }
 
 TEST(StageGraphTest, OnlyStagesThatCallAnApiAreRetried) {

@@ -148,6 +148,7 @@ Status StepGraph::Run(const JobContext& ctx, RunManifest* manifest, Storage* sto
           r->finished_at = NowMicros();
           for (const auto& [k, v] : metrics.Snapshot()) r->counters[k] = v;
           r->issues = metrics.Issues();
+          r->checks = metrics.Checks();
           if (result.ok()) {
             r->state = StepState::kSucceeded;
             spdlog::info("step {}: done in {} ms", step.name, (r->finished_at - r->started_at) / 1000);

@@ -3,6 +3,8 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <mutex>
 #include <thread>
@@ -36,6 +38,10 @@ struct Service {
   }
 };
 
+// RapidAPI tells a client how much of its plan is left on every answer; the
+// sandbox counts down from a plan of this many IMDB requests per process.
+constexpr int64_t kImdbPlanRequests = 500'000;
+
 }  // namespace
 
 struct SandboxServer::Impl {
@@ -43,6 +49,7 @@ struct SandboxServer::Impl {
 
   SandboxOptions options;
   World world;
+  std::atomic<int64_t> imdb_answers{0};
   httplib::Server svr;
   std::thread thread;
   int port = -1;
@@ -140,6 +147,10 @@ void SandboxServer::Impl::Handle(const httplib::Request& req, httplib::Response&
     Reply reply = service.entry().Handle(request);
     if (reply.dropped) return;
     if (reply.retry_after_s > 0) res.set_header("Retry-After", std::to_string(reply.retry_after_s));
+    if (service.renderer->api() == Api::kImdb) {
+      int64_t left = std::max<int64_t>(0, kImdbPlanRequests - imdb_answers.fetch_add(1) - 1);
+      res.set_header("x-ratelimit-requests-remaining", std::to_string(left));
+    }
     res.status = reply.status;
     res.set_content(std::move(reply.body), reply.content_type);
     return;

@@ -39,6 +39,15 @@ GoldTables GoldTables::Empty() {
   return g;
 }
 
+std::vector<std::pair<std::string, int64_t>> GoldTableRows(const GoldTables& gold) {
+  std::vector<std::pair<std::string, int64_t>> rows;
+  for (const Slot& s : kSlots) rows.emplace_back(s.name, static_cast<int64_t>((gold.*(s.member)).num_rows()));
+  int64_t fact = 0;
+  for (const auto& [date, table] : gold.fact) fact += static_cast<int64_t>(table.num_rows());
+  rows.emplace_back(tables::kFactPopularity, fact);
+  return rows;
+}
+
 namespace {
 
 // Puts one decoded file where it belongs in `g`.

@@ -65,6 +65,10 @@ struct GoldTables {
   static GoldTables Empty();
 };
 
+// Rows per table name, dims and bridges in the lake's order, then
+// fact_popularity summed over its partitions.
+std::vector<std::pair<std::string, int64_t>> GoldTableRows(const GoldTables& gold);
+
 // Reads the committed gold tables (above). Errors are only those that leave
 // nothing to read (the gold folder cannot be listed); Busy when a new commit
 // replaced the one being read (read again).

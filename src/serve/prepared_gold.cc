@@ -11,6 +11,7 @@ std::shared_ptr<const PreparedGold> PreparedGold::Prepare(const GoldTables& gold
   p->landing_.reserve(s.days.size());
   for (size_t i = 0; i < s.days.size(); ++i)
     p->landing_.push_back(BodyText(LandingJson(s, static_cast<int>(i))));
+  p->table_rows_ = GoldTableRows(gold);
   return p;
 }
 

@@ -9,8 +9,10 @@
 // Errors: none (GoldSnapshot::Build() never fails).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "serve/gold.h"
@@ -25,12 +27,16 @@ class PreparedGold {
   const GoldSnapshot& snapshot() const { return *snapshot_; }
   // The serialized /api/landing answer of days[day]; `day` must index days.
   const std::string& LandingBody(int day) const { return landing_[day]; }
+  // Rows of every gold table as loaded (fact_popularity over all its
+  // partitions), in the lake's table order; for /metrics.
+  const std::vector<std::pair<std::string, int64_t>>& table_rows() const { return table_rows_; }
 
  private:
   PreparedGold() = default;
 
   std::shared_ptr<const GoldSnapshot> snapshot_;
   std::vector<std::string> landing_;  // one per day
+  std::vector<std::pair<std::string, int64_t>> table_rows_;
 };
 
 }  // namespace cinelake::serve

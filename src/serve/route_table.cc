@@ -51,6 +51,15 @@ void AddAllowed(std::string_view method, std::string* allow) {
 
 }  // namespace
 
+std::string_view RouteTable::PatternFor(std::string_view path) const {
+  std::vector<std::string_view> segments = Segments(path);
+  std::vector<std::string> args;
+  for (const Route& r : routes_) {
+    if (Match(r.pattern, segments, &args)) return r.pattern;
+  }
+  return {};
+}
+
 ApiResponse RouteTable::Dispatch(const PreparedGold& gold, std::string_view method, std::string path,
                                  Query query) const {
   std::vector<std::string_view> segments = Segments(path);

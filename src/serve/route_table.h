@@ -51,6 +51,9 @@ class RouteTable {
   ApiResponse Dispatch(const PreparedGold& gold, std::string_view method, std::string path,
                        Query query) const;
   const std::vector<Route>& routes() const { return routes_; }
+  // The pattern of the first route whose pattern matches `path` (any
+  // method), or "" — a label that cannot grow with what clients ask.
+  std::string_view PatternFor(std::string_view path) const;
 
  private:
   std::vector<Route> routes_;

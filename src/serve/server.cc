@@ -1,16 +1,48 @@
 #include "serve/server.h"
 
+#include <algorithm>
+#include <charconv>
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
 #include "serve/api.h"
+#include "serve/metrics_page.h"
+#include "serve/prometheus_text.h"
 #include "serve/static_files.h"
+#include "serve/view_runs.h"
 
 namespace cinelake::serve {
 
 namespace {
 
 constexpr size_t kMaxStaticBytes = 32 << 20;
+constexpr std::string_view kMetricsPath = "/metrics";
+constexpr std::string_view kRunsPath = "/api/runs";
+constexpr std::string_view kStaticRoute = "static";
+
+// Every route label /metrics may show: the API's patterns, then ours.
+std::vector<std::string> RouteLabels() {
+  std::vector<std::string> labels;
+  for (const Route& r : ApiRoutes().routes()) {
+    std::string p(r.pattern);
+    if (std::find(labels.begin(), labels.end(), p) == labels.end()) labels.push_back(std::move(p));
+  }
+  labels.emplace_back(kRunsPath);
+  labels.emplace_back(kMetricsPath);
+  labels.emplace_back(kStaticRoute);
+  return labels;
+}
+
+// ?limit=N of /api/runs; 0 when malformed or out of range.
+size_t RunsLimit(const Query& q) {
+  auto it = q.find("limit");
+  if (it == q.end() || it->second.empty()) return kDefaultRuns;
+  size_t n = 0;
+  auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), n);
+  if (ec != std::errc() || end != it->second.data() + it->second.size() || n < 1 || n > kMaxRuns) return 0;
+  return n;
+}
 
 void SecurityHeaders(HttpResponse& res) {
   res.headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
@@ -42,17 +74,34 @@ HttpResponse Refusal(int status) {
 
 }  // namespace
 
-DashboardServer::DashboardServer(SnapshotHolder* holder, std::string web_dir, HealthProbe health)
+DashboardServer::DashboardServer(SnapshotHolder* holder, std::string web_dir, HealthProbe health,
+                                 RunHistory* runs)
     : holder_(holder),
       web_dir_(std::move(web_dir)),
       health_(std::move(health)),
+      runs_(runs),
+      metrics_(std::make_unique<HttpMetrics>(RouteLabels())),
       front_(
           std::make_unique<HttpFront>([this](const HttpRequest& req, HttpResponse& res) { Handle(req, res); },
                                       Refusal, HttpFront::Limits{})) {}
 
 DashboardServer::~DashboardServer() = default;
 
+std::string_view DashboardServer::RouteLabel(const HttpRequest& req) const {
+  if (req.path == kMetricsPath || req.path == kRunsPath) return req.path;
+  if (req.path.rfind("/api/", 0) == 0) return ApiRoutes().PatternFor(req.path);  // "" = other
+  return kStaticRoute;
+}
+
 void DashboardServer::Handle(const HttpRequest& req, HttpResponse& res) const {
+  const auto start = std::chrono::steady_clock::now();
+  Answer(req, res);
+  const auto micros =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
+  metrics_->Record(metrics_->RouteIndex(RouteLabel(req)), res.status, micros);
+}
+
+void DashboardServer::Answer(const HttpRequest& req, HttpResponse& res) const {
   if (req.method != "GET" && req.method != "HEAD") {
     res.headers.emplace_back("Allow", "GET, HEAD");
     JsonError(res, 405, "method not allowed; use GET or HEAD");
@@ -60,6 +109,21 @@ void DashboardServer::Handle(const HttpRequest& req, HttpResponse& res) const {
     JsonError(res, 413, "request bodies are not accepted");
   } else if (req.path == "/api/health") {
     ServeHealth(res);
+  } else if (req.path == kMetricsPath) {
+    std::shared_ptr<const RunsView> runs = runs_ != nullptr ? runs_->Current() : MakeRunsView({});
+    res.headers.emplace_back("Cache-Control", "no-store");
+    res.content_type = kPrometheusContentType;
+    res.body = RenderMetrics(*holder_->Current(), *runs, *metrics_, NowMicros());
+  } else if (req.path == kRunsPath) {
+    size_t limit = RunsLimit(req.params);
+    res.headers.emplace_back("Cache-Control", "no-store");
+    if (limit == 0) {
+      JsonError(res, 400, "parameter 'limit': expected an integer from 1 to " + std::to_string(kMaxRuns));
+    } else {
+      std::shared_ptr<const RunsView> runs = runs_ != nullptr ? runs_->Current() : MakeRunsView({});
+      res.content_type = "application/json; charset=utf-8";
+      res.body = BodyText(RunsJson(*runs, limit, NowMicros()));
+    }
   } else if (req.path.rfind("/api/", 0) == 0) {
     // The API parses the raw target itself (route table, query string).
     ApiResponse r = HandleApi(*holder_->Current(), req.method, req.target);

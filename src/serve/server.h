@@ -2,9 +2,12 @@
 //
 // GET/HEAD only (anything else: 405). /api/health answers AssessHealth()
 // over the current snapshot and the facts `health` gathers at each request;
-// every other /api/* answers from the holder's current snapshot through
-// HandleApi(); every other path is a static file of
-// the web folder, confined by ResolveStaticPath(). Every response carries a
+// /api/runs answers from the run manifests (RunHistory); /metrics is the
+// Prometheus text format (metrics_page.h); every other /api/* answers from
+// the holder's current snapshot through HandleApi(); every other path is a
+// static file of the web folder, confined by ResolveStaticPath(). Every
+// answer is counted by route and status, with its handling time, in the
+// server's HttpMetrics. Every response carries a
 // strict Content-Security-Policy (no inline script), nosniff, no-referrer and
 // frame-ancestors 'none'. Requests are bounded by HttpFront (16 KiB head
 // read within 10 s, 8 KiB target); a request with a body is refused (413).
@@ -24,6 +27,8 @@
 #include "common/status.h"
 #include "serve/health.h"
 #include "serve/http_front.h"
+#include "serve/http_metrics.h"
+#include "serve/run_history.h"
 #include "serve/snapshot_holder.h"
 
 namespace cinelake::serve {
@@ -40,7 +45,9 @@ using HealthProbe = std::function<HealthFacts()>;
 class DashboardServer {
  public:
   // Without a probe, health knows only the gold (today is the UTC date).
-  DashboardServer(SnapshotHolder* holder, std::string web_dir, HealthProbe health = {});
+  // `runs` may be null (no /api/runs data: an empty list); borrowed.
+  DashboardServer(SnapshotHolder* holder, std::string web_dir, HealthProbe health = {},
+                  RunHistory* runs = nullptr);
   ~DashboardServer();
 
   // Binds host:port (port 0 = any free port); returns the bound port.
@@ -51,6 +58,8 @@ class DashboardServer {
 
  private:
   void Handle(const HttpRequest& req, HttpResponse& res) const;
+  void Answer(const HttpRequest& req, HttpResponse& res) const;
+  std::string_view RouteLabel(const HttpRequest& req) const;
   void ServeStatic(const HttpRequest& req, HttpResponse& res) const;
 
   void ServeHealth(HttpResponse& res) const;
@@ -58,6 +67,8 @@ class DashboardServer {
   SnapshotHolder* holder_;
   std::string web_dir_;
   HealthProbe health_;
+  RunHistory* runs_;
+  std::unique_ptr<HttpMetrics> metrics_;
   std::unique_ptr<HttpFront> front_;
 };
 

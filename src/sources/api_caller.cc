@@ -1,5 +1,6 @@
 #include "sources/api_caller.h"
 
+#include <charconv>
 #include <ctime>
 
 #include "common/log.h"
@@ -33,6 +34,15 @@ ApiCaller::ApiCaller(ApiCallerOptions options, std::shared_ptr<Transport> transp
       transport_(std::move(transport)),
       limiter_(options_.limits.rate_per_sec, options_.limits.burst),
       rng_(std::random_device{}()) {}
+
+void ApiCaller::NoteQuota(const std::string& header) {
+  if (header.empty()) return;
+  int64_t left = 0;
+  auto [end, ec] = std::from_chars(header.data(), header.data() + header.size(), left);
+  if (ec != std::errc() || end != header.data() + header.size() || left < 0) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  if (stats_.quota_remaining < 0 || left < stats_.quota_remaining) stats_.quota_remaining = left;
+}
 
 bool ApiCaller::SleepUnlessCancelled(std::chrono::milliseconds delay) {
   auto until = std::chrono::steady_clock::now() + delay;
@@ -123,6 +133,7 @@ FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status
     } else {
       const HttpResponse& resp = result.value();
       info.http_status = resp.status;
+      NoteQuota(resp.Header("x-ratelimit-requests-remaining"));
       if (resp.status >= 200 && resp.status < 300) {
         std::vector<std::string> warnings;
         Status st = decode(resp.body, &warnings);

@@ -15,6 +15,9 @@ struct ApiStats {
   int64_t not_found = 0;     // calls answered 404
   int64_t rate_limited = 0;  // 429 answers received
   int64_t warnings = 0;      // fields that were mistyped and decoded as nullopt
+  // The lowest x-ratelimit-requests-remaining any answer carried (RapidAPI
+  // sends it; the quota only goes down, so the lowest is the latest); -1 = never.
+  int64_t quota_remaining = -1;
 };
 
 }  // namespace cinelake

@@ -5,61 +5,39 @@
 // Screenshots of each page go to $CINELAKE_BUILD_DIR/test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sandboxLake } from '../lib/cinelake.mjs';
-import { startServer, getJson, importOracle, ROOT, BUILD_DIR } from './server.mjs';
+import { startServer, getJson, launchBrowser, builtWeb, BUILD_DIR } from './server.mjs';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const ARTIFACTS = path.join(BUILD_DIR, 'test-artifacts');
-const WEB = path.join(ROOT, 'web', 'dist');
 
 let server;
 let landing;  // today's /api/landing, to know what the page should show
-let context;
+let browser;
 let page;
-let userDataDir;
 const dialogs = [];
 const pageErrors = [];
 
 before(async () => {
-  if (!fs.existsSync(path.join(WEB, 'index.html'))) {
-    const r = spawnSync('npm', ['run', 'build'], { cwd: path.join(ROOT, 'web'), encoding: 'utf8', timeout: 120_000 });
-    assert.equal(r.status, 0, `npm run build in web/: ${r.stderr}`);
-  }
+  const web = builtWeb();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const lake = await sandboxLake();
-  server = await startServer(lake, ['--web', WEB]);
+  server = await startServer(lake, ['--web', web]);
   landing = (await getJson(server.url, '/api/landing')).json;
-  const pw = await importOracle('playwright-core');
-  const chromium = pw.chromium ?? pw.default.chromium;
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cinelake-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    timeout: 30_000,
-    viewport: { width: 1500, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  context.setDefaultTimeout(10_000);
-  page = context.pages()[0] ?? await context.newPage();
+  browser = await launchBrowser(server.url);
+  page = browser.page;
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss().catch(() => {}); });
   page.on('pageerror', (e) => pageErrors.push(e.message));
 }, { timeout: 600_000 });  // the first suite of a build backfills the shared lake
 
 after(async () => {
-  await context?.close().catch(() => {});
+  await browser?.close();
   await server?.stop();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
 });
 
-async function open(hash, pageName) {
-  await page.goto(`${server.url}/${hash}`);
-  await page.waitForSelector(`#app[data-page="${pageName}"]:not([aria-busy])`);
-}
+const open = (hash, pageName) => browser.open(hash, pageName);
 
 async function shot(name) {
   await page.waitForTimeout(300);  // let failed image loads settle into placeholders

@@ -1,7 +1,9 @@
 // Shared by the dashboard's node tests: start/stop `cinelake serve` on an
 // ephemeral loopback port, raw HTTP requests, and DuckDB from test/oracle.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -88,5 +90,46 @@ export async function openDuckDB(lake) {
       return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
     },
     close() { conn.closeSync?.(); instance.closeSync?.(); },
+  };
+}
+
+// The built front end, built first if missing (a fresh checkout).
+export function builtWeb() {
+  const web = path.join(ROOT, 'web', 'dist');
+  if (!fs.existsSync(path.join(web, 'index.html'))) {
+    const r = spawnSync('npm', ['run', 'build'], { cwd: path.join(ROOT, 'web'), encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0) throw new Error(`npm run build in web/: ${r.stderr}`);
+  }
+  return web;
+}
+
+// Debian's chromium through playwright-core, headless, in a throwaway
+// profile, on the dashboard at `baseUrl`; resolves {context, page,
+// open(hash, pageName) (navigates and waits for the page), close()}.
+export async function launchBrowser(baseUrl) {
+  const pw = await importOracle('playwright-core');
+  const chromium = pw.chromium ?? pw.default.chromium;
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cinelake-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    timeout: 30_000,
+    viewport: { width: 1500, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  context.setDefaultTimeout(10_000);
+  const page = context.pages()[0] ?? await context.newPage();
+  return {
+    context,
+    page,
+    async open(hash, pageName) {
+      await page.goto(`${baseUrl}/${hash}`);
+      await page.waitForSelector(`#app[data-page="${pageName}"]:not([aria-busy])`);
+    },
+    async close() {
+      await context.close().catch(() => {});
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
   };
 }

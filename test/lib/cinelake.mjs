@@ -28,6 +28,20 @@ export function run(args, { timeoutMs = 300_000, env = {}, bin = BIN } = {}) {
   return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
+// As run(), without blocking the event loop: for a test that serves
+// something the run talks to (a webhook receiver) in its own process.
+export function runAsync(args, { timeoutMs = 300_000, env = {}, bin = BIN } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(bin, args, { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code, signal) => { clearTimeout(timer); resolve({ code, signal, stdout, stderr }); });
+  });
+}
+
 // Export files as small as the suites need: every daily run fetches both, and
 // full-size ones (1.2M + 200k lines) are for the benchmark.
 export const SMALL_CATALOG = ['--movie-catalog', '3000', '--series-catalog', '600'];

@@ -114,3 +114,32 @@
 /** @typedef {{error: string}} ErrorAnswer */
 
 export {};
+
+/** @typedef {{api: string, endpoint: string, cause: string, count: number}} ApiIssueRow */
+/**
+ * @typedef {object} RunStep
+ * @property {string} name
+ * @property {'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | string} state
+ * @property {number} attempts
+ * @property {number} duration_ms
+ * @property {string | null} error
+ * @property {ApiIssueRow[]} issues
+ */
+/** @typedef {{name: string, status: 'pass' | 'warn' | 'fail', figure: number, message: string}} QualityCheckRow */
+/**
+ * @typedef {object} RunRow
+ * @property {string} run_id
+ * @property {string} load_date
+ * @property {string} state
+ * @property {'ok' | 'degraded' | 'failed' | 'running' | 'interrupted'} verdict
+ * @property {string} started_at
+ * @property {number} duration_s
+ * @property {number} resumed
+ * @property {boolean} full_refresh
+ * @property {string | null} error
+ * @property {Record<string, number>} requests
+ * @property {Record<string, number>} quota_remaining
+ * @property {RunStep[]} steps
+ * @property {QualityCheckRow[]} checks
+ */
+/** @typedef {{runs: RunRow[], total: number, unreadable: number}} RunsAnswer */

@@ -10,6 +10,7 @@
 /** @typedef {import('./api-types.js').SearchAnswer} SearchAnswer */
 /** @typedef {import('./api-types.js').TrendsAnswer} TrendsAnswer */
 /** @typedef {import('./api-types.js').ChartsAnswer} ChartsAnswer */
+/** @typedef {import('./api-types.js').RunsAnswer} RunsAnswer */
 
 /** An API error: the server's message and HTTP status. */
 export class ApiError extends Error {
@@ -60,3 +61,5 @@ export const searchTitles = (q) => get('/api/search', { q });
 export const fetchTrends = (ids, from, to) => get('/api/trends', { ids: ids.join(','), from, to });
 /** @param {string} window 1, 7 or 30 (days) @param {string} date @returns {Promise<ChartsAnswer>} */
 export const fetchCharts = (window, date) => get('/api/charts', { window, date });
+/** @param {number} [limit] @returns {Promise<RunsAnswer>} */
+export const fetchRuns = (limit) => get('/api/runs', { limit: limit ? String(limit) : '' });

@@ -13,7 +13,8 @@ function nav(active) {
     h('a', { href: href('landing'), class: 'brand' }, h('span', { class: 'brand-dot', 'aria-hidden': 'true' }), 'cinelake'),
     link(href('landing'), 'Report', active === 'landing' ? 'navlink active' : 'navlink'),
     link(href('charts'), 'Charts', active === 'charts' ? 'navlink active' : 'navlink'),
-    link(href('trends'), 'Trends', active === 'trends' ? 'navlink active' : 'navlink'));
+    link(href('trends'), 'Trends', active === 'trends' ? 'navlink active' : 'navlink'),
+    link(href('runs'), 'Runs', active === 'runs' ? 'navlink active' : 'navlink'));
 }
 
 // TMDB's terms ask every product using its API for this notice; IMDb's

@@ -1,7 +1,7 @@
 // The landing page: the original report's first page, for one day.
 import { h, picture, link } from '../dom.js';
 import * as fmt from '../format.js';
-import { fetchLanding, fetchDates } from '../api.js';
+import { fetchLanding, fetchDates, fetchRuns } from '../api.js';
 import { href } from '../routes.js';
 import { card, table, arrow, marks, searchBox, titleLink } from '../components.js';
 import { icon } from '../icons.js';
@@ -107,13 +107,32 @@ function movers(title, rows, date, cls) {
   return card(title, `movers-card movers-${cls}`, table(cols, rows, { cls: 'movers', empty: 'No movers today' }));
 }
 
+// Recent days whose latest run failed or warned, so a bad day is seen here too.
+/** @param {import('../api-types.js').RunsAnswer | null} runs */
+function runBanner(runs) {
+  if (!runs) return null;
+  /** @type {Map<string, import('../api-types.js').RunRow>} */
+  const byDate = new Map();
+  for (const r of runs.runs) if (!byDate.has(r.load_date)) byDate.set(r.load_date, r);  // newest first
+  const bad = [...byDate.values()].filter((r) => r.verdict === 'failed' || r.verdict === 'degraded');
+  if (!bad.length) return null;
+  return h('section', { class: 'card run-banner', role: 'status', 'data-testid': 'run-banner' },
+    h('strong', null, bad.some((r) => r.verdict === 'failed') ? 'A recent run failed' : 'A recent run was degraded'),
+    h('ul', null, bad.slice(0, 5).map((r) => h('li', { 'data-date': r.load_date },
+      `${fmt.date(r.load_date)}: ${r.verdict}`,
+      r.error ? ` — ${fmt.cut(r.error, 160)}` : '',
+      r.verdict === 'degraded' ? ` — ${r.checks.filter((c) => c.status !== 'pass').map((c) => c.name).join(', ')}` : ''))),
+    link(href('runs'), 'See the runs', 'footlink'));
+}
+
 /** @param {URLSearchParams} params */
 export async function landingPage(params) {
   const date = params.get('date') || '';
-  const [data, dates] = await Promise.all([fetchLanding(date), fetchDates()]);
+  const [data, dates, runs] = await Promise.all([fetchLanding(date), fetchDates(), fetchRuns(30).catch(() => null)]);
   const linkDate = data.date === dates.latest ? '' : data.date;
   document.title = `cinelake · Popular content of ${fmt.date(data.date)}`;
   return h('div', { class: 'page landing' },
+    runBanner(runs),
     h('div', { class: 'row row-top' },
       header(data, dates),
       trending(data),

@@ -1,0 +1,60 @@
+#include "orchestrator/run_notice.h"
+
+#include <nlohmann/json.hpp>
+
+#include "common/log.h"
+
+namespace cinelake {
+
+const char* NoticeEventName(NoticeEvent e) {
+  switch (e) {
+    case NoticeEvent::kFailed: return "failed";
+    case NoticeEvent::kBreached: return "breached";
+    case NoticeEvent::kRecovered: return "recovered";
+  }
+  return "?";
+}
+
+std::optional<NoticeEvent> NoticeFor(const RunManifest* previous, const RunManifest& finished) {
+  if (finished.state == RunState::kFailed) return NoticeEvent::kFailed;
+  if (finished.state != RunState::kSucceeded) return std::nullopt;
+  // A recovery says more than a warning: it closes the failure the operator was told about.
+  if (previous != nullptr && previous->state == RunState::kFailed) return NoticeEvent::kRecovered;
+  for (const CheckResult& c : finished.Checks()) {
+    if (c.status != CheckStatus::kPass) return NoticeEvent::kBreached;
+  }
+  return std::nullopt;
+}
+
+std::string NoticeJson(NoticeEvent event, const RunManifest& run, const std::string& lake_location) {
+  using nlohmann::json;
+  json j;
+  j["event"] = NoticeEventName(event);
+  j["run_id"] = run.run_id;
+  j["load_date"] = run.load_date.ToString();
+  j["state"] = RunStateName(run.state);
+  j["lake"] = lake_location;
+  if (!run.error.empty()) j["error"] = Redact(run.error);
+  j["duration_s"] =
+      run.finished_at > run.started_at ? static_cast<double>(run.finished_at - run.started_at) / 1e6 : 0.0;
+  json failed = json::array();
+  for (const StepRecord& s : run.steps) {
+    if (s.state != StepState::kFailed) continue;
+    failed.push_back({{"name", s.name}, {"attempts", s.attempts}, {"error", Redact(s.error)}});
+  }
+  j["failed_steps"] = std::move(failed);
+  json checks = json::array();
+  for (const CheckResult& c : run.Checks()) {
+    if (c.status == CheckStatus::kPass) continue;
+    checks.push_back({{"name", c.name},
+                      {"status", CheckStatusName(c.status)},
+                      {"figure", c.figure},
+                      {"message", Redact(c.message)}});
+  }
+  j["checks"] = std::move(checks);
+  j["requests"] = run.requests;
+  j["quota_remaining"] = run.quota_remaining;
+  return j.dump() + "\n";
+}
+
+}  // namespace cinelake
