@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "common/log.h"
+#include "lake/s3/open_lake.h"
 #include "orchestrator/lake_lock.h"
 #include "orchestrator/pipeline.h"
 #include "orchestrator/progress.h"
@@ -74,8 +75,8 @@ Result<ApiConfig> ConfigFor(const RunFlags& f, Date date) {
 Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
   // Bad configuration is reported before anything is created on disk.
   RETURN_IF_ERROR(ConfigFor(f, dates.front()).status());
-  ASSIGN_OR_RETURN(auto lake, Lake::Open(f.lake.lake, Lake::OpenMode::kCreateIfMissing));
-  ASSIGN_OR_RETURN(auto lock, LakeLock::Acquire(lake->Location(), dates.size() > 1 ? "backfill" : "run"));
+  ASSIGN_OR_RETURN(auto lake, OpenLake(f.lake.lake, Lake::OpenMode::kCreateIfMissing));
+  ASSIGN_OR_RETURN(auto lock, LakeLock::Acquire(*lake, dates.size() > 1 ? "backfill" : "run"));
   if (lock->found_stale())
     spdlog::warn("found a stale lake lock left by a process that died; taking it over");
   ASSIGN_OR_RETURN(int removed, lake->storage().RemoveTemporaryFiles());
@@ -100,7 +101,7 @@ Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
 }
 
 Result<Date> ResumeDate(const RunFlags& f) {
-  ASSIGN_OR_RETURN(auto lake, Lake::Open(f.lake.lake, Lake::OpenMode::kMustExist));
+  ASSIGN_OR_RETURN(auto lake, OpenLake(f.lake.lake, Lake::OpenMode::kMustExist));
   ASSIGN_OR_RETURN(auto runs, RecentManifests(lake->storage(), 1000));
   for (const auto& m : runs) {
     if (m.state != RunState::kSucceeded) return m.load_date;
@@ -127,7 +128,7 @@ std::string Duration(int64_t micros) {
 }
 
 Status PrintStatus(const LakeOptions& lo, size_t limit, bool as_json) {
-  ASSIGN_OR_RETURN(auto lake, Lake::Open(lo.lake, Lake::OpenMode::kMustExist));
+  ASSIGN_OR_RETURN(auto lake, OpenLake(lo.lake, Lake::OpenMode::kMustExist));
   ASSIGN_OR_RETURN(auto runs, RecentManifests(lake->storage(), limit));
   if (as_json) {
     nlohmann::json out = nlohmann::json::array();

@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "common/log.h"
 #include "lake/lake.h"
+#include "lake/s3/open_lake.h"
 #include "serve/gold.h"
 #include "serve/server.h"
 #include "serve/snapshot_holder.h"
@@ -101,7 +102,7 @@ int RunServe(const ServeOptions& o, bool listen_given) {
   if (!web.ok()) return ReportFailure(web.status());
   spdlog::info("serve: front end from {}", *web);
 
-  auto lake = Lake::Open(o.lake, Lake::OpenMode::kMustExist);
+  auto lake = OpenLake(o.lake, Lake::OpenMode::kMustExist);
   if (!lake.ok()) return ReportFailure(lake.status());
   serve::SnapshotHolder holder(std::make_unique<serve::LakeSource>(std::move(lake).value()));
   st = holder.Refresh();

@@ -1,5 +1,7 @@
 #include "lake/storage.h"
 
+#include "lake/crash_point.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -28,21 +30,6 @@ Status FsyncPath(const std::string& path, bool directory) {
   ::close(fd);
   if (rc != 0) return Errno("fsync", path);
   return Status::OK();
-}
-
-// Crash testing: CINELAKE_CRASH_AT_WRITE=N makes the process SIGKILL itself
-// in the middle of its Nth atomic write (temporary file written, not yet
-// renamed), the worst moment for a crash. Unset in production. The count is
-// per process: a forked child starts again from zero.
-void MaybeCrashForTest() {
-  static std::atomic<long> writes{0};
-  static std::atomic<pid_t> owner{0};
-  const char* v = std::getenv("CINELAKE_CRASH_AT_WRITE");
-  if (v == nullptr) return;
-  pid_t me = ::getpid();
-  if (owner.exchange(me) != me) writes = 0;
-  long crash_at = std::strtol(v, nullptr, 10);
-  if (crash_at > 0 && writes.fetch_add(1) + 1 == crash_at) ::raise(SIGKILL);
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "lake/last_run.h"
+
 namespace cinelake {
 
 using nlohmann::json;
@@ -163,6 +165,13 @@ std::string NewRunId(Date load_date) {
 
 Status SaveManifest(Storage& storage, const RunManifest& manifest) {
   return storage.WriteAtomic(manifest.Path(), manifest.ToJson());
+}
+
+Status SaveLastSuccess(Storage& storage, const RunManifest& manifest) {
+  std::string record = "{\"run_id\": \"" + manifest.run_id + "\", \"load_date\": \"" +
+                       manifest.load_date.ToString() + "\", \"finished_at\": \"" +
+                       FormatTimestampMicros(manifest.finished_at) + "\"}\n";
+  return storage.WriteAtomic(kLastRunFile, record);
 }
 
 Result<std::optional<RunManifest>> LatestManifest(const Storage& storage, Date load_date) {

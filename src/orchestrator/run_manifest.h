@@ -63,6 +63,9 @@ struct RunManifest {
 std::string NewRunId(Date load_date);
 
 Status SaveManifest(Storage& storage, const RunManifest& manifest);
+// Rewrites kLastRunFile after a run succeeded: the one small object a
+// reader of a remote lake polls to notice new gold without listing it.
+Status SaveLastSuccess(Storage& storage, const RunManifest& manifest);
 // The most recent manifest for the date (by run id), or nullopt.
 Result<std::optional<RunManifest>> LatestManifest(const Storage& storage, Date load_date);
 // Every manifest, newest first, at most `limit`.
