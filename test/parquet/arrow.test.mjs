@@ -104,7 +104,10 @@ test('pyarrow reads every table of a 30-day lake as DuckDB does, with the declar
     const s = runCinelake(['parquet', 'schema', paths[i], '--json']);
     assert.equal(s.status, 0, describeRun(['parquet', 'schema', paths[i]], s));
     checkColumns(files[i], JSON.parse(s.stdout).columns, failures);
+    // DuckDB adds the partition folder's loadDate to a file's columns; the file has none.
     const duck = await duckRowsAsJson(db, paths[i]);
+    const declared = new Set(JSON.parse(s.stdout).columns.map((c) => c.name));
+    if (!declared.has('loadDate')) duck.rows = duck.rows.map(({ loadDate, ...rest }) => rest);
     failures.push(...diffRows(duck.rows, catForm(files[i]), { label: path.relative(lake, paths[i]), max: 4 }));
     rows += files[i].rows.length;
   }
@@ -114,7 +117,7 @@ test('pyarrow reads every table of a 30-day lake as DuckDB does, with the declar
 
 test('pyarrow reads each partitioned table as a Hive dataset with loadDate as DATE', async () => {
   const lake = await sandboxLake();
-  for (const table of ['raw/stg_popularity', 'raw/stg_contentIDs', 'stg/content_error', 'gold/fact_popularity']) {
+  for (const table of ['raw/stg_popularity', 'raw/stg_contentIDs', 'raw/stg_tmdb_details', 'gold/fact_popularity']) {
     const [got] = arrowRead(['--dataset', lake, table]);
     const [duck] = await db.all(`SELECT count(*)::INT AS n, count(DISTINCT loadDate)::INT AS days,
       min(loadDate)::VARCHAR AS first, max(loadDate)::VARCHAR AS last FROM read_parquet(

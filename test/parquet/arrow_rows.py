@@ -62,7 +62,8 @@ def read_dataset(root, table):
     data = ds.dataset(f'{root}/{table}', format='parquet', partitioning=part).to_table()
     days = pc.unique(data.column('loadDate')).sort()
     return {'rows': data.num_rows, 'loadDate_type': str(data.schema.field('loadDate').type),
-            'days': len(days), 'first': str(days[0]), 'last': str(days[-1])}
+            'days': len(days), 'first': str(days[0]) if len(days) else None,
+            'last': str(days[-1]) if len(days) else None}
 
 
 def main():

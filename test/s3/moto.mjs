@@ -32,21 +32,26 @@ async function waitUp(url, child, deadlineMs) {
 export async function startMoto(bucket, port) {
   port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
-  let child = spawn(path.join(VENV, 'bin/moto_server'), ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(path.join(VENV, 'bin/moto_server'), ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d) => { err = (err + d).slice(-4000); });
   await waitUp(url, child, Date.now() + 30_000);
   const env = {
     AWS_ACCESS_KEY_ID: 'AKIDBOOTSTRAP', AWS_SECRET_ACCESS_KEY: 'bootstrap', AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL: url, AWS_PROFILE: '', AWS_SESSION_TOKEN: '',
+    AWS_ENDPOINT_URL: url, AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_CONFIG_FILE: '/dev/null',
   };
   const tool = (args) => {
     const r = spawnSync(path.join(VENV, 'bin/python'), [TOOL, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
     if (r.status !== 0) throw new Error(`s3_tool.py ${args.join(' ')}: ${r.stderr}`);
     return r.stdout.trim();
   };
-  tool(['mkbucket', bucket]);
-  [env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY] = tool(['enforce-auth']).split(' ');
+  try {
+    tool(['mkbucket', bucket]);
+    [env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY] = tool(['enforce-auth']).split(' ');
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw e;
+  }
   const stop = async () => {
     if (child.exitCode !== null) return;
     child.kill('SIGTERM');
