@@ -1,7 +1,5 @@
 #include "lake/storage.h"
 
-#include "lake/crash_point.h"
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,6 +11,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+
+#include "lake/crash_point.h"
 
 namespace cinelake {
 namespace fs = std::filesystem;

@@ -1,7 +1,9 @@
 // moto's S3-compatible server (from test/python/.venv) on a free loopback
 // port, with the AWS_* environment that points cinelake and s3_tool.py at it.
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,9 +34,13 @@ async function waitUp(url, child, deadlineMs) {
 export async function startMoto(bucket, port) {
   port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(path.join(VENV, 'bin/moto_server'), ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let err = '';
-  child.stderr.on('data', (d) => { err = (err + d).slice(-4000); });
+  // Its request log goes to a file, not a pipe: suites block in spawnSync
+  // while cinelake runs, and a full pipe would stall moto mid-request.
+  const logFile = path.join(os.tmpdir(), `cinelake-moto-${port}-${process.pid}.log`);
+  const log = fs.openSync(logFile, 'w');
+  const child = spawn(path.join(VENV, 'bin/moto_server'), ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  const err = () => fs.readFileSync(logFile, 'utf8').slice(-4000);
   await waitUp(url, child, Date.now() + 30_000);
   const env = {
     AWS_ACCESS_KEY_ID: 'AKIDBOOTSTRAP', AWS_SECRET_ACCESS_KEY: 'bootstrap', AWS_REGION: 'us-east-1',
@@ -55,6 +61,7 @@ export async function startMoto(bucket, port) {
   const stop = async () => {
     if (child.exitCode !== null) return;
     child.kill('SIGTERM');
+    child.on('exit', () => fs.rmSync(logFile, { force: true }));
     await new Promise((r) => { const t = setTimeout(() => { child.kill('SIGKILL'); r(); }, 5000); child.on('exit', () => { clearTimeout(t); r(); }); });
   };
   return {
@@ -62,7 +69,7 @@ export async function startMoto(bucket, port) {
     env,
     port,
     secret: env.AWS_SECRET_ACCESS_KEY,
-    stderr: () => err,
+    stderr: err,
     tool,
     stop,
   };

@@ -49,7 +49,9 @@ bool Takeable(const nlohmann::json& lease, int64_t now) {
 }  // namespace
 
 LeaseLock::LeaseLock(S3Storage* storage, std::string etag, std::string record_base, int64_t lifetime_micros)
-    : storage_(storage), record_base_(std::move(record_base)), lifetime_micros_(lifetime_micros),
+    : storage_(storage),
+      record_base_(std::move(record_base)),
+      lifetime_micros_(lifetime_micros),
       etag_(std::move(etag)) {}
 
 std::string LeaseLock::Record(int64_t expires_at, bool released) const {
@@ -69,7 +71,8 @@ Result<std::unique_ptr<LeaseLock>> LeaseLock::Acquire(S3Storage* storage, const 
   std::unique_ptr<LeaseLock> lock(new LeaseLock(storage, "", base.dump(), lifetime));
   std::string record = lock->Record(NowMicros() + lifetime, false);
   auto created = storage->PutIf(kLeasePath, record, S3Storage::Condition::kIfAbsent, "");
-  if (!created.ok() && created.status().code() != Status::Code::kBusy) return created.status().WithContext("take the lake lease");
+  if (!created.ok() && created.status().code() != Status::Code::kBusy)
+    return created.status().WithContext("take the lake lease");
   if (!created.ok()) {
     ASSIGN_OR_RETURN(auto current, storage->ReadWithEtag(kLeasePath));
     nlohmann::json lease = nlohmann::json::parse(current.first, nullptr, false);
@@ -84,8 +87,9 @@ Result<std::unique_ptr<LeaseLock>> LeaseLock::Acquire(S3Storage* storage, const 
       lock->found_stale_ = !lease.value("released", false);
       created = storage->PutIf(kLeasePath, record, S3Storage::Condition::kIfMatch, current.second);
       if (!created.ok() && created.status().code() == Status::Code::kBusy) {
-        return Status::Busy("the lake " + storage->Location("") +
-                            " was locked by another cinelake process while this one took over its expired lease");
+        return Status::Busy(
+            "the lake " + storage->Location("") +
+            " was locked by another cinelake process while this one took over its expired lease");
       }
       if (!created.ok()) return created.status().WithContext("take over the lake lease");
     }
@@ -109,7 +113,8 @@ void LeaseLock::RenewLoop() {
     if (renewed.ok()) {
       etag_ = *renewed;
       last_renewed = NowMicros();
-    } else if (renewed.status().code() == Status::Code::kBusy || NowMicros() - last_renewed > lifetime_micros_) {
+    } else if (renewed.status().code() == Status::Code::kBusy ||
+               NowMicros() - last_renewed > lifetime_micros_) {
       lost_ = true;
       storage_->Fence("the lake lease was lost; another run may hold the lake");
       spdlog::error("lost the lake lease on {}: {}", storage_->Location(""), renewed.status().ToString());

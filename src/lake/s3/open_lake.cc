@@ -14,17 +14,20 @@ Result<std::unique_ptr<Lake>> OpenS3(const std::string& where, Lake::OpenMode mo
   Status st = storage->Read(Lake::kMarkerFile, &marker);
   if (st.IsNotFound()) {
     if (mode == Lake::OpenMode::kMustExist) {
-      return Status::InvalidArgument(storage->Location("") + " is not a cinelake lake (no " + Lake::kMarkerFile +
+      return Status::InvalidArgument(storage->Location("") + " is not a cinelake lake (no " +
+                                     Lake::kMarkerFile +
                                      "); 'cinelake run' creates a lake under an empty prefix");
     }
     ASSIGN_OR_RETURN(std::vector<std::string> present, storage->List(""));
     if (!present.empty()) {
-      return Status::InvalidArgument(storage->Location("") + " holds objects and is not a cinelake lake (no " +
-                                     Lake::kMarkerFile + "); refusing to write there");
+      return Status::InvalidArgument(storage->Location("") +
+                                     " holds objects and is not a cinelake lake (no " + Lake::kMarkerFile +
+                                     "); refusing to write there");
     }
-    st = storage->WriteAtomic(Lake::kMarkerFile, std::string("{\"format\": \"cinelake-lake\", \"version\": 1, "
-                                                             "\"created_by\": \"cinelake ") +
-                                                     CINELAKE_VERSION + "\"}\n");
+    st =
+        storage->WriteAtomic(Lake::kMarkerFile, std::string("{\"format\": \"cinelake-lake\", \"version\": 1, "
+                                                            "\"created_by\": \"cinelake ") +
+                                                    CINELAKE_VERSION + "\"}\n");
   }
   RETURN_IF_ERROR(st);
   return std::make_unique<Lake>(std::move(storage));

@@ -39,7 +39,8 @@ size_t OnHeader(char* data, size_t size, size_t n, void* user) {
     std::string name = line.substr(0, colon);
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     std::string value = line.substr(colon + 1);
-    while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.pop_back();
+    while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' '))
+      value.pop_back();
     value.erase(0, value.find_first_not_of(' '));
     (*headers)[name] = value;
   }
@@ -52,7 +53,8 @@ bool Transient(long status) {
 
 }  // namespace
 
-S3Client::S3Client(S3Settings settings, std::string bucket) : settings_(std::move(settings)), bucket_(std::move(bucket)) {
+S3Client::S3Client(S3Settings settings, std::string bucket)
+    : settings_(std::move(settings)), bucket_(std::move(bucket)) {
   static GlobalInit init;
   size_t scheme_end = settings_.endpoint.find("://") + 3;
   std::string scheme = settings_.endpoint.substr(0, scheme_end);
@@ -108,7 +110,8 @@ Status S3Client::ErrorFor(const S3Request& request, const S3Response& response) 
   return Status::IOError(text);
 }
 
-Result<S3Response> S3Client::SendOnce(CURL* curl, const S3Request& request, std::string* transport_error) const {
+Result<S3Response> S3Client::SendOnce(CURL* curl, const S3Request& request,
+                                      std::string* transport_error) const {
   std::string path = settings_.path_style ? "/" + bucket_ + "/" + request.key : "/" + request.key;
   std::string amz_date = AmzDate();
   CanonicalRequest canonical;
@@ -128,7 +131,8 @@ Result<S3Response> S3Client::SendOnce(CURL* curl, const S3Request& request, std:
   std::string query = CanonicalQuery(request.query);
   std::string url = base_url_ + "/" + UriEncode(request.key, true) + (query.empty() ? "" : "?" + query);
   curl_slist* headers = nullptr;
-  for (const auto& [name, value] : canonical.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
+  for (const auto& [name, value] : canonical.headers)
+    headers = curl_slist_append(headers, (name + ": " + value).c_str());
   headers = curl_slist_append(headers, ("authorization: " + authorization).c_str());
   headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
   if (canonical.headers.count("content-type") == 0) headers = curl_slist_append(headers, "Content-Type:");
@@ -161,7 +165,8 @@ Result<S3Response> S3Client::SendOnce(CURL* curl, const S3Request& request, std:
   CURLcode rc = curl_easy_perform(curl);
   curl_slist_free_all(headers);
   if (rc != CURLE_OK) {
-    *transport_error = std::string(error[0] != 0 ? error : curl_easy_strerror(rc)) + " (" + settings_.endpoint + ")";
+    *transport_error =
+        std::string(error[0] != 0 ? error : curl_easy_strerror(rc)) + " (" + settings_.endpoint + ")";
     return Status::Network(*transport_error);
   }
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);

@@ -31,7 +31,8 @@ Result<Section> ReadProfileSection(const std::string& path, const std::string& s
     line = Trim(line);
     if (line.empty() || line[0] == '#' || line[0] == ';') continue;
     if (line.front() == '[') {
-      if (line.back() != ']') return Status::InvalidArgument(path + ":" + std::to_string(number) + ": unclosed [section]");
+      if (line.back() != ']')
+        return Status::InvalidArgument(path + ":" + std::to_string(number) + ": unclosed [section]");
       current = Trim(line.substr(1, line.size() - 2));
       continue;
     }
@@ -70,9 +71,11 @@ Result<S3Url> ParseS3Url(const std::string& text) {
   if (slash != std::string::npos) url.prefix = rest.substr(slash + 1);
   while (!url.prefix.empty() && url.prefix.back() == '/') url.prefix.pop_back();
   bool valid = url.bucket.size() >= 3 && url.bucket.size() <= 63;
-  for (char c : url.bucket) valid = valid && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-');
+  for (char c : url.bucket)
+    valid = valid && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-');
   if (!valid)
-    return Status::InvalidArgument("'" + text + "': the bucket name must be 3-63 lowercase letters, digits, '.' or '-'");
+    return Status::InvalidArgument("'" + text +
+                                   "': the bucket name must be 3-63 lowercase letters, digits, '.' or '-'");
   if (url.prefix.find("//") != std::string::npos || (!url.prefix.empty() && url.prefix.front() == '/'))
     return Status::InvalidArgument("'" + text + "': empty path segment in the prefix");
   return url;
@@ -107,8 +110,10 @@ Result<S3Settings> ResolveS3Settings(const EnvLookup& env) {
       break;
     }
     if (c.access_key_id.empty() || c.secret_access_key.empty())
-      return Status::InvalidArgument("no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or put "
-                                     "profile '" + profile + "' in " + credentials_file);
+      return Status::InvalidArgument(
+          "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or put "
+          "profile '" +
+          profile + "' in " + credentials_file);
   }
   RegisterSecret(c.secret_access_key);
   RegisterSecret(c.session_token);

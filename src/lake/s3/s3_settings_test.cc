@@ -18,7 +18,9 @@ class S3SettingsTest : public ::testing::Test {
     env_["HOME"] = home_.string();
   }
   void TearDown() override { std::filesystem::remove_all(home_); }
-  void WriteFile(const std::string& name, const std::string& text) { std::ofstream(home_ / ".aws" / name) << text; }
+  void WriteFile(const std::string& name, const std::string& text) {
+    std::ofstream(home_ / ".aws" / name) << text;
+  }
   Result<S3Settings> Resolve() {
     return ResolveS3Settings([this](const char* name) -> const char* {
       auto it = env_.find(name);

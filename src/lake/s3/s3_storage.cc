@@ -42,11 +42,14 @@ Result<std::unique_ptr<S3Storage>> S3Storage::Open(const std::string& url) {
 }
 
 S3Storage::S3Storage(S3Settings settings, S3Url url)
-    : client_(std::move(settings), url.bucket), url_(std::move(url)), multipart_bytes_(MultipartThreshold()) {}
+    : client_(std::move(settings), url.bucket),
+      url_(std::move(url)),
+      multipart_bytes_(MultipartThreshold()) {}
 
 S3Storage::~S3Storage() {
   if (puts_.load() > 0)
-    spdlog::info("s3: {} PUTs, {} bytes uploaded to {}", puts_.load(), bytes_uploaded_.load(), url_.ToString());
+    spdlog::info("s3: {} PUTs, {} bytes uploaded to {}", puts_.load(), bytes_uploaded_.load(),
+                 url_.ToString());
 }
 
 std::string S3Storage::Key(const std::string& path) const {
@@ -61,7 +64,8 @@ std::string S3Storage::Location(const std::string& path) const {
 
 Result<S3Response> S3Storage::Expect(const S3Request& request, std::initializer_list<long> ok) const {
   ASSIGN_OR_RETURN(S3Response response, client_.Send(request));
-  if (std::find(ok.begin(), ok.end(), response.status) == ok.end()) return client_.ErrorFor(request, response);
+  if (std::find(ok.begin(), ok.end(), response.status) == ok.end())
+    return client_.ErrorFor(request, response);
   return response;
 }
 
@@ -96,8 +100,11 @@ Status S3Storage::PutWhole(const std::string& key, std::string_view data) {
 }
 
 Status S3Storage::PutMultipart(const std::string& key, std::string_view data) {
-  S3Request create{"POST", key, {{"uploads", ""}},
-                   {{"content-type", "application/octet-stream"}, {"x-amz-checksum-algorithm", "SHA256"}}, {}};
+  S3Request create{"POST",
+                   key,
+                   {{"uploads", ""}},
+                   {{"content-type", "application/octet-stream"}, {"x-amz-checksum-algorithm", "SHA256"}},
+                   {}};
   ASSIGN_OR_RETURN(S3Response created, Expect(create, {200}));
   std::string upload_id = XmlText(created.body, "UploadId");
   if (upload_id.empty()) return Status::IOError(client_.Describe(create) + ": the answer has no UploadId");
@@ -197,7 +204,8 @@ static Result<ListPage> ListAll(const S3Client& client, const std::string& prefi
     if (XmlText(response.body, "IsTruncated") != "true") break;
     token = XmlText(response.body, "NextContinuationToken");
     if (token.empty())
-      return Status::IOError(client.Describe(request) + ": a truncated listing without NextContinuationToken");
+      return Status::IOError(client.Describe(request) +
+                             ": a truncated listing without NextContinuationToken");
   }
   return all;
 }

@@ -10,8 +10,8 @@ std::string UriEncode(const std::string& text, bool keep_slash) {
   static const char* kHex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : text) {
-    bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                      c == '_' || c == '.' || c == '~';
+    bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '_' || c == '.' || c == '~';
     if (unreserved || (keep_slash && c == '/')) {
       out.push_back(static_cast<char>(c));
     } else {
@@ -44,14 +44,14 @@ std::string AuthorizationHeader(const CanonicalRequest& request, const Credentia
     std::string trimmed = value;
     while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
     trimmed.erase(0, trimmed.find_first_not_of(' ') == std::string::npos ? trimmed.size()
-                                                                          : trimmed.find_first_not_of(' '));
+                                                                         : trimmed.find_first_not_of(' '));
     canonical_headers += name + ":" + trimmed + "\n";
     if (!signed_headers.empty()) signed_headers += ';';
     signed_headers += name;
   }
   std::string canonical = request.method + "\n" + UriEncode(request.path, true) + "\n" +
-                          CanonicalQuery(request.query) + "\n" + canonical_headers + "\n" + signed_headers + "\n" +
-                          request.payload_sha256_hex;
+                          CanonicalQuery(request.query) + "\n" + canonical_headers + "\n" + signed_headers +
+                          "\n" + request.payload_sha256_hex;
   std::string day = amz_date.substr(0, 8);
   std::string scope = day + "/" + region + "/" + service + "/aws4_request";
   std::string to_sign = "AWS4-HMAC-SHA256\n" + amz_date + "\n" + scope + "\n" + Sha256Hex(canonical);

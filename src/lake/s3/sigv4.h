@@ -21,10 +21,10 @@ struct Credentials {
 };
 
 struct CanonicalRequest {
-  std::string method;                                   // "GET"
-  std::string path;                                     // "/bucket/key with spaces", not encoded
+  std::string method;                                      // "GET"
+  std::string path;                                        // "/bucket/key with spaces", not encoded
   std::vector<std::pair<std::string, std::string>> query;  // not encoded; order does not matter
-  std::map<std::string, std::string> headers;           // lowercase names; host and x-amz-* included
+  std::map<std::string, std::string> headers;              // lowercase names; host and x-amz-* included
   std::string payload_sha256_hex;
 };
 

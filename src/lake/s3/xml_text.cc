@@ -72,11 +72,16 @@ std::string XmlDecode(std::string_view text) {
       break;
     }
     std::string_view entity = text.substr(i + 1, semi - i - 1);
-    if (entity == "amp") out.push_back('&');
-    else if (entity == "lt") out.push_back('<');
-    else if (entity == "gt") out.push_back('>');
-    else if (entity == "quot") out.push_back('"');
-    else if (entity == "apos") out.push_back('\'');
+    if (entity == "amp")
+      out.push_back('&');
+    else if (entity == "lt")
+      out.push_back('<');
+    else if (entity == "gt")
+      out.push_back('>');
+    else if (entity == "quot")
+      out.push_back('"');
+    else if (entity == "apos")
+      out.push_back('\'');
     else if (!entity.empty() && entity[0] == '#') {
       std::string digits(entity.substr(1));
       bool hex = !digits.empty() && (digits[0] == 'x' || digits[0] == 'X');
