@@ -6,7 +6,8 @@ set -euo pipefail
 
 # Build and runtime libraries, test tools, and the browser for UI tests;
 # dpkg-dev and file for the .deb's computed Depends (dpkg-shlibdeps, used by
-# CPack), systemd for systemd-analyze in the packaging tests.
+# CPack), systemd for systemd-analyze in the packaging tests; python3-venv
+# for the test-only Python venv below.
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libcurl4-openssl-dev libsimdjson-dev libsnappy-dev libzstd-dev libdeflate-dev zlib1g-dev
@@ -16,6 +17,7 @@ PACKAGES=(
   clang clang-format libclang-rt-14-dev ccache
   nodejs npm chromium wrk
   dpkg-dev file systemd
+  python3 python3-venv
 )
 
 missing=()
@@ -57,3 +59,14 @@ for dir in "$ROOT/test/oracle" "$ROOT/web"; do
     (cd "$dir" && npm install --no-audit --no-fund --no-save --loglevel=error) && touch "$stamp"
   fi
 done
+
+# Test-only Python packages (pyarrow, moto's S3 server), pinned by
+# test/python/requirements.txt, in a venv beside it.
+VENV="$ROOT/test/python/.venv"
+REQS="$ROOT/test/python/requirements.txt"
+stamp="$VENV/.cinelake-installed"
+if [[ ! -f "$stamp" || "$REQS" -nt "$stamp" ]]; then
+  echo "install-deps: pip install in test/python/.venv" >&2
+  [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$REQS" && touch "$stamp"
+fi

@@ -8,6 +8,7 @@
 #include "cli/observe_config.h"
 #include "common/log.h"
 #include "jobs/catalog_export/export_days.h"
+#include "lake/s3/open_lake.h"
 #include "orchestrator/lake_lock.h"
 #include "orchestrator/pipeline.h"
 #include "orchestrator/progress.h"
@@ -95,7 +96,7 @@ Status CheckPastDates(const RunFlags& f, const std::vector<Date>& dates) {
     if (!config.AnswersAreDated(d.ToString())) undated.push_back(d);
   }
   if (undated.empty()) return Status::OK();
-  auto lake = Lake::Open(f.lake.lake, Lake::OpenMode::kMustExist);  // never created for a refusal
+  auto lake = OpenLake(f.lake.lake, Lake::OpenMode::kMustExist);  // never created for a refusal
   for (Date d : undated) {
     PlannedRun plan = PlannedRun::kNew;
     if (lake.ok()) {
@@ -144,8 +145,8 @@ Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
   if (!f.lake.config.empty()) config_path = f.lake.config;
   ASSIGN_OR_RETURN(ObserveConfig observe, LoadObserveConfig(config_path));
   const Notifier notifier(observe.notify);
-  ASSIGN_OR_RETURN(auto lake, Lake::Open(f.lake.lake, Lake::OpenMode::kCreateIfMissing));
-  ASSIGN_OR_RETURN(auto lock, LakeLock::Acquire(lake->Location(), dates.size() > 1 ? "backfill" : "run"));
+  ASSIGN_OR_RETURN(auto lake, OpenLake(f.lake.lake, Lake::OpenMode::kCreateIfMissing));
+  ASSIGN_OR_RETURN(auto lock, LakeLock::Acquire(*lake, dates.size() > 1 ? "backfill" : "run"));
   if (lock->found_stale())
     spdlog::warn("found a stale lake lock left by a process that died; taking it over");
   ASSIGN_OR_RETURN(int removed, lake->storage().RemoveTemporaryFiles());
@@ -190,7 +191,7 @@ Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
 }
 
 Result<Date> ResumeDate(const RunFlags& f) {
-  ASSIGN_OR_RETURN(auto lake, Lake::Open(f.lake.lake, Lake::OpenMode::kMustExist));
+  ASSIGN_OR_RETURN(auto lake, OpenLake(f.lake.lake, Lake::OpenMode::kMustExist));
   ASSIGN_OR_RETURN(auto runs, RecentManifests(lake->storage(), 1000));
   for (const auto& m : runs) {
     if (m.state != RunState::kSucceeded) return m.load_date;
@@ -217,7 +218,7 @@ std::string Duration(int64_t micros) {
 }
 
 Status PrintStatus(const LakeOptions& lo, size_t limit, bool as_json) {
-  ASSIGN_OR_RETURN(auto lake, Lake::Open(lo.lake, Lake::OpenMode::kMustExist));
+  ASSIGN_OR_RETURN(auto lake, OpenLake(lo.lake, Lake::OpenMode::kMustExist));
   std::vector<std::string> unreadable;
   ASSIGN_OR_RETURN(auto runs, RecentManifests(lake->storage(), limit, &unreadable));
   // A damaged manifest is named and the others are still listed.

@@ -15,6 +15,7 @@
 #include "common/log.h"
 #include "lake/lake.h"
 #include "orchestrator/run_manifest.h"
+#include "lake/s3/open_lake.h"
 #include "serve/gold.h"
 #include "serve/server.h"
 #include "serve/snapshot_holder.h"
@@ -133,9 +134,9 @@ int RunServe(const ServeOptions& o, bool listen_given) {
     if (!d.ok()) return ReportFailure(d.status().WithContext("--today"));
     today = *d;
   }
-  auto lake = Lake::Open(o.lake, Lake::OpenMode::kMustExist);
+  auto lake = OpenLake(o.lake, Lake::OpenMode::kMustExist);
   if (!lake.ok()) return ReportFailure(lake.status());
-  auto manifests = Lake::Open(o.lake, Lake::OpenMode::kMustExist);
+  auto manifests = OpenLake(o.lake, Lake::OpenMode::kMustExist);
   if (!manifests.ok()) return ReportFailure(manifests.status());
   serve::SnapshotHolder holder(std::make_unique<serve::LakeSource>(std::move(lake).value()));
   // What cannot be read is served without, named in the log and on
@@ -155,7 +156,7 @@ int RunServe(const ServeOptions& o, bool listen_given) {
   pthread_sigmask(SIG_BLOCK, &sigs, nullptr);
 
   holder.StartWatching(o.poll_ms);
-  auto runs_lake = Lake::Open(o.lake, Lake::OpenMode::kMustExist);
+  auto runs_lake = OpenLake(o.lake, Lake::OpenMode::kMustExist);
   if (!runs_lake.ok()) return ReportFailure(runs_lake.status());
   serve::RunHistory runs(std::move(runs_lake).value(), o.poll_ms);
   serve::DashboardServer server(

@@ -50,7 +50,17 @@ Result<std::unique_ptr<LakeLock>> LakeLock::Acquire(const std::string& lake_root
   return lock;
 }
 
+Result<std::unique_ptr<LakeLock>> LakeLock::Acquire(Lake& lake, const std::string& purpose) {
+  auto* s3 = dynamic_cast<s3::S3Storage*>(&lake.storage());
+  if (s3 == nullptr) return Acquire(lake.Location(), purpose);
+  ASSIGN_OR_RETURN(auto lease, s3::LeaseLock::Acquire(s3, purpose));
+  std::unique_ptr<LakeLock> lock(new LakeLock(-1, lake.Location(s3::LeaseLock::kLeasePath)));
+  lock->lease_ = std::move(lease);
+  return lock;
+}
+
 LakeLock::~LakeLock() {
+  if (fd_ < 0) return;  // the lease releases itself
   // Clear the holder record first so the next run does not report a stale lock.
   if (::ftruncate(fd_, 0) != 0) {
     // Nothing useful to do: the flock is released by close() regardless.

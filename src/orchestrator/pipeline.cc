@@ -106,6 +106,7 @@ Result<RunManifest> RunPipeline(Lake& lake, const PipelineOptions& options, cons
   if (observer) observer(manifest);
   if (!st.ok()) return st;
   RETURN_IF_ERROR(saved);
+  RETURN_IF_ERROR(SaveLastSuccess(lake.storage(), manifest));
   return manifest;
 }
 

@@ -9,6 +9,7 @@
 #include <random>
 
 #include "common/log.h"
+#include "lake/last_run.h"
 
 namespace cinelake {
 
@@ -225,6 +226,13 @@ bool IsManifestName(const std::string& n) {
 }
 
 }  // namespace
+
+Status SaveLastSuccess(Storage& storage, const RunManifest& manifest) {
+  std::string record = "{\"run_id\": \"" + manifest.run_id + "\", \"load_date\": \"" +
+                       manifest.load_date.ToString() + "\", \"finished_at\": \"" +
+                       FormatTimestampMicros(manifest.finished_at) + "\"}\n";
+  return storage.WriteAtomic(kLastRunFile, record);
+}
 
 Result<std::optional<RunManifest>> LatestManifest(const Storage& storage, Date load_date) {
   std::string dir = "_runs/loadDate=" + load_date.ToString();

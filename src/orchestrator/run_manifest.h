@@ -74,6 +74,9 @@ struct RunManifest {
 std::string NewRunId(Date load_date);
 
 Status SaveManifest(Storage& storage, const RunManifest& manifest);
+// Rewrites kLastRunFile after a run succeeded: the one small object a
+// reader of a remote lake polls to notice new gold without listing it.
+Status SaveLastSuccess(Storage& storage, const RunManifest& manifest);
 // The most recent manifest for the date (by run id), or nullopt. An
 // unreadable manifest is skipped with a warning naming it, so a damaged one
 // never blocks re-running its date (a new run starts).

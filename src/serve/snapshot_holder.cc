@@ -6,12 +6,22 @@
 #include <vector>
 
 #include "common/log.h"
+#include "lake/last_run.h"
 
 namespace cinelake::serve {
 
 namespace fs = std::filesystem;
 
 Result<std::string> LakeSource::Fingerprint() {
+  // An object store is not walked: one small object says whether a run has
+  // finished since the last look.
+  if (dynamic_cast<const LocalStorage*>(&lake_->storage()) == nullptr) {
+    std::string last;
+    Status st = lake_->storage().Read(kLastRunFile, &last);
+    if (st.IsNotFound()) return std::string("empty");
+    RETURN_IF_ERROR(st);
+    return last;
+  }
   fs::path gold = fs::path(lake_->Location()) / "gold";
   std::vector<std::string> entries;
   std::error_code ec;

@@ -1,0 +1,10 @@
+// The one small object a reader of a remote lake polls to notice a new run
+// without listing the lake: rewritten at the end of every successful run
+// (orchestrator/run_manifest.h, SaveLastSuccess), read by serve.
+#pragma once
+
+namespace cinelake {
+
+inline constexpr const char* kLastRunFile = "_runs/last_success.json";
+
+}  // namespace cinelake
