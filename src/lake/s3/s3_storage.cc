@@ -7,6 +7,7 @@
 #include "common/log.h"
 #include "common/test_hooks.h"
 #include "lake/s3/digest.h"
+#include "lake/s3/sigv4.h"
 #include "lake/s3/xml_text.h"
 
 namespace cinelake::s3 {
@@ -249,6 +250,22 @@ Status S3Storage::Remove(const std::string& path) {
   for (const auto& p : below) {
     S3Request request{"DELETE", Key(p), {}, {}, {}};
     RETURN_IF_ERROR(Expect(request, {204, 200, 404}).status());
+  }
+  return Status::OK();
+}
+
+Status S3Storage::Copy(const std::string& from, const std::string& to) {
+  S3Request request{"PUT", Key(to), {}, {}, {}};
+  request.headers["x-amz-copy-source"] = "/" + url_.bucket + "/" + UriEncode(Key(from), true);
+  auto response = Expect(request, {200});
+  if (!response.ok()) {
+    if (response.status().IsNotFound()) return Status::NotFound(Location(from) + ": no such object to copy");
+    return response.status().WithContext("copy " + Location(from) + " to " + Location(to));
+  }
+  // CopyObject can fail after answering 200: the error is then in the body.
+  if (response->body.find("<Error>") != std::string::npos) {
+    return Status::IOError("copy " + Location(from) + " to " + Location(to) + ": " +
+                           std::string(XmlText(response->body, "Message")));
   }
   return Status::OK();
 }

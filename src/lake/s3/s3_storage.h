@@ -36,6 +36,8 @@ class S3Storage final : public Storage {
   Result<std::vector<std::string>> List(const std::string& dir) const override;
   bool Exists(const std::string& path) const override;
   Status Remove(const std::string& path) override;
+  // A server-side CopyObject: the bytes never leave the store.
+  Status Copy(const std::string& from, const std::string& to) override;
   std::string Location(const std::string& path) const override;
   Result<int> RemoveTemporaryFiles() override;
 
