@@ -37,13 +37,16 @@ async function pool(items, limit, fn) {
 }
 
 // Every gold file; the catalog's DDL names the lake's folder, which differs
-// from lake to lake, so that is blanked out.
+// from lake to lake, so that is blanked out. The commit marker and its
+// snapshots name the run (its id, its sequence) and hold the live files,
+// which are compared themselves.
 function goldFiles(lake) {
   const out = new Map();
   for (const e of fs.readdirSync(path.join(lake, 'gold'), { recursive: true, withFileTypes: true })) {
     if (!e.isFile()) continue;
     const p = path.join(e.parentPath ?? e.path, e.name);
     const rel = path.relative(lake, p);
+    if (rel.startsWith('gold/_committed')) continue;
     const bytes = fs.readFileSync(p);
     out.set(rel, rel.startsWith('gold/_catalog/') ? Buffer.from(bytes.toString('utf8').replaceAll(lake, '<lake>')) : bytes);
   }

@@ -107,7 +107,9 @@ before(async () => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    const p = u.pathname;
+    // Base URLs are pinned to the run's day (/@<date>): this server plays a
+    // dated source, as a sandbox does, so the past test date is allowed.
+    const p = u.pathname.replace(/^\/@\d{4}-\d{2}-\d{2}/, '');
     let m;
     if (p.endsWith('/most-popular-movies')) return send(200, MOVIES);
     if (p.endsWith('/most-popular-tv')) return send(200, SERIES);
@@ -148,8 +150,8 @@ after(() => new Promise((r) => { server.closeAllConnections?.(); server.close(r)
 function configFile(dir) {
   const lines = fs.readFileSync(FAST_CLIENT, 'utf8').split('\n');
   const at = (section, extra) => lines.splice(lines.indexOf(`[${section}]`) + 1, 0, ...extra);
-  at('imdb', [`base_url = "${url}/imdb"`, 'key = "loopback-imdb-key"']);
-  at('tmdb', [`base_url = "${url}/tmdb"`, 'token = "eyJhbGciOiJIUzI1NiJ9.loopback.token"']);
+  at('imdb', [`base_url = "${url}/@{date}/imdb"`, 'key = "loopback-imdb-key"']);
+  at('tmdb', [`base_url = "${url}/@{date}/tmdb"`, 'token = "eyJhbGciOiJIUzI1NiJ9.loopback.token"']);
   at('http', ['max_attempts = 2']);
   const file = path.join(dir, 'client.toml');
   fs.writeFileSync(file, lines.join('\n'));
