@@ -347,12 +347,27 @@ INSTANTIATE_TEST_SUITE_P(Cases, GoldenCasesTest, ::testing::ValuesIn(DiscoverCas
 // The cases the spec's defects and key rules require; a missing folder fails.
 TEST(GoldenCasesInventoryTest, RequiredCasesArePresent) {
   std::vector<std::string> found = DiscoverCases();
-  for (const char* name :
-       {"first_day", "joiners", "leaver_once", "leaver_returns", "missing_day_gap", "popularity_ties",
-        "popularity_404", "dims_keep_leaver", "season_episode_keys", "tmdb_person_prefix", "rerun_past_day",
-        "content_error_keeps_previous", "api_first_day", "chart_streak_resumed", "chart_gap_day",
-        "chart_rerun_streaks", "chart_peak_ties",
-        "catalog_ties", "catalog_leaver_returns", "catalog_missing_day", "catalog_dirty_lines"}) {
+  for (const char* name : {"first_day",
+                           "joiners",
+                           "leaver_once",
+                           "leaver_returns",
+                           "missing_day_gap",
+                           "popularity_ties",
+                           "popularity_404",
+                           "dims_keep_leaver",
+                           "season_episode_keys",
+                           "tmdb_person_prefix",
+                           "rerun_past_day",
+                           "content_error_keeps_previous",
+                           "api_first_day",
+                           "chart_streak_resumed",
+                           "chart_gap_day",
+                           "chart_rerun_streaks",
+                           "chart_peak_ties",
+                           "catalog_ties",
+                           "catalog_leaver_returns",
+                           "catalog_missing_day",
+                           "catalog_dirty_lines"}) {
     EXPECT_NE(std::find(found.begin(), found.end(), name), found.end())
         << "test/cases/" << name << " missing";
   }

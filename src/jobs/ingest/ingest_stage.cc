@@ -5,8 +5,8 @@
 #include <map>
 
 #include "common/log.h"
-#include "jobs/raw_imdb_title.h"
 #include "jobs/cancellation.h"
+#include "jobs/raw_imdb_title.h"
 #include "jobs/raw_tmdb_details.h"
 #include "sources/api_clients.h"
 #include "sources/api_deadline.h"
