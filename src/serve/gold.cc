@@ -50,6 +50,15 @@ std::vector<std::pair<std::string, int64_t>> GoldTableRows(const GoldTables& gol
 
 namespace {
 
+// Whether the dashboard reads this table: the fact and the dims and bridges
+// it has a slot for. Other gold tables (the whole catalog's fact) are not
+// loaded, not even decoded.
+bool Served(const LiveGoldFile& f) {
+  if (f.def->name == tables::kFactPopularity) return true;
+  return std::any_of(std::begin(kSlots), std::end(kSlots),
+                     [&](const Slot& s) { return s.name == f.def->name; });
+}
+
 // Puts one decoded file where it belongs in `g`.
 Status Place(GoldTables& g, const LiveGoldFile& f, Table table) {
   if (f.partition) {
@@ -98,6 +107,7 @@ void Decode(const Lake& lake, GoldTables& g, const LiveGoldFile& f, std::string_
 
 Status LoadLive(const Lake& lake, const std::vector<LiveGoldFile>& live, GoldTables& g) {
   for (const LiveGoldFile& f : live) {
+    if (!Served(f)) continue;
     std::string bytes;
     Status st = lake.storage().Read(f.path, &bytes);
     if (!st.ok()) {
@@ -117,7 +127,7 @@ void LoadCommitted(const Lake& lake, const GoldCommit& commit, const std::vector
   g.notes.run_id = commit.run_id;
   for (const GoldFile& file : commit.files) {
     std::optional<LiveGoldFile> f = GoldFileOf(file.path);
-    if (!f) continue;  // not a table this cinelake knows
+    if (!f || !Served(*f)) continue;  // not a table the dashboard reads
     auto bytes = CommittedBytes(storage, commit, file);
     if (!bytes.ok()) {
       NoteUnreadable(g, *f, bytes.status().ToString());
@@ -127,10 +137,12 @@ void LoadCommitted(const Lake& lake, const GoldCommit& commit, const std::vector
   }
   for (const UnreadableFile& u : commit.left_out) {
     std::optional<LiveGoldFile> f = GoldFileOf(u.path);
-    if (f) NoteUnreadable(g, *f, u.error + " (left out of commit " + std::to_string(commit.sequence) + ")");
+    if (f && Served(*f))
+      NoteUnreadable(g, *f, u.error + " (left out of commit " + std::to_string(commit.sequence) + ")");
   }
   // Whether the live folders still hold exactly what was committed.
   for (const LiveGoldFile& f : live) {
+    if (!Served(f)) continue;
     const GoldFile* want = commit.Find(f.path);
     std::string bytes;
     if (want == nullptr || !storage.Read(f.path, &bytes).ok() || !Matches(*want, f.path, bytes)) {

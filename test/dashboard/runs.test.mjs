@@ -64,7 +64,7 @@ test('the Runs page shows the failed day\'s failed step and its error', { timeou
 
   const good = page.locator('[data-testid=run][data-date="2026-10-03"]');
   assert.equal(await good.getAttribute('data-state'), 'succeeded');
-  assert.equal(await good.locator('.run-steps tbody tr').count(), 8);
+  assert.equal(await good.locator('.run-steps tbody tr').count(), 11, 'one row per step of the daily run');
   assert.equal(await good.locator('.check-pass').count(), 7, 'every quality check passed and is shown');
   assert.match(await good.locator('.run-meta').textContent(), /requests: imdb \d+ · tmdb \d+/);
   assert.match(await good.locator('.run-meta').textContent(), /quota left: imdb \d/);

@@ -73,6 +73,9 @@ function stageOfWrite(p) {
   if (p.includes('stg_imdb_titles')) return 'enrich_fetch';
   if (p.startsWith('stg/')) return 'enrich';
   if (p.includes('fact_popularity')) return 'fact';
+  if (p.includes('tmdb_export')) return 'tmdb_export';
+  if (p.includes('fact_catalog_popularity')) return 'fact_catalog';
+  if (p.startsWith('gold/_committed')) return 'publish';
   if (p.startsWith('gold/_catalog')) return 'catalog';
   if (p.startsWith('gold/')) return 'model';
   return 'other';
@@ -102,7 +105,9 @@ test('SIGTERM and SIGINT at 24 points over every stage: exit 130, interrupted, r
       // 12 the fact's, 14 enrich_fetch's, 17-25 enrich's, 28-40 the model's,
       // 43 on the catalog's (the others are manifests).
       const requestPoints = [1, 3, 40, 150, 300, 450, Math.floor(total * 0.9), total - 3];
-      const writePoints = [1, 4, 8, 9, 12, 14, 17, 21, 25, 28, 31, 35, 40, 44, 52, 60];
+      // Dense early on: the whole-catalog branch's writes interleave with the
+      // others', so each of the first steps' writes is hit wherever it falls.
+      const writePoints = [...Array.from({ length: 26 }, (_, i) => i + 1), 28, 31, 35, 40, 44, 52, 60];
       const cases = [
         ...requestPoints.map((n) => ({ kind: 'request', n })),
         ...writePoints.map((n) => ({ kind: 'write', n })),

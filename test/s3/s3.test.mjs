@@ -49,8 +49,9 @@ function download(prefix) {
   moto.tool(['download', BUCKET, prefix, dir]);
   return dir;
 }
-// Every file below the lake's table layers, by relative path (the catalog
-// names its location, which differs by design).
+// Every file below the lake's table layers, by relative path. Left out, as
+// they differ by design: the catalog (names its location), the gold commit
+// (names its run) and the export log (names the run and when it checked).
 function tableFiles(lake) {
   const out = new Map();
   for (const layer of ['raw', 'stg', 'gold']) {
@@ -58,7 +59,7 @@ function tableFiles(lake) {
     if (!fs.existsSync(root)) continue;
     for (const e of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
       const p = path.join(e.parentPath ?? e.path, e.name);
-      if (e.isFile() && !p.includes('/_catalog/')) out.set(path.relative(lake, p), fs.readFileSync(p));
+      if (e.isFile() && !/\/_catalog\/|\/_committed|tmdb_export_log/.test(p)) out.set(path.relative(lake, p), fs.readFileSync(p));
     }
   }
   return out;

@@ -53,6 +53,10 @@ def main():
     elif cmd == 'download':
         prefix, out = args
         for key in keys(s3, bucket, prefix):
+            # The gold commit's snapshots are server-side copies of files the
+            # comparison reads live; not downloaded.
+            if '/gold/_committed/' in key:
+                continue
             path = os.path.join(out, key[len(prefix) + 1:])
             os.makedirs(os.path.dirname(path), exist_ok=True)
             s3.download_file(bucket, key, path)
