@@ -53,11 +53,17 @@ void RaiseAt(const char* kind, long n, std::string_view what) {
 void TestHookInsideWrite(std::string_view path) {
   long crash_at = EnvNumber("CINELAKE_CRASH_AT_WRITE");
   long signal_at = EnvNumber("CINELAKE_SIGNAL_AT_WRITE");
-  if (crash_at <= 0 && signal_at <= 0) return;
+  const char* signal_to = std::getenv("CINELAKE_SIGNAL_AT_WRITE_TO");
+  bool by_path = signal_to != nullptr && *signal_to != '\0';
+  if (crash_at <= 0 && signal_at <= 0 && !by_path) return;
   static ProcessCounter writes;
+  static std::atomic<bool> raised_by_path{false};
   long n = writes.Next();
   if (n == crash_at) ::raise(SIGKILL);
   if (n == signal_at) RaiseAt("write", n, path);
+  if (by_path && path.find(signal_to) != std::string_view::npos && !raised_by_path.exchange(true)) {
+    RaiseAt("write", n, path);
+  }
 }
 
 void TestHookBeforeRequest(std::string_view what) {

@@ -5,6 +5,10 @@
 //   CINELAKE_CRASH_AT_WRITE=N    SIGKILL in the middle of the Nth atomic lake
 //                                write (temporary file written, not renamed)
 //   CINELAKE_SIGNAL_AT_WRITE=N   raise CINELAKE_SIGNAL at that same point
+//   CINELAKE_SIGNAL_AT_WRITE_TO=S raise it at the first such write whose
+//                                lake path contains S: parallel branches
+//                                interleave their writes, so only a path
+//                                names one stage's write on every run
 //   CINELAKE_SIGNAL_AT_REQUEST=N raise CINELAKE_SIGNAL just before the Nth
 //                                API request would be sent
 //   CINELAKE_SIGNAL=TERM|INT     the signal to raise (default TERM)

@@ -1,6 +1,7 @@
 // Ctrl-C and SIGTERM never lose data: `cinelake run` raises SIGTERM or SIGINT
-// at its Nth API request (CINELAKE_SIGNAL_AT_REQUEST) or inside its Nth lake
-// write (CINELAKE_SIGNAL_AT_WRITE), spread over every stage. It must exit
+// at its Nth API request (CINELAKE_SIGNAL_AT_REQUEST), inside its Nth lake
+// write (CINELAKE_SIGNAL_AT_WRITE) or inside the first write to a table
+// (CINELAKE_SIGNAL_AT_WRITE_TO), spread over every stage. It must exit
 // 130 with the run and the stopped step "interrupted" in the manifest, and
 // the same command must then resume it to gold byte-identical to a run that
 // was never interrupted. A backfill stopped several times resumes to the
@@ -68,6 +69,9 @@ function manifests(lake, date) {
 // The stage whose table a lake path belongs to (the hook names the path).
 function stageOfWrite(p) {
   if (p.startsWith('_runs/')) return 'manifest';
+  // The catalog's and the commit's files are named after the tables they describe.
+  if (p.startsWith('gold/_committed')) return 'publish';
+  if (p.startsWith('gold/_catalog')) return 'catalog';
   if (p.includes('stg_contentIDs')) return 'ingest';
   if (p.includes('stg_tmdb_details') || p.includes('stg_popularity')) return 'popularity';
   if (p.includes('stg_imdb_titles')) return 'enrich_fetch';
@@ -75,15 +79,13 @@ function stageOfWrite(p) {
   if (p.includes('fact_popularity')) return 'fact';
   if (p.includes('tmdb_export')) return 'tmdb_export';
   if (p.includes('fact_catalog_popularity')) return 'fact_catalog';
-  if (p.startsWith('gold/_committed')) return 'publish';
-  if (p.startsWith('gold/_catalog')) return 'catalog';
   if (p.startsWith('gold/')) return 'model';
   return 'other';
 }
 
 const hookLine = (stderr) => stderr.match(/test hook: (SIGTERM|SIGINT) at (write|request) (\d+): (.*)/);
 
-test('SIGTERM and SIGINT at 24 points over every stage: exit 130, interrupted, resumed to identical gold',
+test('SIGTERM and SIGINT at 29 points over every stage: exit 130, interrupted, resumed to identical gold',
   { timeout: 300_000 }, async (t) => {
     const sb = await startSandbox();
     try {
@@ -99,18 +101,19 @@ test('SIGTERM and SIGINT at 24 points over every stage: exit 130, interrupted, r
       assert.ok(total > 500, `a first day makes hundreds of requests (${total})`);
 
       // Requests: the lists and the mapping (ingest), then popularity beside
-      // enrich_fetch, then enrich's seasons. Writes: manifests, raw, stg,
-      // gold, the catalog's files, in step order.
-      // On this day write 1 creates the lake, 4 is ingest's, 8-9 popularity's,
-      // 12 the fact's, 14 enrich_fetch's, 17-25 enrich's, 28-40 the model's,
-      // 43 on the catalog's (the others are manifests).
+      // enrich_fetch, then enrich's seasons.
       const requestPoints = [1, 3, 40, 150, 300, 450, Math.floor(total * 0.9), total - 3];
-      // Dense early on: the whole-catalog branch's writes interleave with the
-      // others', so each of the first steps' writes is hit wherever it falls.
-      const writePoints = [...Array.from({ length: 26 }, (_, i) => i + 1), 28, 31, 35, 40, 44, 52, 60];
+      // Writes by count land wherever the parallel branches' interleaving puts
+      // them (write 1 always creates the lake); writes by path land in the
+      // stage that owns the table on every run, so each stage is hit for sure.
+      const writePoints = [1, 2, 3, 5, 8, 12, 17, 23, 30, 40, 52];
+      const writePaths = ['stg_contentIDs', 'raw/stg_popularity', 'raw/stg_imdb_titles', 'stg/content_',
+        'raw/tmdb_export/', 'gold/fact_popularity', 'gold/fact_catalog_popularity', 'gold/dim_content',
+        'gold/bridge_', 'gold/_catalog'];
       const cases = [
-        ...requestPoints.map((n) => ({ kind: 'request', n })),
-        ...writePoints.map((n) => ({ kind: 'write', n })),
+        ...requestPoints.map((n) => ({ kind: 'request', env: { CINELAKE_SIGNAL_AT_REQUEST: String(n) } })),
+        ...writePoints.map((n) => ({ kind: 'write', env: { CINELAKE_SIGNAL_AT_WRITE: String(n) } })),
+        ...writePaths.map((p) => ({ kind: 'write', env: { CINELAKE_SIGNAL_AT_WRITE_TO: p } })),
       ].map((c, i) => ({ ...c, signal: i % 2 === 0 ? 'TERM' : 'INT' }));
       assert.ok(cases.length >= 20);
 
@@ -139,9 +142,9 @@ test('SIGTERM and SIGINT at 24 points over every stage: exit 130, interrupted, r
         if (c.kind === 'request') landed.add(Object.keys(states).find((k) => states[k] === 'interrupted'));
       };
       await pool(cases, 3, async (c) => {
-        const what = `${c.signal} at ${c.kind} ${c.n}`;
+        const what = `${c.signal} at ${Object.entries(c.env).map(([k, v]) => `${k}=${v}`).join(' ')}`;
         const lake = path.join(tempDir('interrupt'), 'lake');
-        const env = { CINELAKE_SIGNAL: c.signal, [`CINELAKE_SIGNAL_AT_${c.kind.toUpperCase()}`]: String(c.n) };
+        const env = { CINELAKE_SIGNAL: c.signal, ...c.env };
         const stopped = await runAsync(args(lake), env);
         assert.equal(stopped.code, EXIT_INTERRUPTED, `${what}: exit code (${stopped.stderr.slice(-2000)})`);
         const hook = hookLine(stopped.stderr);
