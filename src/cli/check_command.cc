@@ -41,14 +41,14 @@ Verdict Judge(const char* api, const Status& st, const ApiStats& stats, const st
   }
   switch (st.code()) {
     case Status::Code::kUnauthorized:
-      return {false, std::string(api) + ": the key was refused (" + Redact(st.message()) + "); set " +
-                         key_hint};
+      return {false,
+              std::string(api) + ": the key was refused (" + Redact(st.message()) + "); set " + key_hint};
     case Status::Code::kRateLimited:
-      return {false, std::string(api) + ": rate limited or out of quota (" + Redact(st.message()) + ")" +
-                         quota};
+      return {false,
+              std::string(api) + ": rate limited or out of quota (" + Redact(st.message()) + ")" + quota};
     case Status::Code::kNetwork:
-      return {false, std::string(api) + ": cannot reach " + RedactUrl(base_url) + " (" +
-                         Redact(st.message()) + ")"};
+      return {false,
+              std::string(api) + ": cannot reach " + RedactUrl(base_url) + " (" + Redact(st.message()) + ")"};
     default: return {false, std::string(api) + ": " + Redact(st.ToString())};
   }
 }
@@ -60,7 +60,8 @@ Status RunCheck(const LakeOptions& options) {
   config.connect_timeout_ms = std::min(config.connect_timeout_ms, 5'000);
   config.timeout_ms = std::min(config.timeout_ms, 15'000);
   ASSIGN_OR_RETURN(std::unique_ptr<ApiClients> apis, ApiClients::Open(config));
-  std::printf("config: ok (%s)\n", options.config.empty() ? "defaults and environment" : options.config.c_str());
+  std::printf("config: ok (%s)\n",
+              options.config.empty() ? "defaults and environment" : options.config.c_str());
 
   auto imdb = apis->imdb().TmdbIdFor(kProbeImdbId, "movie");
   Verdict imdb_verdict = Judge("imdb", imdb.status(), apis->imdb().stats(), config.imdb_base_url,
@@ -85,7 +86,8 @@ Status RunCheck(const LakeOptions& options) {
 void RegisterCheckCommand(CLI::App& app) {
   auto options = std::make_shared<LakeOptions>();
   auto* check = app.add_subcommand(
-      "check", "Verify the configuration and both API keys with one cheap request each; print the quota left");
+      "check",
+      "Verify the configuration and both API keys with one cheap request each; print the quota left");
   check->add_option("--sandbox", options->sandbox, "Check against a running `cinelake sandbox` at URL");
   check->add_option("--config", options->config, "TOML config file");
   check->callback([options] {

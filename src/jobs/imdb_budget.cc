@@ -16,9 +16,10 @@ std::optional<int64_t> ImdbDailyBudget(int64_t configured, const ApiStats& imdb)
   std::optional<int64_t> budget;
   if (configured > 0) budget = configured;
   if (imdb.quota_remaining < 0) return budget;
-  const int64_t days = imdb.quota_reset_seconds >= 0
-                           ? std::max<int64_t>(1, (imdb.quota_reset_seconds + kSecondsPerDay - 1) / kSecondsPerDay)
-                           : kDaysWhenResetUnknown;
+  const int64_t days =
+      imdb.quota_reset_seconds >= 0
+          ? std::max<int64_t>(1, (imdb.quota_reset_seconds + kSecondsPerDay - 1) / kSecondsPerDay)
+          : kDaysWhenResetUnknown;
   const int64_t reserve = kListRequestsPerDay * kListReserveFactor * days;
   const int64_t share = std::max<int64_t>(0, imdb.quota_remaining - reserve) / days;
   return budget ? std::min(*budget, share) : share;

@@ -175,12 +175,13 @@ FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status
           ++stats_.rate_limited;
         }
         int64_t reset = CountHeader(resp, "x-ratelimit-requests-reset");
-        return finish(Status::RateLimited(
-                          where + ": HTTP 429, the plan's request quota is used up" +
-                          (reset >= 0 ? " (it resets in " + std::to_string((reset + 86'399) / 86'400) + " days)"
-                                      : std::string()) +
-                          "; not retried"),
-                      "request quota used up");
+        return finish(
+            Status::RateLimited(
+                where + ": HTTP 429, the plan's request quota is used up" +
+                (reset >= 0 ? " (it resets in " + std::to_string((reset + 86'399) / 86'400) + " days)"
+                            : std::string()) +
+                "; not retried"),
+            "request quota used up");
       } else if (IsRetryableHttpStatus(resp.status)) {
         last_code = resp.status == 429 ? Status::Code::kRateLimited : Status::Code::kNetwork;
         last_problem = "HTTP " + std::to_string(resp.status);

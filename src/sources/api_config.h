@@ -81,7 +81,7 @@ struct ApiConfig {
   // RapidAPI plan); 0 = derived from the quota the plan reports left and the
   // days until it resets, keeping what the popular lists need (jobs/imdb_budget.h).
   int64_t imdb_daily_request_budget = 0;
-  bool http2 = true;           // negotiated over TLS when offered
+  bool http2 = true;  // negotiated over TLS when offered
 
   int max_attempts = 5;       // per call, first try included
   int backoff_base_ms = 500;  // full jitter: sleep U(0, min(max, base * 2^(attempt-1)))

@@ -89,7 +89,8 @@ class TmdbDetailsNeed {
     for (size_t r = 0; r < detail.num_rows(); ++r) {
       if (detail.column("status").IsNull(r)) continue;
       std::string_view status = detail.column("status").String(r);
-      if (status == "Ended" || status == "Canceled") need.over_.emplace(detail.column("content_id").String(r));
+      if (status == "Ended" || status == "Canceled")
+        need.over_.emplace(detail.column("content_id").String(r));
     }
     return need;
   }
