@@ -77,11 +77,11 @@ struct ApiConfig {
   // fail with kNetwork without sending anything.
   int64_t step_budget_ms = 30 * 60 * 1000;
   int max_list_titles = 1000;  // a longer popular list is refused, not fetched
+  bool http2 = true;           // negotiated over TLS when offered
   // IMDB title details a day may ask for at most (enrichment's share of the
   // RapidAPI plan); 0 = derived from the quota the plan reports left and the
   // days until it resets, keeping what the popular lists need (jobs/imdb_budget.h).
   int64_t imdb_daily_request_budget = 0;
-  bool http2 = true;  // negotiated over TLS when offered
 
   int max_attempts = 5;       // per call, first try included
   int backoff_base_ms = 500;  // full jitter: sleep U(0, min(max, base * 2^(attempt-1)))
