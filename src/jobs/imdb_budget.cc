@@ -20,7 +20,10 @@ std::optional<int64_t> ImdbDailyBudget(int64_t configured, const ApiStats& imdb)
       imdb.quota_reset_seconds >= 0
           ? std::max<int64_t>(1, (imdb.quota_reset_seconds + kSecondsPerDay - 1) / kSecondsPerDay)
           : kDaysWhenResetUnknown;
-  const int64_t reserve = kListRequestsPerDay * kListReserveFactor * days;
+  // What today's ingest spent (the lists, and the new titles' mapping when it
+  // fell back to IMDB) is what each later day may need again.
+  const int64_t per_day = std::max(kListRequestsPerDay * kListReserveFactor, imdb.requests);
+  const int64_t reserve = per_day * days;
   const int64_t share = std::max<int64_t>(0, imdb.quota_remaining - reserve) / days;
   return budget ? std::min(*budget, share) : share;
 }

@@ -3,8 +3,10 @@
 //
 // The popular lists come first: they are fetched before enrichment and
 // every later day of the plan's period needs them again, so the derived
-// budget keeps kListRequestsPerDay * kListReserveFactor requests for each
-// day until the quota resets and shares the rest evenly over those days.
+// budget keeps, for each day until the quota resets, what today's ingest
+// spent (the lists and any IMDB mapping of new titles; at least
+// kListRequestsPerDay * kListReserveFactor), and shares the rest evenly over
+// those days.
 // Enrichment then spends its budget by priority: titles never enriched, then
 // those whose last attempt failed (or was deferred), then the oldest
 // enrichment first. Pure functions; thread-safe.
@@ -25,7 +27,8 @@ inline constexpr int64_t kListRequestsPerDay = 2;  // most-popular movies and TV
 inline constexpr int64_t kListReserveFactor = 3;   // room for each list call's retries
 
 // Title details today may ask for; nullopt = no limit (none configured and
-// the plan never said what is left). `configured` > 0 caps the derived one.
+// the plan never said what is left). `imdb` is the IMDB client's stats after
+// today's ingest. `configured` > 0 caps the derived one.
 std::optional<int64_t> ImdbDailyBudget(int64_t configured, const ApiStats& imdb);
 
 // `ids` in the order their enrichment is worth the quota (see above); ties

@@ -35,6 +35,13 @@ TEST(ImdbBudgetTest, SharesWhatTheListsLeaveOverTheDaysUntilTheReset) {
   EXPECT_EQ(ImdbDailyBudget(0, unknown), 6);
 }
 
+TEST(ImdbBudgetTest, KeepsWhatTodaysIngestSpentForEveryLaterDay) {
+  // The lists and 18 new titles mapped through IMDB: 20 a day kept back.
+  ApiStats s = Plan(1200, 5000, 10);
+  s.requests = 20;
+  EXPECT_EQ(ImdbDailyBudget(0, s), 100);
+}
+
 TEST(ImdbBudgetTest, NewTitlesFirstThenFailedThenTheOldestEnrichment) {
   std::map<std::string, EnrichmentState> state;
   state["tt0000003"] = {100, 500};           // enriched at 500
