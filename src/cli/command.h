@@ -45,6 +45,7 @@ void AddLakeOptions(CLI::App* cmd, LakeOptions* options);
 
 void RegisterSandboxCommand(CLI::App& app);
 void RegisterPipelineCommands(CLI::App& app);  // run, backfill, status
+void RegisterCheckCommand(CLI::App& app);      // check (config, keys, quota)
 void RegisterServeCommand(CLI::App& app);
 void RegisterParquetCommand(CLI::App& app);  // parquet (inspection)
 

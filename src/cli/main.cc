@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   cinelake::RegisterPipelineCommands(app);
+  cinelake::RegisterCheckCommand(app);
   cinelake::RegisterSandboxCommand(app);
   cinelake::RegisterServeCommand(app);
   cinelake::RegisterParquetCommand(app);

@@ -1,11 +1,12 @@
 // `cinelake run`, `cinelake backfill` and `cinelake status`.
 #include <csignal>
 #include <cstdio>
-#include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "cli/api_config_for.h"
 #include "cli/command.h"
 #include "cli/observe_config.h"
+#include "cli/quota_text.h"
 #include "common/log.h"
 #include "jobs/catalog_export/export_days.h"
 #include "lake/s3/open_lake.h"
@@ -55,25 +56,7 @@ Result<Date> ParseRunDate(const std::string& text, const char* flag) {
 
 // The API configuration for one date: file/env, then the sandbox if asked.
 Result<ApiConfig> ConfigFor(const RunFlags& f, Date date) {
-  std::optional<std::string> path;
-  if (!f.lake.config.empty()) path = f.lake.config;
-  ASSIGN_OR_RETURN(ApiConfig config, LoadApiConfig(path));
-  if (!f.record_dir.empty()) config.record_dir = f.record_dir;
-  if (!f.replay_dir.empty()) config.replay_dir = f.replay_dir;
-  config.ExpandDate(date.ToString());
-  if (!f.lake.sandbox.empty()) {
-    // The sandbox's own keys (as `cinelake sandbox` reads them), never the real ones.
-    const char* imdb_key = std::getenv("CINELAKE_SANDBOX_IMDB_KEY");
-    const char* tmdb_token = std::getenv("CINELAKE_SANDBOX_TMDB_TOKEN");
-    config.UseSandbox(f.lake.sandbox, date.ToString(), imdb_key != nullptr ? imdb_key : "",
-                      tmdb_token != nullptr ? tmdb_token : "");
-  } else if (config.replay_dir.empty() && (config.imdb_key.empty() || config.tmdb_token.empty())) {
-    return Status::InvalidArgument(
-        "no API keys: set CINELAKE_IMDB_API_KEY and CINELAKE_TMDB_TOKEN (or [imdb] key / [tmdb] token in "
-        "--config), or point at a sandbox with --sandbox URL");
-  }
-  RETURN_IF_ERROR(config.Validate());
-  return config;
+  return ApiConfigFor(f.lake, date, f.record_dir, f.replay_dir);
 }
 
 constexpr const char* kPastDateHelp =
@@ -249,6 +232,20 @@ Status PrintStatus(const LakeOptions& lo, size_t limit, bool as_json) {
                 static_cast<long long>(tmdb), fact < 0 ? "-" : std::to_string(fact).c_str(),
                 m.run_id.c_str());
     if (!m.error.empty()) std::printf("            %s\n", m.error.c_str());
+  }
+  // The plan's standing as the newest run that heard it (RapidAPI's headers).
+  for (const auto& m : runs) {
+    if (m.quota_remaining.empty()) continue;
+    for (const auto& [api, left] : m.quota_remaining) {
+      auto told = [&](const std::map<std::string, int64_t>& values) {
+        auto it = values.find(api);
+        return it == values.end() ? int64_t{-1} : it->second;
+      };
+      std::printf("%s quota: %s (as the run for %s heard it)\n", api.c_str(),
+                  DescribeQuota(left, told(m.quota_limit), told(m.quota_reset_seconds)).c_str(),
+                  m.load_date.ToString().c_str());
+    }
+    break;
   }
   return Status::OK();
 }

@@ -87,7 +87,10 @@ Result<RunManifest> RunPipeline(Lake& lake, const PipelineOptions& options, cons
     manifest.requests["tmdb"] = tmdb_before + apis->tmdb().request_count();
     for (const auto& [api, stats] :
          {std::pair{"imdb", apis->imdb().stats()}, std::pair{"tmdb", apis->tmdb().stats()}}) {
-      if (stats.quota_remaining >= 0) manifest.quota_remaining[api] = stats.quota_remaining;
+      if (stats.quota_remaining < 0) continue;
+      manifest.quota_remaining[api] = stats.quota_remaining;
+      if (stats.quota_limit >= 0) manifest.quota_limit[api] = stats.quota_limit;
+      if (stats.quota_reset_seconds >= 0) manifest.quota_reset_seconds[api] = stats.quota_reset_seconds;
     }
   };
   Status st = graph.Run(ctx, &manifest, &lake.storage(), [&](const RunManifest& m) {

@@ -82,6 +82,8 @@ std::string RunManifest::ToJson() const {
   j["pid"] = pid;
   j["requests"] = requests;
   if (!quota_remaining.empty()) j["quota_remaining"] = quota_remaining;
+  if (!quota_limit.empty()) j["quota_limit"] = quota_limit;
+  if (!quota_reset_seconds.empty()) j["quota_reset_seconds"] = quota_reset_seconds;
   if (!error.empty()) j["error"] = error;
   json steps_json = json::array();
   for (const auto& s : steps) {
@@ -143,6 +145,10 @@ Result<RunManifest> RunManifest::FromJson(const std::string& text, const std::st
     if (j.contains("requests")) m.requests = j.at("requests").get<std::map<std::string, int64_t>>();
     if (j.contains("quota_remaining")) {
       m.quota_remaining = j.at("quota_remaining").get<std::map<std::string, int64_t>>();
+    }
+    if (j.contains("quota_limit")) m.quota_limit = j.at("quota_limit").get<std::map<std::string, int64_t>>();
+    if (j.contains("quota_reset_seconds")) {
+      m.quota_reset_seconds = j.at("quota_reset_seconds").get<std::map<std::string, int64_t>>();
     }
     for (const auto& sj : j.at("steps")) {
       StepRecord s;

@@ -58,6 +58,10 @@ struct RunManifest {
   // What each API said is left of its request quota on its last answer
   // (RapidAPI's x-ratelimit-requests-remaining); absent when it never said.
   std::map<std::string, int64_t> quota_remaining;
+  // The same answer's x-ratelimit-requests-limit (requests per period) and
+  // -reset (seconds from that answer until the period restarts).
+  std::map<std::string, int64_t> quota_limit;
+  std::map<std::string, int64_t> quota_reset_seconds;
   std::string error;
 
   // Every check of every step, in step order.

@@ -49,6 +49,8 @@ TEST(RunManifestTest, KeepsChecksAndQuotaAndReadsOlderManifestsWithout) {
   m.run_id = "run-1";
   m.load_date = Date::FromYmd(2026, 11, 2);
   m.quota_remaining["imdb"] = 4985;
+  m.quota_limit["imdb"] = 5000;
+  m.quota_reset_seconds["imdb"] = 86'400 * 12;
   StepRecord s;
   s.name = "quality";
   s.checks.push_back({"fact_rows_band", CheckStatus::kWarn, 0.25, "fact_popularity has 50 rows"});
@@ -57,6 +59,8 @@ TEST(RunManifestTest, KeepsChecksAndQuotaAndReadsOlderManifestsWithout) {
   auto back = RunManifest::FromJson(m.ToJson(), "x");
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(back->quota_remaining.at("imdb"), 4985);
+  EXPECT_EQ(back->quota_limit.at("imdb"), 5000);
+  EXPECT_EQ(back->quota_reset_seconds.at("imdb"), 86'400 * 12);
   std::vector<CheckResult> checks = back->Checks();
   ASSERT_EQ(checks.size(), 2u);
   EXPECT_EQ(checks[0].name, "fact_rows_band");
@@ -71,6 +75,7 @@ TEST(RunManifestTest, KeepsChecksAndQuotaAndReadsOlderManifestsWithout) {
   ASSERT_TRUE(old.ok()) << old.status().ToString();
   EXPECT_TRUE(old->Checks().empty());
   EXPECT_TRUE(old->quota_remaining.empty());
+  EXPECT_TRUE(old->quota_limit.empty());
   auto bad = RunManifest::FromJson(
       R"({"run_id":"r","load_date":"2026-11-01","state":"succeeded","steps":[{"name":"quality","state":"succeeded",
           "checks":[{"name":"x","status":"maybe"}]}]})",

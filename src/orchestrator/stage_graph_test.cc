@@ -26,14 +26,16 @@ TEST(StageGraphTest, TheDailyRunFollowsFromTheStagesTables) {
   auto edges = Edges(*graph);
   using S = std::set<std::string>;
   EXPECT_EQ(edges["ingest"], S{});
-  EXPECT_EQ(edges["popularity"], S{"ingest"});
+  // Popularity comes from the day's export file when there is one.
+  EXPECT_EQ(edges["popularity"], (S{"ingest", "tmdb_export"}));
   EXPECT_EQ(edges["enrich_fetch"], S{"ingest"});
   EXPECT_EQ(edges["enrich"], (S{"enrich_fetch", "ingest", "popularity"}));
   EXPECT_EQ(edges["model"], S{"enrich"});
   // The fact needs only popularity, so it runs beside enrich and model.
   EXPECT_EQ(edges["fact"], S{"popularity"});
-  // The whole-catalog branch needs no API quota: its fetch waits on nothing,
-  // its fact only on the fetch and the lists (for IMDB ids).
+  // The whole-catalog branch needs no API quota: its fetch waits on nothing
+  // (and popularity waits on it, for the day's file), its fact only on the
+  // fetch and the lists (for IMDB ids).
   EXPECT_EQ(edges["tmdb_export"], S{});
   EXPECT_EQ(edges["fact_catalog"], (S{"ingest", "tmdb_export"}));
   EXPECT_EQ(edges["catalog"], (S{"enrich", "enrich_fetch", "fact", "fact_catalog", "ingest", "model",

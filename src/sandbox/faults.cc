@@ -210,6 +210,10 @@ Result<FaultConfig> FaultConfig::Parse(std::string_view json_text) {
       }
     } else if (k == "tmdb_not_found_fraction") {
       RETURN_IF_ERROR(ReadNumber(v, k, 0, 1, &c.tmdb_not_found_fraction));
+    } else if (k == "imdb_monthly_quota") {
+      double quota = 0;
+      RETURN_IF_ERROR(ReadNumber(v, k, 0, 1e12, &quota));
+      c.imdb_monthly_quota = static_cast<int64_t>(quota);
     } else if (k == "exports") {
       if (!v.is_object()) return Bad(k, "expected an object");
       for (const auto& [f, day] : v.items()) {
@@ -254,6 +258,7 @@ std::string FaultConfig::ToJson() const {
   j["rate_limits"] = Json{{"imdb", Json{{"rate", rate_limits[0].rate}, {"burst", rate_limits[0].burst}}},
                           {"tmdb", Json{{"rate", rate_limits[1].rate}, {"burst", rate_limits[1].burst}}}};
   j["tmdb_not_found_fraction"] = tmdb_not_found_fraction;
+  j["imdb_monthly_quota"] = imdb_monthly_quota;
   if (exports_published_through || exports_kept_from) {
     Json e = Json::object();
     if (exports_published_through) e["published_through"] = exports_published_through->ToString();

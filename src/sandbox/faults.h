@@ -86,6 +86,8 @@ inline constexpr double kMaxStallSeconds = 600;
 struct FaultConfig {
   std::array<RateLimit, 2> rate_limits{RateLimit{10, 10}, RateLimit{40, 40}};  // imdb, tmdb
   double tmdb_not_found_fraction = 0;
+  // IMDB requests a calendar month allows (RapidAPI's plans), 429 past it.
+  int64_t imdb_monthly_quota = 500'000;
   std::optional<Date> exports_published_through;
   std::optional<Date> exports_kept_from;
   bool ExportExists(Date file_date) const {

@@ -14,6 +14,7 @@
 #include "sandbox/export_api.h"
 #include "sandbox/imdb_api.h"
 #include "sandbox/layers.h"
+#include "sandbox/monthly_quota.h"
 #include "sandbox/request_quota.h"
 #include "sandbox/socket_reset.h"
 #include "sandbox/stats.h"
@@ -38,9 +39,10 @@ struct Service {
   }
 };
 
-// RapidAPI tells a client how much of its plan is left on every answer; the
-// sandbox counts down from a plan of this many IMDB requests per process.
-constexpr int64_t kImdbPlanRequests = 500'000;
+// RapidAPI's answer past a plan's monthly quota.
+constexpr std::string_view kMonthlyQuotaBody =
+    R"({"message":"You have exceeded the MONTHLY quota for Requests on your current plan, BASIC. )"
+    R"(Upgrade your plan at https://rapidapi.com/"})";
 
 }  // namespace
 
@@ -49,7 +51,7 @@ struct SandboxServer::Impl {
 
   SandboxOptions options;
   World world;
-  std::atomic<int64_t> imdb_answers{0};
+  MonthlyQuota imdb_plan;
   httplib::Server svr;
   std::thread thread;
   int port = -1;
@@ -107,6 +109,7 @@ struct SandboxServer::Impl {
     }
     quotas[0].Configure(c.rate_limits[0]);
     quotas[1].Configure(c.rate_limits[1]);
+    imdb_plan.Configure(c.imdb_monthly_quota);
   }
 
   // An answer of the server itself (bad date prefix, no such endpoint).
@@ -144,12 +147,29 @@ void SandboxServer::Impl::Handle(const httplib::Request& req, httplib::Response&
       return;
     }
     Request request{req, std::move(*route), date, Faults()};
-    Reply reply = service.entry().Handle(request);
+    const bool billed = service.renderer->api() == Api::kImdb;
+    MonthlyQuota::Standing plan;
+    if (billed) plan = imdb_plan.Take(date);
+    Reply reply;
+    if (!plan.allowed) {
+      stats.CountRequest(request.route.kind);
+      stats.CountFault("monthly_quota");
+      stats.CountStatus(429);
+      reply = Reply{429, std::string(kMonthlyQuotaBody)};
+    } else {
+      reply = service.entry().Handle(request);
+      // The gateway refuses a bad key before the plan counts the request.
+      if (billed && (reply.status == 401 || reply.status == 403)) {
+        imdb_plan.Refund(date);
+        ++plan.remaining;
+      }
+    }
     if (reply.dropped) return;
     if (reply.retry_after_s > 0) res.set_header("Retry-After", std::to_string(reply.retry_after_s));
-    if (service.renderer->api() == Api::kImdb) {
-      int64_t left = std::max<int64_t>(0, kImdbPlanRequests - imdb_answers.fetch_add(1) - 1);
-      res.set_header("x-ratelimit-requests-remaining", std::to_string(left));
+    if (billed) {
+      res.set_header("x-ratelimit-requests-limit", std::to_string(plan.limit));
+      res.set_header("x-ratelimit-requests-remaining", std::to_string(plan.remaining));
+      res.set_header("x-ratelimit-requests-reset", std::to_string(plan.reset_seconds));
     }
     res.status = reply.status;
     res.set_content(std::move(reply.body), reply.content_type);

@@ -35,13 +35,27 @@ ApiCaller::ApiCaller(ApiCallerOptions options, std::shared_ptr<Transport> transp
       limiter_(options_.limits.rate_per_sec, options_.limits.burst),
       rng_(std::random_device{}()) {}
 
-void ApiCaller::NoteQuota(const std::string& header) {
-  if (header.empty()) return;
-  int64_t left = 0;
-  auto [end, ec] = std::from_chars(header.data(), header.data() + header.size(), left);
-  if (ec != std::errc() || end != header.data() + header.size() || left < 0) return;
+namespace {
+
+// A non-negative integer header; -1 when absent or not one.
+int64_t CountHeader(const HttpResponse& response, const std::string& name) {
+  std::string text = response.Header(name);
+  int64_t n = -1;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || n < 0) return -1;
+  return n;
+}
+
+}  // namespace
+
+void ApiCaller::NoteQuota(const HttpResponse& response) {
+  int64_t left = CountHeader(response, "x-ratelimit-requests-remaining");
+  if (left < 0) return;
   std::lock_guard<std::mutex> lock(mu_);
-  if (stats_.quota_remaining < 0 || left < stats_.quota_remaining) stats_.quota_remaining = left;
+  if (stats_.quota_remaining >= 0 && left > stats_.quota_remaining) return;
+  stats_.quota_remaining = left;
+  stats_.quota_limit = CountHeader(response, "x-ratelimit-requests-limit");
+  stats_.quota_reset_seconds = CountHeader(response, "x-ratelimit-requests-reset");
 }
 
 bool ApiCaller::SleepUnlessCancelled(std::chrono::milliseconds delay) {
@@ -133,7 +147,7 @@ FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status
     } else {
       const HttpResponse& resp = result.value();
       info.http_status = resp.status;
-      NoteQuota(resp.Header("x-ratelimit-requests-remaining"));
+      NoteQuota(resp);
       if (resp.status >= 200 && resp.status < 300) {
         std::vector<std::string> warnings;
         Status st = decode(resp.body, &warnings);
@@ -154,6 +168,20 @@ FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status
       } else if (resp.status == 401 || resp.status == 403) {
         return finish(Status::Unauthorized(where + ": HTTP " + std::to_string(resp.status) +
                                            " (the API key is missing, wrong or lacks access)"));
+      } else if (resp.status == 429 && CountHeader(resp, "x-ratelimit-requests-remaining") == 0) {
+        // The plan's quota for the period is spent: waiting seconds cannot help.
+        {
+          std::lock_guard<std::mutex> lock(mu_);
+          ++stats_.rate_limited;
+        }
+        int64_t reset = CountHeader(resp, "x-ratelimit-requests-reset");
+        return finish(
+            Status::RateLimited(
+                where + ": HTTP 429, the plan's request quota is used up" +
+                (reset >= 0 ? " (it resets in " + std::to_string((reset + 86'399) / 86'400) + " days)"
+                            : std::string()) +
+                "; not retried"),
+            "request quota used up");
       } else if (IsRetryableHttpStatus(resp.status)) {
         last_code = resp.status == 429 ? Status::Code::kRateLimited : Status::Code::kNetwork;
         last_problem = "HTTP " + std::to_string(resp.status);

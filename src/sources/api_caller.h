@@ -128,7 +128,7 @@ class ApiCaller {
 
  private:
   bool SleepUnlessCancelled(std::chrono::milliseconds delay);
-  void NoteQuota(const std::string& header);  // x-ratelimit-requests-remaining
+  void NoteQuota(const HttpResponse& response);  // x-ratelimit-requests-*
 
   const ApiCallerOptions options_;
   std::shared_ptr<Transport> transport_;

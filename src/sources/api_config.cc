@@ -114,6 +114,8 @@ Status ApiConfig::Validate() const {
   if (max_response_bytes <= 0) return Status::InvalidArgument("http.max_response_bytes must be > 0");
   if (step_budget_ms <= 0) return Status::InvalidArgument("http.step_budget_ms must be > 0");
   if (max_list_titles < 1) return Status::InvalidArgument("imdb.max_list_titles must be >= 1");
+  if (imdb_daily_request_budget < 0)
+    return Status::InvalidArgument("imdb.daily_request_budget must be >= 0 (0 = derived from the quota)");
   if (backoff_base_ms < 0 || backoff_max_ms < 0 || max_retry_after_ms < 0) {
     return Status::InvalidArgument("http backoff values must be >= 0");
   }
@@ -214,6 +216,7 @@ Status ApplyToml(const std::string& path, ApiConfig* c) {
   RETURN_IF_ERROR(imdb.String("key", &c->imdb_key));
   RETURN_IF_ERROR(imdb.Limits(&c->imdb_limits));
   RETURN_IF_ERROR(imdb.Int("max_list_titles", &c->max_list_titles));
+  RETURN_IF_ERROR(imdb.Int("daily_request_budget", &c->imdb_daily_request_budget));
 
   TomlSection tmdb(root["tmdb"].as_table(), "tmdb", path);
   RETURN_IF_ERROR(tmdb.String("base_url", &c->tmdb_base_url));

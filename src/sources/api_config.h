@@ -14,7 +14,8 @@
 // kUnauthorized naming both origins. Redirects are never followed.
 //
 // TOML layout (every key optional; other tables in the file are ignored):
-//   [imdb]    base_url, host, key, rate_per_sec, burst, concurrency, max_list_titles
+//   [imdb]    base_url, host, key, rate_per_sec, burst, concurrency, max_list_titles,
+//             daily_request_budget
 //   [tmdb]    base_url, token, language, rate_per_sec, burst, concurrency
 //   [http]    connect_timeout_ms, timeout_ms, max_response_bytes, max_attempts,
 //             backoff_base_ms, backoff_max_ms, max_retry_after_ms, http2,
@@ -77,6 +78,10 @@ struct ApiConfig {
   int64_t step_budget_ms = 30 * 60 * 1000;
   int max_list_titles = 1000;  // a longer popular list is refused, not fetched
   bool http2 = true;           // negotiated over TLS when offered
+  // IMDB title details a day may ask for at most (enrichment's share of the
+  // RapidAPI plan); 0 = derived from the quota the plan reports left and the
+  // days until it resets, keeping what the popular lists need (jobs/imdb_budget.h).
+  int64_t imdb_daily_request_budget = 0;
 
   int max_attempts = 5;       // per call, first try included
   int backoff_base_ms = 500;  // full jitter: sleep U(0, min(max, base * 2^(attempt-1)))

@@ -15,9 +15,12 @@ struct ApiStats {
   int64_t not_found = 0;     // calls answered 404
   int64_t rate_limited = 0;  // 429 answers received
   int64_t warnings = 0;      // fields that were mistyped and decoded as nullopt
-  // The lowest x-ratelimit-requests-remaining any answer carried (RapidAPI
-  // sends it; the quota only goes down, so the lowest is the latest); -1 = never.
+  // The plan's standing from RapidAPI's x-ratelimit-requests-* headers, as
+  // the answer with the lowest -remaining gave it (within a run the quota
+  // only goes down, so the lowest is the latest); -1 = never told.
   int64_t quota_remaining = -1;
+  int64_t quota_limit = -1;          // x-ratelimit-requests-limit: requests per period
+  int64_t quota_reset_seconds = -1;  // x-ratelimit-requests-reset: seconds until the period restarts
 };
 
 }  // namespace cinelake

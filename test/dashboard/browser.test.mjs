@@ -218,7 +218,7 @@ test('charts are destroyed when their page is left', { timeout: 60_000 }, async 
 test('the TMDB attribution notice is on every page', { timeout: 60_000 }, async () => {
   const id = landing.top10[0].id;
   const series = landing.top10.find((r) => r.type === 'series' || r.content_type === 'tvSeries');
-  const pages = [['#/', 'landing'], ['#/trends', 'trends'], ['#/charts', 'charts'], ['#/kpi/binge', 'kpi'], [`#/title/${encodeURIComponent(id)}`, 'detail']];
+  const pages = [['#/', 'landing'], ['#/trends', 'trends'], ['#/charts', 'charts'], ['#/kpi/binge', 'kpi'], [`#/title/${encodeURIComponent(id)}`, 'detail'], ['#/about', 'about']];
   if (series) pages.push([`#/title/${encodeURIComponent(series.id)}/season/1`, 'detail']);
   for (const [hash, name] of pages) {
     await open(hash, name);
@@ -226,6 +226,20 @@ test('the TMDB attribution notice is on every page', { timeout: 60_000 }, async 
     assert.match(text, /This product uses the TMDB API but is not endorsed or certified by TMDB/, hash);
     assert.equal(await page.$eval('[data-role="attribution"] .tmdb-name', (el) => el.textContent), 'TMDB', hash);
   }
+});
+
+test('the About panel, linked from every footer, names the sources and both services\' terms', { timeout: 30_000 }, async () => {
+  await open('#/trends', 'trends');
+  await page.click('[data-role="attribution"] .about-link');
+  await page.waitForSelector('#app[data-page="about"]:not([aria-busy])');
+  const about = page.locator('[data-role="about"]');
+  assert.match(await about.locator('[data-source="imdb"]').textContent(), /IMDb.*imdb236 API on RapidAPI/);
+  assert.match(await about.locator('[data-source="tmdb"]').textContent(), /TMDB.*popularity/);
+  assert.match(await about.locator('[data-role="tmdb-notice"]').textContent(),
+    /This product uses the TMDB API but is not endorsed or certified by TMDB\./);
+  assert.equal(await about.locator('[data-role="tmdb-notice"] svg.mark-tmdb').count(), 1, 'with TMDB\'s logo');
+  assert.match(await about.locator('[data-role="imdb-terms"]').textContent(), /personal and non-commercial use only/);
+  await shot('about');
 });
 
 test('a detail page shows the streak, the peak and the debut from the fact', { timeout: 30_000 }, async () => {

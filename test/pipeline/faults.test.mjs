@@ -97,7 +97,10 @@ test('TMDB down: the run fails without writing a partial snapshot, and the lake 
   const lake = path.join(tempDir('tmdbdown'), 'lake');
   await setFaults({ rate_limits: rates });
   assert.equal(runDay(lake, '2026-10-01').code, 0);
-  await setFaults({ rate_limits: rates, endpoints: { tmdb_movie: { p_503: 1.0 }, tmdb_tv: { p_503: 1.0 } } });
+  // The API down and the day's export file not out yet: no popularity at all
+  // (with the file, the day's popularity would come from it).
+  await setFaults({ rate_limits: rates, exports: { published_through: '2026-10-01' },
+    endpoints: { tmdb_movie: { p_503: 1.0 }, tmdb_tv: { p_503: 1.0 } } });
   const r = runDay(lake, '2026-10-02');
   assert.equal(r.code, 1, r.stderr.slice(-2000));
   assert.match(r.stderr, /answered popularity for only 0 of/);

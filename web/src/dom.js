@@ -2,6 +2,8 @@
 // textContent or a checked attribute, never innerHTML, so a title such as
 // "<img src=x onerror=...>" is shown as the characters it is.
 
+import { sizedImageUrl } from './image-size.js';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 // Attributes that may carry a URL are only set to http(s), '#/' routes or data: images.
@@ -62,7 +64,8 @@ export function clear(el) {
 
 // An image that degrades to a tidy placeholder (initials on a tinted tile)
 // when the URL is missing or fails to load: never a broken-image icon. The
-// <img> stays invisible until it has loaded.
+// <img> stays invisible until it has loaded. The URL is asked at the size
+// the slot draws (image-size.js).
 export function picture(url, label, kind = 'poster') {
   const initials = String(label || '?')
     .replace(/[^\p{L}\p{N} ]/gu, ' ')
@@ -73,7 +76,7 @@ export function picture(url, label, kind = 'poster') {
     .join('') || '?';
   const box = h('div', { class: `pic pic-${kind}`, title: label || '' },
     h('span', { class: 'pic-fallback', 'aria-hidden': 'true' }, kind === 'logo' ? String(label || '-') : initials));
-  const u = safeUrl(url);
+  const u = safeUrl(sizedImageUrl(url, kind));
   if (u) {
     const img = h('img', { alt: label || '', loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' });
     img.addEventListener('load', () => box.classList.add('pic-loaded'));

@@ -24,7 +24,8 @@ function attribution() {
     h('p', {}, 'This product uses the TMDB API but is not endorsed or certified by TMDB. ',
       h('a', { href: 'https://www.themoviedb.org/', rel: 'noopener noreferrer', target: '_blank', class: 'tmdb-name' }, 'TMDB'),
       ' (The Movie Database) supplies popularity, overviews, companies, networks, seasons and episodes.'),
-    h('p', {}, 'Titles, ratings, votes and people come from IMDb through the imdb236 API, for personal and non-commercial use.'));
+    h('p', {}, 'Titles, ratings, votes and people come from IMDb through the imdb236 API, for personal and non-commercial use. ',
+      link(href('about'), 'About the data and its terms', 'footlink about-link')));
 }
 
 async function render() {

@@ -28,6 +28,7 @@ export const ROUTES = [
   { name: 'charts', pattern: '/charts', page: 'charts', load: async (m) => (await import('./pages/charts.js')).chartsPage(m.params) },
   { name: 'trends', pattern: '/trends', page: 'trends', load: async (m) => (await import('./pages/trends.js')).trendsPage(m.params) },
   { name: 'runs', pattern: '/runs', page: 'runs', load: async () => (await import('./pages/runs.js')).runsPage() },
+  { name: 'about', pattern: '/about', page: 'about', load: async () => (await import('./pages/about.js')).aboutPage() },
 ];
 
 const segments = (path) => path.split('/').filter(Boolean);

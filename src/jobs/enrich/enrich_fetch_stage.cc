@@ -2,8 +2,9 @@
 
 #include "common/log.h"
 #include "jobs/cancellation.h"
-#include "jobs/enrich/refresh_policy.h"
+#include "jobs/imdb_budget.h"
 #include "jobs/raw_imdb_title.h"
+#include "jobs/refresh_policy.h"
 #include "sources/api_clients.h"
 #include "sources/api_deadline.h"
 
@@ -22,6 +23,22 @@ Status RunEnrichFetchStage(const JobContext& ctx) {
     if (NeedsImdbRefresh(id, state, ctx)) ids.push_back(std::move(id));
   }
   spdlog::info("enrich_fetch: {} of {} titles need their IMDB detail", ids.size(), listed.num_rows());
+  // The plan's quota as the lists' answers reported it (this process).
+  const ApiStats imdb_stats = ctx.apis->imdb().stats();
+  std::optional<int64_t> imdb_budget =
+      ImdbDailyBudget(ctx.apis->config().imdb_daily_request_budget, imdb_stats);
+  if (imdb_budget && static_cast<int64_t>(ids.size()) > *imdb_budget) {
+    ids = ByEnrichmentPriority(ids, state);
+    const int64_t deferred = static_cast<int64_t>(ids.size()) - *imdb_budget;
+    ids.resize(static_cast<size_t>(*imdb_budget));
+    ctx.Count("enrich.deferred_by_imdb_budget", deferred);
+    spdlog::warn(
+        "enrich_fetch: IMDB budget {} today (plan: {} of {} left, resets in {} s): {} titles wait for a "
+        "later day",
+        *imdb_budget, imdb_stats.quota_remaining, imdb_stats.quota_limit, imdb_stats.quota_reset_seconds,
+        deferred);
+  }
+  if (imdb_budget) ctx.Count("enrich.imdb_budget", *imdb_budget);
   auto titles = ctx.apis->imdb().Titles(ids);
   RETURN_IF_ERROR(StopIfCancelled(ctx, titles, "enrich_fetch"));
 

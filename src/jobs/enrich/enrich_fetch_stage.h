@@ -1,6 +1,8 @@
 // enrich_fetch: the IMDB title details of today's titles that need them
 // (refresh_policy.h) into raw/stg_imdb_titles, one row per attempt with its
-// HTTP status and attempts, the decoded title on success. It needs only
+// HTTP status and attempts, the decoded title on success. At most the day's
+// IMDB budget of them (imdb_budget.h), by priority; the rest wait for a
+// later day. It needs only
 // today's raw/stg_contentIDs and yesterday's stg, so it runs while ingest
 // fetches TMDB popularity: the two APIs' rate limits are spent in parallel.
 #pragma once

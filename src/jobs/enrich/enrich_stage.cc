@@ -9,9 +9,9 @@
 #include "common/log.h"
 #include "jobs/cancellation.h"
 #include "jobs/enrich/enrich_rows.h"
-#include "jobs/enrich/refresh_policy.h"
 #include "jobs/raw_imdb_title.h"
 #include "jobs/raw_tmdb_details.h"
+#include "jobs/refresh_policy.h"
 #include "jobs/table_ops.h"
 #include "sources/api_clients.h"
 #include "sources/api_deadline.h"
@@ -303,6 +303,16 @@ Status RunEnrichStage(const JobContext& ctx) {
     // Every other listed title: today's list entry and TMDB detail refresh
     // its stored detail row (rating and votes change daily, at no cost);
     // its enrichment times stay, so the refresh policy is unchanged.
+    if (!fetched.count(t.id) && !previous.count(t.id) && !replaced[detail_name].count(t.id) &&
+        (t.entry || t.details)) {
+      // Never enriched, its turn deferred by the IMDB budget (imdb_budget.h):
+      // shown from its list entry until then; the null updated_at keeps it due.
+      AppendDetailRow(t.id, t.type, t.entry.value_or(ImdbTitle{}), t.details ? &*t.details : nullptr, now,
+                      std::nullopt, &fresh[detail_name]);
+      replaced[detail_name].insert(t.id);
+      ctx.Count("enrich.deferred_new", 1);
+      continue;
+    }
     auto row = stored_detail_row.find(t.id);
     if (row == stored_detail_row.end() || replaced[detail_name].count(t.id) || (!t.entry && !t.details))
       continue;
@@ -312,7 +322,11 @@ Status RunEnrichStage(const JobContext& ctx) {
     Table patch(stored_detail.schema());
     for (size_t c = 0; c < patch.num_columns(); ++c) {
       const std::string& col = patch.schema().field(c).name;
-      if (col == "content_id" || col == "content_type" || col == "created_at" || col == "updated_at") {
+      // Without today's TMDB detail (popularity came from the export), the
+      // columns TMDB fills before IMDB keep what the last detail gave.
+      bool tmdb_first = col == "overview" || col == "budget" || col == "revenue";
+      if (col == "content_id" || col == "content_type" || col == "created_at" || col == "updated_at" ||
+          (tmdb_first && !t.details)) {
         patch.column(c).AppendNull();  // the stored value stays
       } else {
         patch.column(c).AppendFrom(today.column(c), 0);

@@ -3,11 +3,14 @@
 #include <chrono>
 #include <future>
 #include <map>
+#include <set>
 
 #include "common/log.h"
 #include "jobs/cancellation.h"
+#include "jobs/ingest/export_popularity.h"
 #include "jobs/raw_imdb_title.h"
 #include "jobs/raw_tmdb_details.h"
+#include "jobs/refresh_policy.h"
 #include "sources/api_clients.h"
 #include "sources/api_deadline.h"
 
@@ -70,6 +73,37 @@ Status CollectList(const JobContext& ctx, const Fetched<std::vector<ImdbTitle>>&
   }
   return Status::OK();
 }
+
+// Which listed titles' TMDB details enrichment uses today: those it
+// enriches (refresh_policy.h) and the series still running, whose season
+// summaries say which seasons to fetch (data-model.md defect 5). Status and
+// enrichment times come from yesterday's stg/content_detail.
+class TmdbDetailsNeed {
+ public:
+  static Result<TmdbDetailsNeed> Read(const JobContext& ctx) {
+    ASSIGN_OR_RETURN(Table detail,
+                     ctx.lake->ReadOrEmpty(TableByName(tables::kContentDetail), std::nullopt,
+                                           {"content_id", "created_at", "updated_at", "status"}));
+    TmdbDetailsNeed need(ctx);
+    need.state_ = ReadEnrichmentState(detail);
+    for (size_t r = 0; r < detail.num_rows(); ++r) {
+      if (detail.column("status").IsNull(r)) continue;
+      std::string_view status = detail.column("status").String(r);
+      if (status == "Ended" || status == "Canceled")
+        need.over_.emplace(detail.column("content_id").String(r));
+    }
+    return need;
+  }
+  bool operator()(const std::string& id, const TmdbRef& ref) const {
+    return NeedsImdbRefresh(id, state_, *ctx_) || (ref.kind == TmdbRef::Kind::kTv && !over_.count(id));
+  }
+
+ private:
+  explicit TmdbDetailsNeed(const JobContext& ctx) : ctx_(&ctx) {}
+  const JobContext* ctx_;
+  std::map<std::string, EnrichmentState> state_;
+  std::set<std::string> over_;  // series TMDB calls ended or cancelled
+};
 
 }  // namespace
 
@@ -176,44 +210,71 @@ Status RunIngestPopularityStage(const JobContext& ctx) {
     titles.push_back(ListedTitle{std::string(listed.column(0).String(r)),
                                  std::string(listed.column(1).String(r)), 0, *ref, std::nullopt});
   }
-  auto details = ctx.apis->tmdb().DetailsBatch(refs);
+  // With today's export in the lake, popularity comes from it and the
+  // details only for what enrichment needs; without it, from the details.
+  ASSIGN_OR_RETURN(std::optional<ExportPopularity> exported,
+                   ReadExportPopularity(*ctx.lake, ctx.load_date, refs));
+  std::vector<size_t> asked;  // indices into refs
+  if (exported) {
+    ASSIGN_OR_RETURN(TmdbDetailsNeed needs, TmdbDetailsNeed::Read(ctx));
+    for (size_t k = 0; k < refs.size(); ++k) {
+      if (!exported->count(refs[k].path()) || needs(titles[ref_rows[k]].id, refs[k])) asked.push_back(k);
+    }
+  } else {
+    for (size_t k = 0; k < refs.size(); ++k) asked.push_back(k);
+  }
+  std::vector<TmdbRef> asked_refs;
+  for (size_t k : asked) asked_refs.push_back(refs[k]);
+  auto details = ctx.apis->tmdb().DetailsBatch(asked_refs);
   // Before the outage rule: cancelled calls are not missing popularities.
   RETURN_IF_ERROR(StopIfCancelled(ctx, details, "popularity"));
   ApiIssueTally issues;
   for (const auto& d : details) issues.AddAll(d.info().issues);
   ctx.Issues(issues.Sorted());
   if (!issues.empty()) spdlog::warn("popularity: {}", issues.Describe());
+  ctx.Count("popularity.details_asked", static_cast<int64_t>(asked.size()));
 
   const TableDef& det_def = TableByName(tables::kTmdbDetails);
   const TableDef& pop_def = TableByName(tables::kPopularity);
   Table det(det_def.schema);
   Table pop(pop_def.schema);
+  std::vector<const Fetched<TmdbDetails>*> details_of(refs.size(), nullptr);
+  for (size_t q = 0; q < asked.size(); ++q) details_of[asked[q]] = &details[q];
   for (size_t k = 0; k < refs.size(); ++k) {
     const ListedTitle& t = titles[ref_rows[k]];
-    const auto& d = details[k];
-    det.column("id").AppendString(t.id);
-    det.column("type").AppendString(t.type);
-    det.column("tmdb_id").AppendString(refs[k].path());
-    det.column("http_status").AppendInt32(d.http_status());
-    det.column("attempts").AppendInt32(d.attempts());
-    if (d.ok()) {
-      det.column("error").AppendNull();
-      det.column("details_json").AppendString(EncodeRawTmdbDetails(d.value()));
-      std::optional<double> p = d.value().popularity();
-      if (p) {
-        pop.column("id").AppendString(t.id);
-        pop.column("type").AppendString(t.type);
-        pop.column("tmdb_id").AppendString(refs[k].path());
-        pop.column("popularity").AppendDouble(*p);
+    std::optional<double> p;
+    if (exported) {
+      if (auto it = exported->find(refs[k].path()); it != exported->end()) p = it->second;
+    }
+    if (p) ctx.Count("popularity.from_export", 1);
+    if (const Fetched<TmdbDetails>* d = details_of[k]) {
+      det.column("id").AppendString(t.id);
+      det.column("type").AppendString(t.type);
+      det.column("tmdb_id").AppendString(refs[k].path());
+      det.column("http_status").AppendInt32(d->http_status());
+      det.column("attempts").AppendInt32(d->attempts());
+      if (d->ok()) {
+        det.column("error").AppendNull();
+        det.column("details_json").AppendString(EncodeRawTmdbDetails(d->value()));
+        if (!p) {
+          p = d->value().popularity();
+          if (!p) ctx.Count("popularity.missing_value", 1);
+        }
       } else {
-        ctx.Count("popularity.missing_value", 1);
+        det.column("error").AppendString(Redact(d->status().ToString()));
+        det.column("details_json").AppendNull();
+        if (!p) {
+          ctx.Count(d->status().IsNotFound() ? "popularity.not_found" : "popularity.failed", 1);
+          spdlog::warn("ingest: no popularity for {} ({}): {}", t.id, refs[k].path(),
+                       Redact(d->status().ToString()));
+        }
       }
-    } else {
-      det.column("error").AppendString(Redact(d.status().ToString()));
-      det.column("details_json").AppendNull();
-      ctx.Count(d.status().IsNotFound() ? "popularity.not_found" : "popularity.failed", 1);
-      spdlog::warn("ingest: no popularity for {} ({}): {}", t.id, refs[k].path(),
-                   Redact(d.status().ToString()));
+    }
+    if (p) {
+      pop.column("id").AppendString(t.id);
+      pop.column("type").AppendString(t.type);
+      pop.column("tmdb_id").AppendString(refs[k].path());
+      pop.column("popularity").AppendDouble(*p);
     }
   }
   // A day where most titles got no popularity is an outage, not news: written,
@@ -242,8 +303,10 @@ StageDecl IngestListsStage() {
 }
 
 StageDecl IngestPopularityStage() {
+  // Today's export file, when the tmdb_export step has it; yesterday's
+  // content_detail says which titles enrichment needs the details of.
   return {"popularity",
-          {Today(tables::kContentIds)},
+          {Today(tables::kContentIds), Today(tables::kTmdbExport), Previous(tables::kContentDetail)},
           {std::string(tables::kTmdbDetails), std::string(tables::kPopularity)},
           {Api::kTmdb},
           &RunIngestPopularityStage};

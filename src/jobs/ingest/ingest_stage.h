@@ -2,12 +2,16 @@
 //
 // Two steps. Lists: fetches both lists in parallel, maps each title to its
 // TMDB record (reusing the mapping of the latest earlier day, so a title is
-// mapped once), writes raw/stg_contentIDs. Popularity: reads that partition,
-// fetches every mapped title's TMDB detail and
-// writes raw/stg_tmdb_details (every attempt, failures included, with the
-// decoded record) and raw/stg_popularity (titles that answered). A 404 or a
-// failed popularity fetch skips that title and is counted; a failed list
-// fetch fails the stage. All three partitions are for ctx.load_date.
+// mapped once), writes raw/stg_contentIDs. Popularity: reads that partition
+// and takes each mapped title's popularity from today's TMDB export file
+// when the tmdb_export step loaded it (export_popularity.h), asking TMDB for
+// the details only of the titles enrichment needs (enriched today, series
+// still running) and of those the export lacks; with no export for the day,
+// every mapped title's details, their popularity with them. Writes
+// raw/stg_tmdb_details (every attempt, failures included, with the decoded
+// record) and raw/stg_popularity (titles with a popularity). A title with
+// none (404, failed fetch) is skipped and counted; a failed list fetch fails
+// the stage. All three partitions are for ctx.load_date.
 //
 // A list entry whose id is not an IMDB title id ("tt" + 7-10 digits) is
 // dropped here, before it can become a request path or a gold row: counted
@@ -25,7 +29,7 @@ namespace cinelake {
 
 // Lists and mapping: raw/stg_contentIDs.
 Status RunIngestListsStage(const JobContext& ctx);
-// TMDB details of today's mapped titles: raw/stg_tmdb_details, raw/stg_popularity.
+// Today's popularity and the TMDB details enrichment needs: raw/stg_tmdb_details, raw/stg_popularity.
 Status RunIngestPopularityStage(const JobContext& ctx);
 
 // The two steps' declarations (jobs/stage.h): "ingest" and "popularity".

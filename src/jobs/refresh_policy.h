@@ -1,6 +1,7 @@
 // Which of today's titles need their IMDB detail (again): data-model.md
-// defect 5. Shared by the enrich_fetch step, which fetches them, and the
-// enrich step, which merges what was fetched.
+// defect 5. Shared by the enrich_fetch step, which fetches them, the enrich
+// step, which merges what was fetched, and the popularity step, which asks
+// TMDB for the details of the same titles.
 #pragma once
 
 #include <cstdint>

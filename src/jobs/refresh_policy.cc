@@ -1,4 +1,4 @@
-#include "jobs/enrich/refresh_policy.h"
+#include "jobs/refresh_policy.h"
 
 #include <algorithm>
 
