@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <charconv>
 
+#include "serve/api_catalog.h"
 #include "serve/rules_kpis.h"
 #include "serve/rules_rank_trend.h"
 #include "serve/rules_search.h"
 #include "serve/rules_trends.h"
+#include "serve/view_catalog.h"
 #include "serve/view_charts.h"
 #include "serve/view_day.h"
 #include "serve/view_lookup.h"
@@ -141,7 +143,9 @@ ApiResponse GetTitle(const PreparedGold& g, const ApiRequest& r) {
   ApiResponse err;
   int d = ResolveDay(s, r.query, &err);
   if (d < 0) return err;
-  return Ok(TitleDetailJson(s, ti, d));
+  json j = TitleDetailJson(s, ti, d);
+  j["catalog"] = CatalogRankJson(g.catalog(), s.titles[ti].id, s.days[d].date);
+  return Ok(j);
 }
 
 ApiResponse GetSeason(const PreparedGold& g, const ApiRequest& r) {
@@ -226,6 +230,9 @@ const RouteTable& ApiRoutes() {
       {"GET", "/api/title/{id}/season/{n}", GetSeason},
       {"GET", "/api/search", GetSearch},
       {"GET", "/api/trends", GetTrends},
+      {"GET", "/api/catalog", GetCatalog},
+      {"GET", "/api/catalog/search", GetCatalogSearch},
+      {"GET", "/api/catalog/trend", GetCatalogTrend},
   });
   return kTable;
 }
