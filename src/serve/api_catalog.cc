@@ -41,7 +41,8 @@ ApiResponse GetCatalog(const PreparedGold& g, const ApiRequest& r) {
 ApiResponse GetCatalogSearch(const PreparedGold& g, const ApiRequest& r) {
   std::string text = Param(r.query, "q");
   if (text.empty() || text.size() > kMaxCatalogQueryChars) {
-    return Error(400, "parameter 'q': give 1 to " + std::to_string(kMaxCatalogQueryChars) + " bytes of title");
+    return Error(400,
+                 "parameter 'q': give 1 to " + std::to_string(kMaxCatalogQueryChars) + " bytes of title");
   }
   if (std::any_of(text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20; }))
     return Error(400, "parameter 'q': control characters are not part of any title");

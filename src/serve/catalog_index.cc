@@ -306,8 +306,8 @@ std::vector<uint32_t> CatalogIndex::Search(std::string_view needle, size_t limit
     const void* hit = memmem(from, static_cast<size_t>(end - from), folded.data(), folded.size());
     if (hit == nullptr) break;
     auto offset = static_cast<uint32_t>(static_cast<const char*>(hit) - base);
-    size_t record = std::upper_bound(folded_start_.begin(), folded_start_.end(), offset) -
-                    folded_start_.begin() - 1;
+    size_t record =
+        std::upper_bound(folded_start_.begin(), folded_start_.end(), offset) - folded_start_.begin() - 1;
     if (found.size() == limit) {
       *more = true;
       break;

@@ -140,9 +140,9 @@ class CatalogIndex {
   std::vector<uint64_t> stream_start_;  // by title, +1 entry
   std::vector<uint8_t> streams_;
   std::vector<uint32_t> latest_rank_, latest_pop_;
-  std::string names_;                  // concatenated
-  std::vector<uint32_t> name_start_;   // by title, +1 entry
-  std::string folded_;                 // folded names, '\n'-terminated, in search order
+  std::string names_;                   // concatenated
+  std::vector<uint32_t> name_start_;    // by title, +1 entry
+  std::string folded_;                  // folded names, '\n'-terminated, in search order
   std::vector<uint32_t> folded_start_;  // per record
   std::vector<uint32_t> folded_title_;  // per record
   std::unordered_map<uint32_t, std::string> content_ids_;

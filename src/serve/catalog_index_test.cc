@@ -11,11 +11,18 @@ namespace cinelake::serve {
 namespace {
 
 struct Row {
+  Row(std::string id, int r, int64_t pop, int change = 0, bool joined = false, std::string content = "")
+      : tmdb_id(std::move(id)),
+        rank(r),
+        hundredths(pop),
+        rank_change(change),
+        joiner(joined),
+        content_id(std::move(content)) {}
   std::string tmdb_id;
-  int rank = 0;  // 0: a leaver
-  int64_t hundredths = 0;
-  int rank_change = 0;
-  bool joiner = false;
+  int rank;  // 0: a leaver
+  int64_t hundredths;
+  int rank_change;
+  bool joiner;
   std::string content_id;
 };
 
@@ -87,8 +94,8 @@ std::shared_ptr<const CatalogIndex> ThreeDays() {
 TEST(CatalogKey, ParsesOnlyTmdbPaths) {
   EXPECT_EQ(CatalogKey::ParsePath("movie/603")->Path(), "movie/603");
   EXPECT_TRUE(CatalogKey::ParsePath("tv/1399")->series);
-  for (const char* bad : {"", "movie/", "movie/0", "movie/012", "movie/-1", "tv/1x", "film/3", "movie/4294967296",
-                          "movie/3/extra", "Movie/3"})
+  for (const char* bad : {"", "movie/", "movie/0", "movie/012", "movie/-1", "tv/1x", "film/3",
+                          "movie/4294967296", "movie/3/extra", "Movie/3"})
     EXPECT_FALSE(CatalogKey::ParsePath(bad)) << bad;
 }
 

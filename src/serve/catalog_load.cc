@@ -1,8 +1,8 @@
 #include "serve/catalog_load.h"
 
-#include <algorithm>
-
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
 
 #include "common/log.h"
 #include "lake/schemas.h"
@@ -13,9 +13,8 @@ namespace cinelake::serve {
 namespace {
 
 const std::vector<std::string>& FactColumns() {
-  static const std::vector<std::string> kColumns = {"tmdb_id",       "rank",           "popularity",
-                                                    "rank_change",   "is_new_joiner",  "prev_load_date",
-                                                    "content_id"};
+  static const std::vector<std::string> kColumns = {
+      "tmdb_id", "rank", "popularity", "rank_change", "is_new_joiner", "prev_load_date", "content_id"};
   return kColumns;
 }
 
@@ -105,7 +104,8 @@ std::shared_ptr<const CatalogIndex> LoadCatalog(const Lake& lake, const GoldComm
   }
   if (last) NameTitles(lake, *last, builder);
   if (builder.skipped_rows() > 0)
-    spdlog::warn("catalog: {} rows without a movie/<n> or tv/<n> tmdb_id were skipped", builder.skipped_rows());
+    spdlog::warn("catalog: {} rows without a movie/<n> or tv/<n> tmdb_id were skipped",
+                 builder.skipped_rows());
   std::shared_ptr<const CatalogIndex> index = builder.Finish();
   if (!index->days().empty()) {
     spdlog::info("catalog: {} days, {} titles, index {} bytes", index->days().size(), index->title_count(),

@@ -95,9 +95,9 @@ TEST_F(CatalogLoadTest, LoadsEveryCommittedDayWithNames) {
   EXPECT_TRUE(gold->notes.unreadable.empty());
 
   // A day written after the commit is not served until it is committed.
-  ASSERT_TRUE(lake_->Write(TableByName(tables::kFactCatalogPopularity), CatalogDay({"movie/9"}, kD1 + 2),
-                           kD1 + 3)
-                  .ok());
+  ASSERT_TRUE(
+      lake_->Write(TableByName(tables::kFactCatalogPopularity), CatalogDay({"movie/9"}, kD1 + 2), kD1 + 3)
+          .ok());
   gold = LoadGold(*lake_);
   ASSERT_TRUE(gold.ok());
   EXPECT_EQ(gold->catalog->days().size(), 3u);

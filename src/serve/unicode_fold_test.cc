@@ -13,12 +13,12 @@ TEST(UnicodeFold, AsciiAndLatin) {
 }
 
 TEST(UnicodeFold, ScriptsBeyondLatin) {
-  EXPECT_EQ(UnicodeFold("ΣΊΣΥΦΟΣ"), UnicodeFold("σίσυφος"));           // Greek, final sigma too
-  EXPECT_EQ(UnicodeFold("БРАТ"), "брат");                              // Cyrillic
-  EXPECT_EQ(UnicodeFold("ԱՐԱՄ"), "արամ");                              // Armenian
-  EXPECT_EQ(UnicodeFold("ႠႡ"), UnicodeFold("ⴀⴁ"));                     // Georgian
-  EXPECT_EQ(UnicodeFold("ＡＢＣ"), "ａｂｃ");                          // full-width Latin
-  EXPECT_EQ(UnicodeFold("千と千尋の神隠し"), "千と千尋の神隠し");      // no case: unchanged
+  EXPECT_EQ(UnicodeFold("ΣΊΣΥΦΟΣ"), UnicodeFold("σίσυφος"));       // Greek, final sigma too
+  EXPECT_EQ(UnicodeFold("БРАТ"), "брат");                          // Cyrillic
+  EXPECT_EQ(UnicodeFold("ԱՐԱՄ"), "արամ");                          // Armenian
+  EXPECT_EQ(UnicodeFold("ႠႡ"), UnicodeFold("ⴀⴁ"));                 // Georgian
+  EXPECT_EQ(UnicodeFold("ＡＢＣ"), "ａｂｃ");                      // full-width Latin
+  EXPECT_EQ(UnicodeFold("千と千尋の神隠し"), "千と千尋の神隠し");  // no case: unchanged
   EXPECT_EQ(UnicodeFold("기생충"), "기생충");
 }
 
