@@ -1,7 +1,5 @@
 #include "serve/catalog_load.h"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 
 #include "common/log.h"
