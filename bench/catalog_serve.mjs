@@ -22,16 +22,16 @@
 // be made (a stage, the server, a non-200 answer).
 //
 //   node bench/catalog_serve.mjs [--days 365] [--movies 100000] [--series 20000] [--requests 400]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
 const buildDir = process.env.CINELAKE_BUILD_DIR ?? path.resolve('build');
 process.env.CINELAKE_BIN ??= path.join(buildDir, 'cinelake');
-const BIN = process.env.CINELAKE_BIN;
 const testkit = process.env.CINELAKE_TESTKIT ?? path.join(buildDir, 'cinelake-testkit');
 const { startSandbox, tempDir } = await import('../test/lib/cinelake.mjs');
+const { startServer } = await import('../test/dashboard/server.mjs');
 
 const args = process.argv.slice(2);
 const opt = (name, dflt, max) => {
@@ -84,29 +84,6 @@ function procStatus(pid, key) {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-async function startServe(lake, web) {
-  const child = spawn(BIN, ['serve', '--lake', lake, '--listen', '127.0.0.1:0', '--web', web], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let text = '';
-  let err = '';
-  child.stderr.on('data', (d) => { err += d; });
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start in 600 s: ${err}`)), 600_000);
-    child.stdout.on('data', (d) => {
-      text += d;
-      const m = text.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (m) { clearTimeout(timer); resolve(m[0]); }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve exited ${code}: ${err}`)); });
-  });
-  const stop = () => new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const t = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 5000);
-    child.on('exit', () => { clearTimeout(t); resolve(); });
-    child.kill('SIGTERM');
-  });
-  return { url, stop, pid: child.pid, stderr: () => err };
-}
-
 const tmp = tempDir('catalog-serve-bench');
 let server;
 try {
@@ -131,7 +108,7 @@ try {
   fs.mkdirSync(web);
   fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>bench</title>');
   const s0 = Date.now();
-  server = await startServe(lake, web);
+  server = await startServer(lake, ['--web', web], { startMs: 600_000 });
   const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
   let page = null;
   for (let i = 0; i < 600 && !(page && page.days === DAYS); i++) {  // serve loads before it listens; bounded anyway

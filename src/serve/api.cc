@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "serve/api_catalog.h"
+#include "serve/api_reply.h"
 #include "serve/rules_kpis.h"
 #include "serve/rules_rank_trend.h"
 #include "serve/rules_search.h"
@@ -20,17 +21,9 @@ namespace {
 
 // ---- request parameters ---------------------------------------------------
 
-ApiResponse Ok(const json& j) {
-  return {200, BodyText(j), ""};
-}
-ApiResponse Error(int status, const std::string& message) {
-  return {status, ErrorBodyText(message), ""};
-}
-
-std::string Param(const Query& q, const char* name) {
-  auto it = q.find(name);
-  return it == q.end() ? "" : it->second;
-}
+using reply::Error;
+using reply::Ok;
+using reply::Param;
 
 // The day a request is about: ?date= or the latest; -1 with *err set when none.
 int ResolveDay(const GoldSnapshot& s, const Query& q, ApiResponse* err) {

@@ -2,23 +2,16 @@
 
 #include <algorithm>
 
+#include "serve/api_reply.h"
 #include "serve/view_catalog.h"
 
 namespace cinelake::serve {
 
 namespace {
 
-ApiResponse Ok(const json& j) {
-  return {200, BodyText(j), ""};
-}
-ApiResponse Error(int status, const std::string& message) {
-  return {status, ErrorBodyText(message), ""};
-}
-
-std::string Param(const Query& q, const char* name) {
-  auto it = q.find(name);
-  return it == q.end() ? "" : it->second;
-}
+using reply::Error;
+using reply::Ok;
+using reply::Param;
 
 constexpr const char* kNoCatalog = "no fact_catalog_popularity partitions in the lake yet";
 
