@@ -100,6 +100,14 @@ std::shared_ptr<const CatalogIndex> LoadCatalog(const Lake& lake, const GoldComm
     }
     last = f.date;
   }
+  if (commit != nullptr) {
+    for (const UnreadableFile& u : commit->left_out) {
+      std::optional<LiveGoldFile> f = GoldFileOf(u.path);
+      if (f && f->def->name == tables::kFactCatalogPopularity)
+        unreadable->push_back(UnreadableFile{
+            u.path, u.error + " (left out of commit " + std::to_string(commit->sequence) + ")"});
+    }
+  }
   if (last) NameTitles(lake, *last, builder);
   if (builder.skipped_rows() > 0)
     spdlog::warn("catalog: {} rows without a movie/<n> or tv/<n> tmdb_id were skipped",
