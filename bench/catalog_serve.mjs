@@ -29,7 +29,8 @@ import path from 'node:path';
 
 const buildDir = process.env.CINELAKE_BUILD_DIR ?? path.resolve('build');
 process.env.CINELAKE_BIN ??= path.join(buildDir, 'cinelake');
-const testkit = process.env.CINELAKE_TESTKIT ?? path.join(buildDir, 'cinelake-testkit');
+const testkit = process.env.CINELAKE_TESTKIT ??
+  [path.join(buildDir, 'src/cli/testing/cinelake-testkit'), path.join(buildDir, 'cinelake-testkit')].find((p) => fs.existsSync(p));
 const { startSandbox, tempDir } = await import('../test/lib/cinelake.mjs');
 const { startServer } = await import('../test/dashboard/server.mjs');
 

@@ -46,6 +46,7 @@ uint64_t GetVarint(const uint8_t*& p) {
 const Column* Need(const Table& t, std::string_view name, DataType type, Status* st) {
   const Column* c = t.FindColumn(name);
   if (c == nullptr || c->type() != type) {
+    if (!st->ok()) return nullptr;  // name the first one missing
     *st = Status::InvalidArgument("catalog fact: column '" + std::string(name) + "' is missing or not " +
                                   DataTypeName(type));
     return nullptr;
