@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <charconv>
 
+#include "serve/api_catalog.h"
+#include "serve/api_reply.h"
 #include "serve/rules_kpis.h"
 #include "serve/rules_rank_trend.h"
 #include "serve/rules_search.h"
 #include "serve/rules_trends.h"
+#include "serve/view_catalog.h"
 #include "serve/view_charts.h"
 #include "serve/view_day.h"
 #include "serve/view_lookup.h"
@@ -18,17 +21,9 @@ namespace {
 
 // ---- request parameters ---------------------------------------------------
 
-ApiResponse Ok(const json& j) {
-  return {200, BodyText(j), ""};
-}
-ApiResponse Error(int status, const std::string& message) {
-  return {status, ErrorBodyText(message), ""};
-}
-
-std::string Param(const Query& q, const char* name) {
-  auto it = q.find(name);
-  return it == q.end() ? "" : it->second;
-}
+using reply::Error;
+using reply::Ok;
+using reply::Param;
 
 // The day a request is about: ?date= or the latest; -1 with *err set when none.
 int ResolveDay(const GoldSnapshot& s, const Query& q, ApiResponse* err) {
@@ -141,7 +136,9 @@ ApiResponse GetTitle(const PreparedGold& g, const ApiRequest& r) {
   ApiResponse err;
   int d = ResolveDay(s, r.query, &err);
   if (d < 0) return err;
-  return Ok(TitleDetailJson(s, ti, d));
+  json j = TitleDetailJson(s, ti, d);
+  j["catalog"] = CatalogRankJson(g.catalog(), s.titles[ti].id, s.days[d].date);
+  return Ok(j);
 }
 
 ApiResponse GetSeason(const PreparedGold& g, const ApiRequest& r) {
@@ -226,6 +223,9 @@ const RouteTable& ApiRoutes() {
       {"GET", "/api/title/{id}/season/{n}", GetSeason},
       {"GET", "/api/search", GetSearch},
       {"GET", "/api/trends", GetTrends},
+      {"GET", "/api/catalog", GetCatalog},
+      {"GET", "/api/catalog/search", GetCatalogSearch},
+      {"GET", "/api/catalog/trend", GetCatalogTrend},
   });
   return kTable;
 }

@@ -5,6 +5,8 @@
 
 #include "common/log.h"
 #include "lake/schemas.h"
+#include "serve/catalog_load.h"
+#include "serve/committed_bytes.h"
 
 namespace cinelake::serve {
 
@@ -36,6 +38,7 @@ constexpr Slot kSlots[] = {
 GoldTables GoldTables::Empty() {
   GoldTables g;
   for (const Slot& s : kSlots) g.*(s.member) = Table(TableByName(s.name).schema);
+  g.catalog = CatalogIndex::Builder().Finish();
   return g;
 }
 
@@ -51,8 +54,8 @@ std::vector<std::pair<std::string, int64_t>> GoldTableRows(const GoldTables& gol
 namespace {
 
 // Whether the dashboard reads this table: the fact and the dims and bridges
-// it has a slot for. Other gold tables (the whole catalog's fact) are not
-// loaded, not even decoded.
+// it has a slot for. The whole catalog's fact is not decoded here: LoadCatalog
+// (catalog_load.h) reads its few columns into a compact index.
 bool Served(const LiveGoldFile& f) {
   if (f.def->name == tables::kFactPopularity) return true;
   return std::any_of(std::begin(kSlots), std::end(kSlots),
@@ -80,23 +83,6 @@ Status Place(GoldTables& g, const LiveGoldFile& f, Table table) {
 void NoteUnreadable(GoldTables& g, const LiveGoldFile& f, std::string error) {
   g.notes.unreadable.push_back(UnreadableFile{f.path, std::move(error)});
   if (f.partition) g.notes.unreadable_days.push_back(*f.partition);
-}
-
-bool Matches(const GoldFile& want, const std::string& path, std::string_view bytes) {
-  GoldFile got = DescribeGoldFile(path, bytes);
-  return got.size == want.size && got.crc32 == want.crc32;
-}
-
-// The committed bytes of one file: its snapshot copy, or the live file
-// while that still holds the same bytes.
-Result<std::string> CommittedBytes(const Storage& storage, const GoldCommit& commit, const GoldFile& file) {
-  std::string bytes;
-  if (storage.Read(commit.SnapshotPath(file.path), &bytes).ok() && Matches(file, file.path, bytes))
-    return bytes;
-  if (storage.Read(file.path, &bytes).ok() && Matches(file, file.path, bytes)) return bytes;
-  return Status::Corruption(storage.Location(commit.SnapshotPath(file.path)) +
-                            ": missing or not the bytes committed (size " + std::to_string(file.size) +
-                            ", crc32 " + std::to_string(file.crc32) + "), and so is the live file");
 }
 
 void Decode(const Lake& lake, GoldTables& g, const LiveGoldFile& f, std::string_view bytes) {
@@ -145,7 +131,7 @@ void LoadCommitted(const Lake& lake, const GoldCommit& commit, const std::vector
     if (!Served(f)) continue;
     const GoldFile* want = commit.Find(f.path);
     std::string bytes;
-    if (want == nullptr || !storage.Read(f.path, &bytes).ok() || !Matches(*want, f.path, bytes)) {
+    if (want == nullptr || !storage.Read(f.path, &bytes).ok() || !MatchesCommitted(*want, f.path, bytes)) {
       // A file already named as unreadable is not also called mid-change.
       bool known_bad = std::any_of(g.notes.unreadable.begin(), g.notes.unreadable.end(),
                                    [&](const UnreadableFile& u) { return u.path == f.path; });
@@ -167,6 +153,7 @@ Result<GoldTables> LoadGold(const Lake& lake) {
   auto commit = ReadGoldCommit(lake.storage());
   if (commit.ok()) {
     LoadCommitted(lake, *commit, live, g);
+    g.catalog = LoadCatalog(lake, &*commit, live, &g.notes.unreadable);
     // A run that committed meanwhile may have pruned snapshots read above.
     auto again = ReadGoldCommit(lake.storage());
     if (!again.ok() || again->sequence != commit->sequence) {
@@ -177,6 +164,7 @@ Result<GoldTables> LoadGold(const Lake& lake) {
       g.notes.unreadable.push_back(UnreadableFile{kGoldCommitMarker, Redact(commit.status().ToString())});
     }
     RETURN_IF_ERROR(LoadLive(lake, live, g));
+    g.catalog = LoadCatalog(lake, nullptr, live, &g.notes.unreadable);
   }
   std::sort(g.fact.begin(), g.fact.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::sort(g.notes.unreadable_days.begin(), g.notes.unreadable_days.end());

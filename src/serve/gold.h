@@ -3,7 +3,9 @@
 // The dashboard's computations take a GoldTables and never touch storage, so
 // they can be tested on tables built in memory. LoadGold() fills one from a
 // lake; a dimension or bridge never written reads as an empty table, and
-// fact_popularity is kept one Table per loadDate partition, ascending.
+// fact_popularity is kept one Table per loadDate partition, ascending. The
+// whole catalog's fact is not kept as tables but as a CatalogIndex, read from
+// the same commit.
 //
 // LoadGold() reads only committed gold (lake/gold_commit.h): the files the
 // commit marker lists, from their snapshot copies, each checked against the
@@ -28,6 +30,7 @@
 #include "common/status.h"
 #include "lake/gold_commit.h"
 #include "lake/lake.h"
+#include "serve/catalog_index.h"
 #include "table/table.h"
 
 namespace cinelake::serve {
@@ -59,6 +62,8 @@ struct GoldTables {
   Table bridge_content_interest;
   Table bridge_content_network;
   std::vector<std::pair<Date, Table>> fact;  // fact_popularity by loadDate, ascending
+  // gold/fact_catalog_popularity, compacted (catalog_load.h); never null.
+  std::shared_ptr<const CatalogIndex> catalog;
   GoldLoadNotes notes;
 
   // Every table empty, with its gold schema.

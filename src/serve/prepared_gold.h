@@ -25,6 +25,8 @@ class PreparedGold {
   static std::shared_ptr<const PreparedGold> Prepare(const GoldTables& gold);
 
   const GoldSnapshot& snapshot() const { return *snapshot_; }
+  // The whole catalog's history (catalog_index.h), shared with the GoldTables.
+  const CatalogIndex& catalog() const { return *catalog_; }
   // The serialized /api/landing answer of days[day]; `day` must index days.
   const std::string& LandingBody(int day) const { return landing_[day]; }
   // Rows of every gold table as loaded (fact_popularity over all its
@@ -35,6 +37,7 @@ class PreparedGold {
   PreparedGold() = default;
 
   std::shared_ptr<const GoldSnapshot> snapshot_;
+  std::shared_ptr<const CatalogIndex> catalog_;
   std::vector<std::string> landing_;  // one per day
   std::vector<std::pair<std::string, int64_t>> table_rows_;
 };

@@ -218,7 +218,8 @@ test('charts are destroyed when their page is left', { timeout: 60_000 }, async 
 test('the TMDB attribution notice is on every page', { timeout: 60_000 }, async () => {
   const id = landing.top10[0].id;
   const series = landing.top10.find((r) => r.type === 'series' || r.content_type === 'tvSeries');
-  const pages = [['#/', 'landing'], ['#/trends', 'trends'], ['#/charts', 'charts'], ['#/kpi/binge', 'kpi'], [`#/title/${encodeURIComponent(id)}`, 'detail'], ['#/about', 'about']];
+  const pages = [['#/', 'landing'], ['#/trends', 'trends'], ['#/charts', 'charts'], ['#/kpi/binge', 'kpi'], [`#/title/${encodeURIComponent(id)}`, 'detail'],
+    ['#/catalog', 'catalog'], ['#/about', 'about']];
   if (series) pages.push([`#/title/${encodeURIComponent(series.id)}/season/1`, 'detail']);
   for (const [hash, name] of pages) {
     await open(hash, name);
@@ -284,6 +285,49 @@ test('the Charts view switches to the 7-day window and lists what the API comput
   assert.deepEqual(pageErrors, []);
 });
 
+test('the Catalog page lists the day, searches a catalog title and opens its trend', { timeout: 60_000 }, async () => {
+  const catalog = (await getJson(server.url, '/api/catalog')).json;
+  await open('#/catalog', 'catalog');
+  assert.equal(await page.locator('.catalog-top tbody tr').count(), catalog.top.length);
+  assert.equal((await page.locator('.catalog-top tbody tr').first().locator('.catalog-title a').first().textContent()).trim(),
+    catalog.top[0].title ?? catalog.top[0].tmdb_id);
+  assert.equal(await page.locator('.catalog-climbers tbody tr').count(), Math.max(1, catalog.climbers.length));
+  // A catalog title (one the IMDB lists do not show, when the top has one),
+  // found by its name without the first letter, in other letter case.
+  const named = catalog.top.filter((r) => r.title && /^[\x20-\x7e]{8,}$/.test(r.title));
+  const row = named.find((r) => !r.content_id) ?? named[0];
+  const target = row.title;
+  await page.fill('[data-testid=catalog-search]', target.slice(1).toUpperCase());
+  const exact = new RegExp(`^${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const hit = page.locator('[data-testid=catalog-hits] a.search-hit', { has: page.locator('.search-title', { hasText: exact }) }).first();
+  await hit.waitFor();
+  await shot('catalog-search');
+  await hit.click();
+  await page.waitForSelector('#app[data-page="catalog"]:not([aria-busy])');
+  await page.waitForFunction((t) => document.querySelector('[data-testid=catalog-trend-title]')?.textContent.startsWith(t), target);
+  const trend = (await getJson(server.url, `/api/catalog/trend?id=${encodeURIComponent(row.tmdb_id)}`)).json;
+  assert.equal(await page.getAttribute('[data-testid=catalog-trend-popularity]', 'data-points'), String(trend.dates.length));
+  assert.equal(await page.getAttribute('[data-testid=catalog-trend-popularity]', 'data-known'), String(trend.ranks.filter((r) => r !== null).length));
+  for (const id of ['catalog-trend-popularity', 'catalog-trend-rank']) {
+    const box = await page.locator(`[data-testid=${id}] canvas`).boundingBox();
+    assert.ok(box && box.width > 100 && box.height > 100, id);
+  }
+  assert.equal(Number(await page.getAttribute('#app', 'data-charts')), 2);
+  await shot('catalog-trend');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('a detail page shows its catalog rank, linking to the catalog trend', { timeout: 30_000 }, async () => {
+  const row = landing.top10[0];
+  const detail = (await getJson(server.url, `/api/title/${row.id}`)).json;
+  assert.ok(detail.catalog && detail.catalog.rank !== null, 'a top-10 title is in the catalog');
+  await open(`#/title/${row.id}`, 'detail');
+  assert.equal((await page.textContent('[data-testid=catalog-rank]')).trim(), `#${detail.catalog.rank.toLocaleString('en-US')}`);
+  await page.click('[data-testid=catalog-rank] a');
+  await page.waitForSelector('#app[data-page="catalog"]:not([aria-busy]) [data-testid=catalog-trend-title]');
+  assert.match(await page.textContent('[data-testid=catalog-trend-title]'), new RegExp(detail.catalog.tmdb_id.replace('/', '\\/')));
+});
+
 // At 390 px (a phone) no element sticks out of the viewport, and no text is
 // cut by its own box, except inside a table's scrolling wrapper.
 test('every page fits a 390 px wide screen', { timeout: 90_000 }, async () => {
@@ -293,7 +337,7 @@ test('every page fits a 390 px wide screen', { timeout: 90_000 }, async () => {
   try {
     for (const [hash, name] of [['#/', 'landing'], ['#/kpi/binge', 'kpi'], [`#/title/${movie.id}`, 'detail'],
       [`#/title/${series.id}`, 'detail'], [`#/title/${series.id}/season/1`, 'detail'], ['#/trends', 'trends'],
-      ['#/charts?window=7', 'charts']]) {
+      ['#/charts?window=7', 'charts'], ['#/catalog', 'catalog']]) {
       await open(hash, name);
       await page.waitForTimeout(200);
       const bad = await page.evaluate(() => {

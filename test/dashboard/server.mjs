@@ -17,8 +17,9 @@ export async function importOracle(name) {
   return import(pathToFileURL(oracleRequire.resolve(name)).href);
 }
 
-// Starts the server; resolves {url, stop(), stderr()} once it prints its address.
-export async function startServer(lake, extra = []) {
+// Starts the server; resolves {url, stop(), stderr(), pid} once it prints its
+// address (within startMs: a large lake takes longer to load).
+export async function startServer(lake, extra = [], { startMs = 20_000 } = {}) {
   const child = spawn(BIN, ['serve', '--lake', lake, '--listen', '127.0.0.1:0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -34,7 +35,7 @@ export async function startServer(lake, extra = []) {
   process.on('exit', () => { try { child.kill('SIGKILL'); } catch { /* gone */ } });
   try {
     const url = await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve did not start in 20 s: ${err}`)), 20_000);
+      const timer = setTimeout(() => reject(new Error(`serve did not start in ${startMs / 1000} s: ${err}`)), startMs);
       child.stdout.on('data', (d) => {
         out += d;
         const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);

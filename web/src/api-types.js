@@ -90,7 +90,7 @@
  *   popularity: {today: number | null, yesterday: number | null, min: number | null, max: number | null},
  *   cast: CastMember[], directors: PersonRef[], creators: PersonRef[], writers: PersonRef[],
  *   networks: OrgRef[], companies: OrgRef[], trend: RankTrend, series: SeriesFacts | null,
- *   chart: ChartMeasures | null
+ *   chart: ChartMeasures | null, catalog: CatalogRank | null
  * }} TitleDetail
  */
 /**
@@ -112,6 +112,26 @@
  */
 /** @typedef {{latest: string | null, dates: string[], titles: number}} DatesAnswer */
 /** @typedef {{error: string}} ErrorAnswer */
+
+// The whole catalog (gold/fact_catalog_popularity): ids are TMDB paths, movie/<n> or tv/<n>.
+/** @typedef {{date: string, tmdb_id: string, rank: number | null, popularity: number | null, ranked: number}} CatalogRank */
+/**
+ * @typedef {{rank: number, tmdb_id: string, title: string | null, content_type: string, content_id: string | null,
+ *   popularity: number, rank_change: number | null, new_joiner: boolean}} CatalogRow
+ */
+/**
+ * @typedef {{date: string, prev_date: string | null, first_date: string, last_date: string, days: number,
+ *   ranked: number, top: CatalogRow[], breakouts: CatalogRow[], breakouts_total: number, climbers: CatalogRow[]}} CatalogAnswer
+ */
+/**
+ * @typedef {{tmdb_id: string, title: string | null, content_type: string, content_id: string | null,
+ *   rank: number | null, popularity: number | null}} CatalogHit
+ */
+/** @typedef {{query: string, date: string | null, titles: CatalogHit[], more: boolean}} CatalogSearchAnswer */
+/**
+ * @typedef {{tmdb_id: string, title: string | null, content_type: string, content_id: string | null,
+ *   dates: string[], ranks: (number | null)[], popularity: (number | null)[]}} CatalogTrendAnswer
+ */
 
 export {};
 

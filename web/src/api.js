@@ -11,6 +11,9 @@
 /** @typedef {import('./api-types.js').TrendsAnswer} TrendsAnswer */
 /** @typedef {import('./api-types.js').ChartsAnswer} ChartsAnswer */
 /** @typedef {import('./api-types.js').RunsAnswer} RunsAnswer */
+/** @typedef {import('./api-types.js').CatalogAnswer} CatalogAnswer */
+/** @typedef {import('./api-types.js').CatalogSearchAnswer} CatalogSearchAnswer */
+/** @typedef {import('./api-types.js').CatalogTrendAnswer} CatalogTrendAnswer */
 
 /** An API error: the server's message and HTTP status. */
 export class ApiError extends Error {
@@ -63,3 +66,9 @@ export const fetchTrends = (ids, from, to) => get('/api/trends', { ids: ids.join
 export const fetchCharts = (window, date) => get('/api/charts', { window, date });
 /** @param {number} [limit] @returns {Promise<RunsAnswer>} */
 export const fetchRuns = (limit) => get('/api/runs', { limit: limit ? String(limit) : '' });
+/** @param {string} date @returns {Promise<CatalogAnswer>} */
+export const fetchCatalog = (date) => get('/api/catalog', { date });
+/** @param {string} q @returns {Promise<CatalogSearchAnswer>} */
+export const searchCatalog = (q) => get('/api/catalog/search', { q });
+/** @param {string} id a TMDB path @returns {Promise<CatalogTrendAnswer>} */
+export const fetchCatalogTrend = (id) => get('/api/catalog/trend', { id });

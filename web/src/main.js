@@ -14,6 +14,7 @@ function nav(active) {
     link(href('landing'), 'Report', active === 'landing' ? 'navlink active' : 'navlink'),
     link(href('charts'), 'Charts', active === 'charts' ? 'navlink active' : 'navlink'),
     link(href('trends'), 'Trends', active === 'trends' ? 'navlink active' : 'navlink'),
+    link(href('catalog'), 'Catalog', active === 'catalog' ? 'navlink active' : 'navlink'),
     link(href('runs'), 'Runs', active === 'runs' ? 'navlink active' : 'navlink'));
 }
 

@@ -27,6 +27,7 @@ export const ROUTES = [
   { name: 'season', pattern: '/title/:id/season/:n', page: 'detail', load: async (m) => (await import('./pages/detail.js')).detailPage(m.args.id, m.params, m.args.n) },
   { name: 'charts', pattern: '/charts', page: 'charts', load: async (m) => (await import('./pages/charts.js')).chartsPage(m.params) },
   { name: 'trends', pattern: '/trends', page: 'trends', load: async (m) => (await import('./pages/trends.js')).trendsPage(m.params) },
+  { name: 'catalog', pattern: '/catalog', page: 'catalog', load: async (m) => (await import('./pages/catalog.js')).catalogPage(m.params) },
   { name: 'runs', pattern: '/runs', page: 'runs', load: async () => (await import('./pages/runs.js')).runsPage() },
   { name: 'about', pattern: '/about', page: 'about', load: async () => (await import('./pages/about.js')).aboutPage() },
 ];

@@ -14,6 +14,19 @@ function stat(pairs) {
     h('div', { class: 'stat-item' }, h('div', { class: 'stat-value', 'data-testid': testid || null }, value), h('div', { class: 'stat-label' }, label))));
 }
 
+// The IMDB-list rank beside the title's rank in TMDB's whole catalog (a link
+// to its catalog trend), and the votes.
+/** @param {TitleDetail} d */
+function rankCard(d) {
+  const c = d.catalog;
+  const catalogRank = c && c.rank !== null
+    ? link(href('catalog', {}, { id: c.tmdb_id }), `#${c.rank.toLocaleString('en-US')}`, 'catalog-rank-link')
+    : fmt.BLANK;
+  return card(null, 'stat-card rank', stat([[fmt.text(d.rank), 'Rank Today', 'rank-today'],
+    [catalogRank, c ? `Catalog Rank of ${c.ranked.toLocaleString('en-US')}` : 'Catalog Rank', 'catalog-rank'],
+    [fmt.compact(d.votes), 'Total Vote']]));
+}
+
 function people(list, empty = fmt.BLANK) {
   if (!list.length) return h('div', { class: 'muted' }, empty);
   return h('ul', { class: 'people' }, list.map((p) => h('li', null, picture(p.photo, p.name, 'face'), h('span', null, p.name))));
@@ -93,7 +106,7 @@ function movie(d, mount) {
       h('div', { class: 'poster-col' }, picture(d.poster, d.title, 'big')),
       card(null, 'stat-card money', stat([[fmt.money(d.revenue), 'Total Revenue'], [fmt.money(d.budget), 'Total Budget']])),
       card('ROI', 'gauge-card roi', gauge({ value: roi === null ? null : Math.max(-1, Math.min(roi, 4)), min: -1, max: 4, label: fmt.percent(roi), tone: roi !== null && roi < 0 ? 'bad' : 'good' })),
-      card(null, 'stat-card rank', stat([[fmt.text(d.rank), 'Rank Today', 'rank-today'], [fmt.compact(d.votes), 'Total Vote']])),
+      rankCard(d),
       card('Popularity', 'gauge-card pop', popularityGauge(d)),
       chartCard(d),
       overviewCard(d),
@@ -125,7 +138,7 @@ function series(d, mount, date) {
       h('div', { class: 'poster-col' }, picture(d.poster, d.title, 'big')),
       card(null, 'stat-card seasons', stat([[String(s.season_count), 'Seasons'], [String(s.episode_count), 'Episodes']])),
       card(null, 'stat-card airdates', stat([[fmt.date(s.first_air_date), 'First Air Date'], [fmt.date(s.last_air_date), 'Last Air Date']])),
-      card(null, 'stat-card rank', stat([[fmt.text(d.rank), 'Rank Today', 'rank-today'], [fmt.compact(d.votes), 'Total Vote']])),
+      rankCard(d),
       card('Popularity', 'gauge-card pop', popularityGauge(d)),
       chartCard(d),
       trendCard(d, mount),
