@@ -11,6 +11,7 @@
 /** @typedef {import('./api-types.js').TrendsAnswer} TrendsAnswer */
 /** @typedef {import('./api-types.js').ChartsAnswer} ChartsAnswer */
 /** @typedef {import('./api-types.js').RunsAnswer} RunsAnswer */
+/** @typedef {import('./api-types.js').StreamingAnswer} StreamingAnswer */
 
 /** An API error: the server's message and HTTP status. */
 export class ApiError extends Error {
@@ -63,3 +64,5 @@ export const fetchTrends = (ids, from, to) => get('/api/trends', { ids: ids.join
 export const fetchCharts = (window, date) => get('/api/charts', { window, date });
 /** @param {number} [limit] @returns {Promise<RunsAnswer>} */
 export const fetchRuns = (limit) => get('/api/runs', { limit: limit ? String(limit) : '' });
+/** @param {string} country @param {string} date @returns {Promise<StreamingAnswer>} */
+export const fetchStreaming = (country, date) => get('/api/streaming', { country, date });

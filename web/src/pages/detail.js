@@ -6,6 +6,7 @@ import { href } from '../routes.js';
 import { card, table, marks, stars, gauge, searchBox } from '../components.js';
 import { rankTrendChart } from '../charts.js';
 import { icon } from '../icons.js';
+import { watchCard } from '../watch.js';
 
 /** @typedef {import('../api-types.js').TitleDetail} TitleDetail */
 
@@ -96,6 +97,7 @@ function movie(d, mount) {
       card(null, 'stat-card rank', stat([[fmt.text(d.rank), 'Rank Today', 'rank-today'], [fmt.compact(d.votes), 'Total Vote']])),
       card('Popularity', 'gauge-card pop', popularityGauge(d)),
       chartCard(d),
+      watchCard(d.watch),
       overviewCard(d),
       card(null, 'facts-card', h('div', { class: 'facts' }, h('span', { class: 'big-fact' }, fmt.runtime(d.runtime)), h('span', null, fmt.list(d.genres)))),
       card('Production Companies', 'companies-card', orgLogos(d.companies)),
@@ -128,6 +130,7 @@ function series(d, mount, date) {
       card(null, 'stat-card rank', stat([[fmt.text(d.rank), 'Rank Today', 'rank-today'], [fmt.compact(d.votes), 'Total Vote']])),
       card('Popularity', 'gauge-card pop', popularityGauge(d)),
       chartCard(d),
+      watchCard(d.watch),
       trendCard(d, mount),
       overviewCard(d),
       card(null, 'facts-card', h('div', { class: 'facts' }, h('span', { class: 'big-fact' }, fmt.runtime(d.list_runtime)), h('span', null, fmt.list(d.genres)))),
