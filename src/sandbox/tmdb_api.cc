@@ -92,11 +92,11 @@ Reply TmdbApi::Handle(Request& request) {
   ParseId(route.id, &id);
   const std::string appended = request.http.get_param_value("append_to_response");
   const bool providers = AppendedWatchProviders(appended);
-  Result<std::string> body =
-      route.kind == EndpointKind::kTmdbMovie ? TmdbMovieJson(world_, id, request.date, providers)
-      : route.kind == EndpointKind::kTmdbTv
-          ? TmdbTvJson(world_, id, request.date, AppendedSeasons(appended), providers)
-          : TmdbSeasonJson(world_, id, route.season, request.date);
+  Result<std::string> body = route.kind == EndpointKind::kTmdbMovie
+                                 ? TmdbMovieJson(world_, id, request.date, providers)
+                             : route.kind == EndpointKind::kTmdbTv
+                                 ? TmdbTvJson(world_, id, request.date, AppendedSeasons(appended), providers)
+                                 : TmdbSeasonJson(world_, id, route.season, request.date);
   if (!body.ok()) return Error(ApiError::kNotFound);
   return Reply{200, std::move(*body)};
 }

@@ -23,8 +23,8 @@
 namespace cinelake::sandbox {
 
 struct WatchOffer {
-  std::string country;   // "US"
-  std::string list;      // TMDB's list name: flatrate, rent, buy, free, ads
+  std::string country;  // "US"
+  std::string list;     // TMDB's list name: flatrate, rent, buy, free, ads
   int provider_id = 0;
   std::string provider_name;
   std::string logo_path;

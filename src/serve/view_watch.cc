@@ -40,9 +40,11 @@ json ChangesJson(const GoldSnapshot& s, std::vector<Change> changes, const Day* 
   };
   auto key = [&](const Change& c) {
     return std::make_tuple(-c.date.days, rank(c.span->title), std::cref(s.titles[c.span->title].id),
-                           std::cref(s.watch.providers[c.span->provider].name), std::cref(c.span->offer_type));
+                           std::cref(s.watch.providers[c.span->provider].name),
+                           std::cref(c.span->offer_type));
   };
-  std::sort(changes.begin(), changes.end(), [&](const Change& a, const Change& b) { return key(a) < key(b); });
+  std::sort(changes.begin(), changes.end(),
+            [&](const Change& a, const Change& b) { return key(a) < key(b); });
   json out = json::array();
   for (const Change& c : changes) {
     if (out.size() == kStreamingListMax) break;
@@ -76,10 +78,10 @@ json TitleWatchJson(const GoldSnapshot& s, int title, Date day) {
       if (span->offer_type != type || !span->OfferedOn(day)) continue;
       const WatchProvider& p = s.watch.providers[span->provider];
       offers[span->country][std::string(type)].push_back({{"id", p.id},
-                                                           {"name", p.name},
-                                                           {"logo", LogoUrl(p.logo)},
-                                                           {"priority", OrNull(span->priority)},
-                                                           {"since", span->from.ToString()}});
+                                                          {"name", p.name},
+                                                          {"logo", LogoUrl(p.logo)},
+                                                          {"priority", OrNull(span->priority)},
+                                                          {"since", span->from.ToString()}});
     }
   }
   return {{"as_of", day.ToString()}, {"countries", CountriesJson(s)}, {"offers", std::move(offers)}};
@@ -90,8 +92,10 @@ json StreamingChangesJson(const GoldSnapshot& s, Date day, const std::string& co
   std::vector<Change> added, leaving;
   for (const WatchSpan& span : s.watch.spans) {
     if (span.country != country || !IsStreaming(span.offer_type)) continue;
-    if (!span.seen_on_first_check && span.from >= from && span.from <= day) added.push_back({&span, span.from});
-    if (span.to && *span.to >= day - kStreamingWindowDays && *span.to < day) leaving.push_back({&span, *span.to});
+    if (!span.seen_on_first_check && span.from >= from && span.from <= day)
+      added.push_back({&span, span.from});
+    if (span.to && *span.to >= day - kStreamingWindowDays && *span.to < day)
+      leaving.push_back({&span, *span.to});
   }
   int di = s.FindDay(day);
   const Day* today = di < 0 ? nullptr : &s.days[di];

@@ -90,7 +90,7 @@ nlohmann::json Get(const PreparedGold& g, const std::string& target, int want = 
 TEST(ServeWatchTest, DetailListsTheDaysOffersByTypeAndPriority) {
   auto g = PreparedGold::Prepare(WatchGold({
       {"tt1", "US", 20, "rent", 20, std::nullopt, true, 9},
-      {"tt1", "US", 10, "subscription", 20, 3, true, 2},  // left 3 days ago
+      {"tt1", "US", 10, "subscription", 20, 3, true, 2},             // left 3 days ago
       {"tt1", "US", 10, "subscription", 1, std::nullopt, false, 2},  // back yesterday
       {"tt1", "US", 30, "subscription", 5, std::nullopt, false, 1},
       {"tt1", "GB", 10, "buy", 2, 0, false, 4},  // last seen today: still offered today
@@ -130,8 +130,10 @@ TEST(ServeWatchTest, NewOnStreamingAndLeavingOverSevenDays) {
   auto s = Get(*g, "/api/streaming?country=US");
   EXPECT_EQ(s["from"], "2026-03-04");
   std::vector<std::string> added, leaving;
-  for (const auto& r : s["added"]) added.push_back(r["id"].get<std::string>() + " " + r["offer_type"].get<std::string>());
-  for (const auto& r : s["leaving"]) leaving.push_back(r["id"].get<std::string>() + " " + r["date"].get<std::string>());
+  for (const auto& r : s["added"])
+    added.push_back(r["id"].get<std::string>() + " " + r["offer_type"].get<std::string>());
+  for (const auto& r : s["leaving"])
+    leaving.push_back(r["id"].get<std::string>() + " " + r["date"].get<std::string>());
   EXPECT_EQ(added, (std::vector<std::string>{"tt3 ads", "tt1 subscription"}));  // newest first
   EXPECT_EQ(leaving, (std::vector<std::string>{"tt2 2026-03-03"}));
   EXPECT_EQ(s["added"][0]["provider"], "AdReel");

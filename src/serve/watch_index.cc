@@ -71,8 +71,9 @@ WatchIndex BuildWatchIndex(const GoldTables& gold, const std::function<int(std::
     index.spans.push_back(std::move(span));
   }
   auto key = [&](const WatchSpan& s) {
-    return std::make_tuple(s.title, std::cref(s.country), std::cref(s.offer_type), s.priority.value_or(1 << 30),
-                           std::cref(index.providers[s.provider].name), s.from.days);
+    return std::make_tuple(s.title, std::cref(s.country), std::cref(s.offer_type),
+                           s.priority.value_or(1 << 30), std::cref(index.providers[s.provider].name),
+                           s.from.days);
   };
   std::sort(index.spans.begin(), index.spans.end(),
             [&](const WatchSpan& a, const WatchSpan& b) { return key(a) < key(b); });

@@ -75,7 +75,8 @@ Fetched<TmdbDetails> TmdbClient::Details(const TmdbRef& ref) {
                      std::to_string(ref.id) + query;
   return caller_->GetAs<TmdbDetails>(
       path, [path, ref, countries = watch_countries_](std::string_view body, auto* w) -> Result<TmdbDetails> {
-        ASSIGN_OR_RETURN(TmdbDetails d, DecodeTmdbDetailsWithProviders(body, ref.kind, countries, "tmdb " + path, w));
+        ASSIGN_OR_RETURN(TmdbDetails d,
+                         DecodeTmdbDetailsWithProviders(body, ref.kind, countries, "tmdb " + path, w));
         d.ref = ref;
         return d;
       });

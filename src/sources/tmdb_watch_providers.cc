@@ -63,7 +63,8 @@ std::vector<TmdbWatchOffer> ReadWatchProviders(simdjson::dom::element resource,
     ReadCountry(country_object, country, where + " results." + country, warnings, &offers);
   }
   auto key = [](const TmdbWatchOffer& o) { return std::tie(o.country, o.offer_type, o.provider_id); };
-  std::stable_sort(offers.begin(), offers.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  std::stable_sort(offers.begin(), offers.end(),
+                   [&](const auto& a, const auto& b) { return key(a) < key(b); });
   auto repeated = std::unique(offers.begin(), offers.end(),
                               [&](const auto& a, const auto& b) { return key(a) == key(b); });
   if (repeated != offers.end()) {
@@ -85,7 +86,8 @@ std::optional<std::string> WatchOfferTypeOf(std::string_view list_name) {
 
 Result<TmdbDetails> DecodeTmdbDetailsWithProviders(std::string_view body, TmdbRef::Kind kind,
                                                    const std::vector<std::string>& countries,
-                                                   const std::string& where, std::vector<std::string>* warnings) {
+                                                   const std::string& where,
+                                                   std::vector<std::string>* warnings) {
   TmdbDetails d;
   if (kind == TmdbRef::Kind::kMovie) {
     ASSIGN_OR_RETURN(d.movie, DecodeTmdbMovie(body, where, warnings));

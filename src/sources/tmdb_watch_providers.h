@@ -36,6 +36,7 @@ std::optional<std::string> WatchOfferTypeOf(std::string_view list_name);
 // warned about and reads as no offers. ref is left for the caller.
 Result<TmdbDetails> DecodeTmdbDetailsWithProviders(std::string_view body, TmdbRef::Kind kind,
                                                    const std::vector<std::string>& countries,
-                                                   const std::string& where, std::vector<std::string>* warnings);
+                                                   const std::string& where,
+                                                   std::vector<std::string>* warnings);
 
 }  // namespace cinelake

@@ -26,8 +26,8 @@ Table WatchProviderRows(const std::vector<CheckedTitle>& titles) {
     if (offers.empty()) {
       out.column("content_id").AppendString(title.content_id);
       out.column("tmdb_id").AppendString(tmdb_id);
-      for (const char* col : {"country", "provider_id", "offer_type", "provider_name", "logo_path",
-                              "display_priority"}) {
+      for (const char* col :
+           {"country", "provider_id", "offer_type", "provider_name", "logo_path", "display_priority"}) {
         out.column(col).AppendNull();
       }
       continue;

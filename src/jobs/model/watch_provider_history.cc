@@ -22,7 +22,7 @@ struct Sighting {
 };
 
 struct TitleChecks {
-  std::set<int32_t> days;                             // every check
+  std::set<int32_t> days;                            // every check
   std::map<OfferKey, std::vector<Sighting>> offers;  // days present, ascending
 };
 
@@ -51,9 +51,8 @@ void AppendOpt(Column& c, const std::optional<std::string>& v) {
 }  // namespace
 
 Result<WatchProviderGold> BuildWatchProviderHistory(const Table& snapshots) {
-  for (const char* col :
-       {"content_id", "country", "provider_id", "offer_type", "provider_name", "logo_path", "display_priority",
-        "loadDate"}) {
+  for (const char* col : {"content_id", "country", "provider_id", "offer_type", "provider_name", "logo_path",
+                          "display_priority", "loadDate"}) {
     if (snapshots.schema().FieldIndex(col) < 0) {
       return Status::InvalidArgument(std::string("content_watch_provider snapshots lack column ") + col);
     }
@@ -110,7 +109,8 @@ Result<WatchProviderGold> BuildWatchProviderHistory(const Table& snapshots) {
     std::map<int32_t, size_t> check_index;
     for (size_t i = 0; i < checks.size(); ++i) check_index[checks[i]] = i;
     for (auto& [key, sightings] : t.offers) {
-      std::sort(sightings.begin(), sightings.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
+      std::sort(sightings.begin(), sightings.end(),
+                [](const auto& a, const auto& b) { return a.day < b.day; });
       for (size_t begin = 0; begin < sightings.size();) {
         size_t end = begin + 1;  // the run: consecutive checks
         while (end < sightings.size() &&

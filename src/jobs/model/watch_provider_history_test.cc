@@ -27,8 +27,7 @@ std::string Bridge(const WatchProviderGold& g) {
 
 TEST(WatchProviderHistoryTest, RunsOfConsecutiveChecks) {
   auto g = BuildWatchProviderHistory(Snapshots({
-      "tt1|US|10|subscription|S|3|2026-11-01",
-      "tt1|US|10|subscription|S|2|2026-11-02",
+      "tt1|US|10|subscription|S|3|2026-11-01", "tt1|US|10|subscription|S|2|2026-11-02",
       "tt1|NULL|NULL|NULL|NULL|NULL|2026-11-03",  // checked: nothing offered
       "tt1|US|10|subscription|S|1|2026-11-04",    // re-added
       "tt1|US|20|rent|R|5|2026-11-04",            // added after the first check
@@ -36,13 +35,14 @@ TEST(WatchProviderHistoryTest, RunsOfConsecutiveChecks) {
       "tt2|US|10|subscription|S|4|2026-11-04",  // not checked on days 2-3: one run
   }));
   ASSERT_TRUE(g.ok()) << g.status().ToString();
-  EXPECT_EQ(Bridge(*g),
-            "content_id|country|provider_id|offer_type|valid_from|valid_to|display_priority|seen_on_first_check|"
-            "last_checked\n"
-            "tt1|US|10|subscription|2026-11-01|2026-11-02|2|true|2026-11-04\n"
-            "tt1|US|10|subscription|2026-11-04|NULL|1|false|2026-11-04\n"
-            "tt1|US|20|rent|2026-11-04|NULL|5|false|2026-11-04\n"
-            "tt2|US|10|subscription|2026-11-01|NULL|4|true|2026-11-04\n");
+  EXPECT_EQ(
+      Bridge(*g),
+      "content_id|country|provider_id|offer_type|valid_from|valid_to|display_priority|seen_on_first_check|"
+      "last_checked\n"
+      "tt1|US|10|subscription|2026-11-01|2026-11-02|2|true|2026-11-04\n"
+      "tt1|US|10|subscription|2026-11-04|NULL|1|false|2026-11-04\n"
+      "tt1|US|20|rent|2026-11-04|NULL|5|false|2026-11-04\n"
+      "tt2|US|10|subscription|2026-11-01|NULL|4|true|2026-11-04\n");
   EXPECT_EQ(testing::FormatPsv(g->dim_watch_provider),
             "provider_id|provider_name|logo_path|first_seen|last_seen\n"
             "10|S|NULL|2026-11-01|2026-11-04\n"
