@@ -1,13 +1,14 @@
 // Where to watch costs no request: the watch providers ride on the TMDB
 // detail call popularity already makes (append_to_response). Two lakes run
-// the same two days from a sandbox without faults, one with the default
-// watch countries and one with none: the manifests' request counts per API
-// are equal, day by day, and only the first lake has provider rows.
+// the same two days, each from a fresh sandbox, one with the default watch
+// countries and one with none, paced well under the sandbox's limits so no
+// 429 adds a retry: the manifests' request counts per API are equal, day by
+// day, and only the first lake has provider rows.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { FAST_CLIENT, run, startSandbox, tempDir } from '../lib/cinelake.mjs';
+import { run, sandboxJson, startSandbox, tempDir } from '../lib/cinelake.mjs';
 
 const DAYS = ['2026-10-01', '2026-10-02'];
 
@@ -20,15 +21,22 @@ function requestsOf(lake, date) {
 
 test('watch providers add no request per day', async () => {
   const dir = tempDir('watch-requests');
-  const without = path.join(dir, 'no-countries.toml');
-  fs.writeFileSync(without, fs.readFileSync(FAST_CLIENT, 'utf8').replace('[tmdb]\n', '[tmdb]\nwatch_countries = []\n'));
-  const sb = await startSandbox([]);
+  const paced = '[imdb]\nrate_per_sec = 60\nburst = 10\nconcurrency = 8\n[http]\nbackoff_base_ms = 50\n[tmdb]\nrate_per_sec = 120\nburst = 20\nconcurrency = 16\n';
+  const configs = { with: path.join(dir, 'with.toml'), without: path.join(dir, 'without.toml') };
+  fs.writeFileSync(configs.with, paced);
+  fs.writeFileSync(configs.without, `${paced}watch_countries = []\n`);
+  const counts = {};
   try {
-    const counts = {};
-    for (const [name, config] of [['with', FAST_CLIENT], ['without', without]]) {
+    for (const [name, config] of Object.entries(configs)) {
       const lake = path.join(dir, name);
-      const r = run(['backfill', '--lake', lake, '--sandbox', sb.url, '--config', config, '--from', DAYS[0], '--to', DAYS[1]]);
-      assert.equal(r.code, 0, r.stderr.slice(-2000));
+      const sb = await startSandbox();
+      try {
+        const r = run(['backfill', '--lake', lake, '--sandbox', sb.url, '--config', config, '--from', DAYS[0], '--to', DAYS[1]]);
+        assert.equal(r.code, 0, r.stderr.slice(-2000));
+        assert.equal((await sandboxJson(sb.url, '/_sandbox/stats')).body.sent_429, 0, `${name}: no 429, so no retry`);
+      } finally {
+        await sb.stop();
+      }
       counts[name] = DAYS.map((d) => requestsOf(lake, d));
       const parts = fs.existsSync(path.join(lake, 'stg', 'content_watch_provider'))
         ? fs.readdirSync(path.join(lake, 'stg', 'content_watch_provider')).filter((p) => p.startsWith('loadDate=')) : [];
@@ -38,7 +46,6 @@ test('watch providers add no request per day', async () => {
     assert.deepEqual(counts.with, counts.without);
     assert.equal(counts.with_partitions, 2);
   } finally {
-    await sb.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
