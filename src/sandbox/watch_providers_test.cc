@@ -70,7 +70,9 @@ TEST(SandboxWatchProvidersTest, UnreleasedTitlesAreOfferedNowhereAndAnswersAreSt
   const World& w = SharedWorld();
   const Date d = Date::FromYmd(2026, 10, 15);
   for (const Title& t : w.titles()) {
-    if (t.release_day > d.days) EXPECT_TRUE(WatchOffersOn(t, d).empty()) << t.imdb_id;
+    if (t.release_day > d.days) {
+      EXPECT_TRUE(WatchOffersOn(t, d).empty()) << t.imdb_id;
+    }
   }
   const Title& t = w.titles().front();
   EXPECT_EQ(WatchProvidersJson(t, d).dump(), WatchProvidersJson(t, d).dump());
