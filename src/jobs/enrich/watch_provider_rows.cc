@@ -1,20 +1,10 @@
 #include "jobs/enrich/watch_provider_rows.h"
 
+#include "jobs/optional_cells.h"
 #include "jobs/table_ops.h"
 #include "lake/schemas.h"
 
 namespace cinelake {
-namespace {
-
-void AppendOptional(Column& column, const std::optional<std::string>& value) {
-  if (value) {
-    column.AppendString(*value);
-  } else {
-    column.AppendNull();
-  }
-}
-
-}  // namespace
 
 Table WatchProviderRows(const std::vector<CheckedTitle>& titles) {
   const TableDef& def = TableByName(tables::kContentWatchProvider);
@@ -40,11 +30,7 @@ Table WatchProviderRows(const std::vector<CheckedTitle>& titles) {
       out.column("offer_type").AppendString(offer.offer_type);
       AppendOptional(out.column("provider_name"), offer.provider_name);
       AppendOptional(out.column("logo_path"), offer.logo_path);
-      if (offer.display_priority) {
-        out.column("display_priority").AppendInt32(*offer.display_priority);
-      } else {
-        out.column("display_priority").AppendNull();
-      }
+      AppendOptional(out.column("display_priority"), offer.display_priority);
     }
   }
   return SortedBy(out, def.key);

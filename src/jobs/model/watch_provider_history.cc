@@ -8,6 +8,7 @@
 #include <tuple>
 #include <vector>
 
+#include "jobs/optional_cells.h"
 #include "jobs/table_ops.h"
 #include "lake/schemas.h"
 
@@ -38,14 +39,6 @@ struct ProviderSeen {
 std::optional<std::string> OptString(const Column& c, size_t r) {
   if (c.IsNull(r)) return std::nullopt;
   return std::string(c.String(r));
-}
-
-void AppendOpt(Column& c, const std::optional<std::string>& v) {
-  if (v) {
-    c.AppendString(*v);
-  } else {
-    c.AppendNull();
-  }
 }
 
 }  // namespace
@@ -97,8 +90,8 @@ Result<WatchProviderGold> BuildWatchProviderHistory(const Table& snapshots) {
   Table& dim = out.dim_watch_provider;
   for (const auto& [id, p] : providers) {
     dim.column("provider_id").AppendInt64(id);
-    AppendOpt(dim.column("provider_name"), p.name);
-    AppendOpt(dim.column("logo_path"), p.logo);
+    AppendOptional(dim.column("provider_name"), p.name);
+    AppendOptional(dim.column("logo_path"), p.logo);
     dim.column("first_seen").AppendInt32(p.first_seen);
     dim.column("last_seen").AppendInt32(p.last_seen);
   }
@@ -129,11 +122,7 @@ Result<WatchProviderGold> BuildWatchProviderHistory(const Table& snapshots) {
         } else {
           bridge.column("valid_to").AppendInt32(last.day);
         }
-        if (last.display_priority) {
-          bridge.column("display_priority").AppendInt32(*last.display_priority);
-        } else {
-          bridge.column("display_priority").AppendNull();
-        }
+        AppendOptional(bridge.column("display_priority"), last.display_priority);
         bridge.column("seen_on_first_check").AppendBool(first.day == checks.front());
         bridge.column("last_checked").AppendInt32(checks.back());
         begin = end;
