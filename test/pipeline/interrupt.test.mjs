@@ -102,12 +102,13 @@ test('SIGTERM and SIGINT at 24 points over every stage: exit 130, interrupted, r
       // enrich_fetch, then enrich's seasons. Writes: manifests, raw, stg,
       // gold, the catalog's files, in step order.
       // On this day write 1 creates the lake, 4 is ingest's, 8-9 popularity's,
-      // 12 the fact's, 14 enrich_fetch's, 17-25 enrich's, 28-40 the model's,
-      // 43 on the catalog's (the others are manifests).
+      // 12 the fact's, 14 enrich_fetch's, 17-26 enrich's (where-to-watch's
+      // partition included), 28-43 the model's, 54 on the catalog's (the
+      // others are manifests).
       const requestPoints = [1, 3, 40, 150, 300, 450, Math.floor(total * 0.9), total - 3];
       // Dense early on: the whole-catalog branch's writes interleave with the
       // others', so each of the first steps' writes is hit wherever it falls.
-      const writePoints = [...Array.from({ length: 26 }, (_, i) => i + 1), 28, 31, 35, 40, 44, 52, 60];
+      const writePoints = [...Array.from({ length: 26 }, (_, i) => i + 1), 28, 31, 35, 40, 44, 52, 54, 58, 62];
       const cases = [
         ...requestPoints.map((n) => ({ kind: 'request', n })),
         ...writePoints.map((n) => ({ kind: 'write', n })),
