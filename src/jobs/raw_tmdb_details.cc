@@ -8,6 +8,7 @@ std::string EncodeRawTmdbDetails(const TmdbDetails& d) {
   nlohmann::json j = {{"ref", d.ref.path()}};
   if (d.movie) j["movie"] = *d.movie;
   if (d.tv) j["tv"] = *d.tv;
+  if (d.watch_providers) j["watch_providers"] = *d.watch_providers;
   return j.dump();
 }
 
@@ -23,6 +24,9 @@ Result<TmdbDetails> DecodeRawTmdbDetails(std::string_view text, const std::strin
     d.ref = *ref;
     if (j.contains("movie")) d.movie = j.at("movie").get<TmdbMovie>();
     if (j.contains("tv")) d.tv = j.at("tv").get<TmdbTv>();
+    if (j.contains("watch_providers")) {
+      d.watch_providers = j.at("watch_providers").get<std::vector<TmdbWatchOffer>>();
+    }
     return d;
   } catch (const nlohmann::json::exception& e) {
     return Status::Corruption(where + ": details_json: " + e.what());

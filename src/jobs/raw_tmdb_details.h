@@ -2,7 +2,8 @@
 // title's TMDB detail for its popularity anyway, keeps the decoded record
 // there, and enrich reads it back instead of asking TMDB a second time.
 // The encoding is our own (field names as in sources/records.h), stable
-// across runs so a re-run writes identical raw files.
+// across runs so a re-run writes identical raw files. watch_providers is
+// written only when the answer carried them (absent = not asked).
 #pragma once
 
 #include <string>

@@ -45,6 +45,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TmdbCompany, id, name, logo_path
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TmdbCreator, id, name, profile_path)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TmdbSeasonSummary, season_number, name, overview, air_date,
                                                 episode_count, poster_path, vote_average)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TmdbWatchOffer, country, offer_type, provider_id,
+                                                provider_name, logo_path, display_priority)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TmdbMovie, id, imdb_id, title, original_title, release_date,
                                                 popularity, homepage, overview, original_language, status,
                                                 tagline, budget, revenue, poster_path, production_companies)

@@ -147,6 +147,15 @@ std::vector<TableDef> BuildTables() {
                true,
                {"content_id", "stage"},
                "Titles whose enrichment failed, per run day."});
+  t.push_back({Layer::kStg,
+               "content_watch_provider",
+               {Key("content_id"), Col("tmdb_id"), Col("country"), Col("provider_id", L), Col("offer_type"),
+                Col("provider_name"), Col("logo_path"), Col("display_priority", I)},
+               true,
+               {"content_id", "country", "provider_id", "offer_type"},
+               "(new) Where each title could be watched that day (TMDB watch providers, from JustWatch), "
+               "per configured country and offer type; a title checked with no offer has one row with "
+               "NULL country, provider and offer type."});
   // gold dimensions
   t.push_back({Layer::kGold,
                "dim_content",
@@ -195,6 +204,14 @@ std::vector<TableDef> BuildTables() {
                false,
                {"network_id"},
                "TV networks."});
+  t.push_back({Layer::kGold,
+               "dim_watch_provider",
+               {Key("provider_id", L), Col("provider_name"), Col("logo_path"), Col("first_seen", DT),
+                Col("last_seen", DT)},
+               false,
+               {"provider_id"},
+               "(new) Streaming, rental and purchase services (TMDB watch providers), with their latest "
+               "name and logo."});
   // gold bridges
   t.push_back({Layer::kGold,
                "bridge_content_genre",
@@ -227,6 +244,15 @@ std::vector<TableDef> BuildTables() {
                false,
                {"content_id", "network_id"},
                "Series to network."});
+  t.push_back({Layer::kGold,
+               "bridge_content_watch_provider",
+               {Key("content_id"), Key("country"), Key("provider_id", L), Key("offer_type"),
+                Key("valid_from", DT), Col("valid_to", DT), Col("display_priority", I),
+                Col("seen_on_first_check", B), Col("last_checked", DT)},
+               false,
+               {"content_id", "country", "provider_id", "offer_type", "valid_from"},
+               "(new) Title to watch provider per country and offer type, with history: one row per "
+               "stretch of checks on which the offer was present."});
   // gold fact
   t.push_back({Layer::kGold,
                "fact_popularity",

@@ -27,6 +27,16 @@ std::vector<int> AppendedSeasons(std::string_view list) {
   return out;
 }
 
+// Whether the list asks for "watch/providers".
+bool AppendedWatchProviders(std::string_view list) {
+  while (!list.empty()) {
+    size_t comma = list.find(',');
+    if (list.substr(0, comma) == "watch/providers") return true;
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Route> TmdbApi::Match(std::string_view path) const {
@@ -80,12 +90,13 @@ Reply TmdbApi::Handle(Request& request) {
   }
   int64_t id = 0;
   ParseId(route.id, &id);
-  Result<std::string> body =
-      route.kind == EndpointKind::kTmdbMovie ? TmdbMovieJson(world_, id, request.date)
-      : route.kind == EndpointKind::kTmdbTv
-          ? TmdbTvJson(world_, id, request.date,
-                       AppendedSeasons(request.http.get_param_value("append_to_response")))
-          : TmdbSeasonJson(world_, id, route.season, request.date);
+  const std::string appended = request.http.get_param_value("append_to_response");
+  const bool providers = AppendedWatchProviders(appended);
+  Result<std::string> body = route.kind == EndpointKind::kTmdbMovie
+                                 ? TmdbMovieJson(world_, id, request.date, providers)
+                             : route.kind == EndpointKind::kTmdbTv
+                                 ? TmdbTvJson(world_, id, request.date, AppendedSeasons(appended), providers)
+                                 : TmdbSeasonJson(world_, id, route.season, request.date);
   if (!body.ok()) return Error(ApiError::kNotFound);
   return Reply{200, std::move(*body)};
 }

@@ -7,6 +7,7 @@
 
 #include "sandbox/rng.h"
 #include "sandbox/vocabulary.h"
+#include "sandbox/watch_providers.h"
 #include "sandbox/wire_json.h"
 
 namespace cinelake::sandbox {
@@ -109,7 +110,7 @@ Result<WireJson> TmdbSeasonObject(const World& w, const Title* t, int64_t id, in
 
 }  // namespace
 
-Result<std::string> TmdbMovieJson(const World& w, int64_t id, Date date) {
+Result<std::string> TmdbMovieJson(const World& w, int64_t id, Date date, bool watch_providers) {
   const Title* t = w.FindTmdb(Kind::kMovie, id);
   if (t == nullptr || !World::Announced(*t, date)) return UnknownOn("movie", std::to_string(id), date);
   TitleFacts f = w.Facts(*t, date);
@@ -140,11 +141,12 @@ Result<std::string> TmdbMovieJson(const World& w, int64_t id, Date date) {
   j["video"] = false;
   j["vote_average"] = f.released ? TmdbVoteAverage(*t) : 0.0;
   j["vote_count"] = f.released ? World::Votes(*t, date.days) / 20 : 0;
+  if (watch_providers) j["watch/providers"] = WatchProvidersJson(*t, date);
   return j.dump();
 }
 
 Result<std::string> TmdbTvJson(const World& w, int64_t id, Date date,
-                               const std::vector<int>& appended_seasons) {
+                               const std::vector<int>& appended_seasons, bool watch_providers) {
   const Title* t = w.FindTmdb(Kind::kSeries, id);
   if (t == nullptr || !World::Announced(*t, date)) return UnknownOn("tv", std::to_string(id), date);
   TitleFacts f = w.Facts(*t, date);
@@ -219,6 +221,10 @@ Result<std::string> TmdbTvJson(const World& w, int64_t id, Date date,
   // append_to_response=season/N: each answered season inside, under its
   // name; one TMDB does not know is left out, as TMDB does.
   size_t appended = 0;
+  if (watch_providers) {
+    j["watch/providers"] = WatchProvidersJson(*t, date);
+    ++appended;
+  }
   for (int n : appended_seasons) {
     if (appended == kMaxAppended) break;
     Result<WireJson> season = TmdbSeasonObject(w, t, id, n, date);

@@ -19,11 +19,13 @@
 
 namespace cinelake::sandbox {
 
-Result<std::string> TmdbMovieJson(const World& world, int64_t id, Date date);
+// `watch_providers` (append_to_response=watch/providers): the title's offers
+// inside the answer under "watch/providers" (watch_providers.h).
+Result<std::string> TmdbMovieJson(const World& world, int64_t id, Date date, bool watch_providers = false);
 // `appended_seasons` (append_to_response=season/N,...): those seasons inside
-// the answer under "season/N", at most 20, unknown ones left out.
+// the answer under "season/N", at most 20 sub-resources in all, unknown ones left out.
 Result<std::string> TmdbTvJson(const World& world, int64_t id, Date date,
-                               const std::vector<int>& appended_seasons = {});
+                               const std::vector<int>& appended_seasons = {}, bool watch_providers = false);
 Result<std::string> TmdbSeasonJson(const World& world, int64_t id, int season, Date date);
 // /find/{tt}: unknown ids (and "") give empty result arrays, as TMDB does.
 std::string TmdbFindJson(const World& world, std::string_view imdb_id, Date date);

@@ -14,6 +14,7 @@
 #include "serve/view_day.h"
 #include "serve/view_lookup.h"
 #include "serve/view_title.h"
+#include "serve/view_watch.h"
 
 namespace cinelake::serve {
 
@@ -120,6 +121,20 @@ ApiResponse GetCharts(const PreparedGold& g, const ApiRequest& r) {
   return Ok(ChartsJson(g.snapshot(), d, window));
 }
 
+// ?country=US (default) &date=: new on streaming and leaving (view_watch.h).
+ApiResponse GetStreaming(const PreparedGold& g, const ApiRequest& r) {
+  std::string country = Param(r.query, "country");
+  if (country.empty()) country = "US";
+  if (!IsCountryCode(country)) {
+    return Error(400, "parameter 'country': give a two-letter upper-case country code like US, got '" +
+                          country.substr(0, 16) + "'");
+  }
+  ApiResponse err;
+  int d = ResolveDay(g.snapshot(), r.query, &err);
+  if (d < 0) return err;
+  return Ok(StreamingChangesJson(g.snapshot(), g.snapshot().days[d].date, country));
+}
+
 ApiResponse GetKpiTable(const PreparedGold& g, const ApiRequest& r) {
   std::optional<Kpi> k = ParseKpi(r.args[0]);
   if (!k) return Error(404, "unknown KPI '" + r.args[0] + "' (binge, quick, oncoming, global)");
@@ -219,6 +234,7 @@ const RouteTable& ApiRoutes() {
       {"GET", "/api/networks", GetNetworks},
       {"GET", "/api/movers", GetMovers},
       {"GET", "/api/charts", GetCharts},
+      {"GET", "/api/streaming", GetStreaming},
       {"GET", "/api/title/{id}", GetTitle},
       {"GET", "/api/title/{id}/season/{n}", GetSeason},
       {"GET", "/api/search", GetSearch},

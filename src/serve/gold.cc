@@ -31,6 +31,8 @@ constexpr Slot kSlots[] = {
     {tables::kBridgeContentCompany, &GoldTables::bridge_content_company},
     {tables::kBridgeContentInterest, &GoldTables::bridge_content_interest},
     {tables::kBridgeContentNetwork, &GoldTables::bridge_content_network},
+    {tables::kDimWatchProvider, &GoldTables::dim_watch_provider},
+    {tables::kBridgeContentWatchProvider, &GoldTables::bridge_content_watch_provider},
 };
 
 }  // namespace

@@ -61,6 +61,8 @@ struct GoldTables {
   Table bridge_content_company;
   Table bridge_content_interest;
   Table bridge_content_network;
+  Table dim_watch_provider;
+  Table bridge_content_watch_provider;
   std::vector<std::pair<Date, Table>> fact;  // fact_popularity by loadDate, ascending
   // gold/fact_catalog_popularity, compacted (catalog_load.h); never null.
   std::shared_ptr<const CatalogIndex> catalog;

@@ -351,6 +351,7 @@ std::shared_ptr<const GoldSnapshot> GoldSnapshot::Build(const GoldTables& gold) 
   for (size_t i = 1; i < s.days.size(); ++i) {
     if (!s.days[i].prev_date) s.days[i].prev_date = s.days[i - 1].date;
   }
+  s.watch = BuildWatchIndex(gold, [&](std::string_view id) { return s.FindTitle(id); });
   return snap;
 }
 

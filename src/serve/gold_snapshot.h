@@ -23,6 +23,7 @@
 
 #include "common/date.h"
 #include "serve/gold.h"
+#include "serve/watch_index.h"
 
 namespace cinelake::serve {
 
@@ -126,6 +127,7 @@ class GoldSnapshot {
   std::vector<Person> people;
   std::vector<Org> networks, companies;
   std::vector<Day> days;  // ascending by date
+  WatchIndex watch;       // where to watch, by title
   GoldLoadNotes notes;    // what the load could not read, and which commit it read
 
   int FindTitle(std::string_view id) const;

@@ -8,6 +8,7 @@
 #include "serve/rules_title_facts.h"
 #include "serve/view_day.h"
 #include "serve/view_title_row.h"
+#include "serve/view_watch.h"
 
 namespace cinelake::serve {
 
@@ -118,6 +119,7 @@ json TitleDetailJson(const GoldSnapshot& s, int ti, int di) {
   j["companies"] = OrgsJson(s.companies, t.companies);
   j["trend"] = TrendJson(s, ti, di);
   j["chart"] = ChartMeasuresJson(s, ti, di);
+  j["watch"] = TitleWatchJson(s, ti, s.days[di].date);
   j["series"] = SeriesJson(t);
   return j;
 }

@@ -183,6 +183,24 @@ class TomlSection {
     }
     return Wrong(key, "true or false");
   }
+  // An array of two-letter upper-case country codes (ISO 3166-1 alpha-2).
+  Status Countries(const char* key, std::vector<std::string>* out) {
+    const toml::node* n = Node(key);
+    if (n == nullptr) return Status::OK();
+    const toml::array* array = n->as_array();
+    if (array == nullptr) return Wrong(key, "an array of country codes like [\"US\"]");
+    std::vector<std::string> codes;
+    for (const toml::node& item : *array) {
+      std::optional<std::string> code = item.value<std::string>();
+      if (!code || code->size() != 2 || !std::isupper(static_cast<unsigned char>((*code)[0])) ||
+          !std::isupper(static_cast<unsigned char>((*code)[1]))) {
+        return Wrong(key, "an array of two-letter upper-case country codes like [\"US\", \"GB\"]");
+      }
+      codes.push_back(*code);
+    }
+    *out = std::move(codes);
+    return Status::OK();
+  }
   Status Limits(ApiLimits* l) {
     RETURN_IF_ERROR(Double("rate_per_sec", &l->rate_per_sec));
     RETURN_IF_ERROR(Double("burst", &l->burst));
@@ -222,6 +240,7 @@ Status ApplyToml(const std::string& path, ApiConfig* c) {
   RETURN_IF_ERROR(tmdb.String("base_url", &c->tmdb_base_url));
   RETURN_IF_ERROR(tmdb.String("token", &c->tmdb_token));
   RETURN_IF_ERROR(tmdb.String("language", &c->tmdb_language));
+  RETURN_IF_ERROR(tmdb.Countries("watch_countries", &c->tmdb_watch_countries));
   RETURN_IF_ERROR(tmdb.Limits(&c->tmdb_limits));
 
   TomlSection http(root["http"].as_table(), "http", path);

@@ -16,7 +16,8 @@
 // TOML layout (every key optional; other tables in the file are ignored):
 //   [imdb]    base_url, host, key, rate_per_sec, burst, concurrency, max_list_titles,
 //             daily_request_budget
-//   [tmdb]    base_url, token, language, rate_per_sec, burst, concurrency
+//   [tmdb]    base_url, token, language, rate_per_sec, burst, concurrency,
+//             watch_countries (ISO 3166-1 codes, e.g. ["US", "GB"]; [] = no watch providers)
 //   [http]    connect_timeout_ms, timeout_ms, max_response_bytes, max_attempts,
 //             backoff_base_ms, backoff_max_ms, max_retry_after_ms, http2,
 //             step_budget_ms
@@ -32,6 +33,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 
@@ -62,6 +64,9 @@ struct ApiConfig {
   // (sent as ?api_key=, which recordings and messages strip).
   std::string tmdb_token;
   std::string tmdb_language = "en-US";  // language= on detail calls; empty = none
+  // Countries whose watch providers the detail calls keep (append_to_response=
+  // watch/providers rides on the detail request: no extra call). Empty = none asked.
+  std::vector<std::string> tmdb_watch_countries{"US"};
   // The origin each key may be sent to; empty = its base URL's own (a config
   // built in code). See the binding rule above.
   std::string imdb_key_origin;

@@ -85,6 +85,31 @@ TEST(SourcesApiConfig, BadValuesAreErrorsNamingTheFile) {
   EXPECT_FALSE(LoadApiConfig(std::nullopt, Env({{"CINELAKE_MAPPING", "both"}})).ok());
 }
 
+TEST(SourcesApiConfig, WatchCountriesDefaultToUsAndAreChecked) {
+  auto d = LoadApiConfig(std::nullopt, Env({}));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->tmdb_watch_countries, (std::vector<std::string>{"US"}));
+
+  std::string path = WriteTemp("w.toml", "[tmdb]\nwatch_countries = [\"GB\", \"DE\"]\n");
+  auto c = LoadApiConfig(path, Env({}));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->tmdb_watch_countries, (std::vector<std::string>{"GB", "DE"}));
+  std::filesystem::remove(path);
+
+  path = WriteTemp("n.toml", "[tmdb]\nwatch_countries = []\n");
+  c = LoadApiConfig(path, Env({}));
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(c->tmdb_watch_countries.empty());
+  std::filesystem::remove(path);
+
+  path = WriteTemp("x.toml", "[tmdb]\nwatch_countries = [\"usa\"]\n");
+  c = LoadApiConfig(path, Env({}));
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("[tmdb] watch_countries"), std::string::npos) << c.status().ToString();
+  EXPECT_NE(c.status().message().find(path), std::string::npos);
+  std::filesystem::remove(path);
+}
+
 TEST(SourcesApiConfig, TokenKindAndSandbox) {
   ApiConfig c;
   c.tmdb_token = "0123456789abcdef0123456789ABCDEF";

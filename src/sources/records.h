@@ -205,6 +205,20 @@ struct TmdbSeason {
   bool operator==(const TmdbSeason&) const = default;
 };
 
+// One offer of a title in one country (append_to_response=watch/providers;
+// TMDB's data comes from JustWatch). offer_type is TMDB's list name mapped:
+// flatrate -> "subscription", rent, buy, free, ads as they are.
+struct TmdbWatchOffer {
+  std::string country;     // ISO 3166-1 alpha-2, "US"
+  std::string offer_type;  // subscription | rent | buy | free | ads
+  int64_t provider_id = 0;
+  std::optional<std::string> provider_name;
+  std::optional<std::string> logo_path;  // "/abc.jpg", not a full URL
+  std::optional<int32_t> display_priority;
+
+  bool operator==(const TmdbWatchOffer&) const = default;
+};
+
 // The detail record behind a TmdbRef: exactly one of movie / tv is set,
 // matching ref.kind.
 struct TmdbDetails {
@@ -213,6 +227,10 @@ struct TmdbDetails {
   std::optional<TmdbTv> tv;
   // Seasons answered inside a tv detail (append_to_response=season/1,...).
   std::vector<TmdbSeason> seasons;
+  // The title's offers in the configured countries, sorted by (country,
+  // offer_type, provider_id); nullopt when the answer carried no
+  // "watch/providers" (not asked), as opposed to asked and none offered.
+  std::optional<std::vector<TmdbWatchOffer>> watch_providers;
 
   std::optional<double> popularity() const {
     return movie ? movie->popularity : tv ? tv->popularity : std::nullopt;

@@ -5,6 +5,7 @@
 #include "common/log.h"
 #include "sources/api_caller.h"
 #include "sources/tmdb_decode.h"
+#include "sources/tmdb_watch_providers.h"
 #include "sources/url_util.h"
 
 namespace cinelake {
@@ -37,7 +38,8 @@ ApiCallerOptions TmdbOptions(const ApiConfig& config) {
 
 TmdbClient::TmdbClient(const ApiConfig& config, std::shared_ptr<Transport> transport)
     : caller_(std::make_unique<ApiCaller>(TmdbOptions(config), std::move(transport))),
-      language_(config.tmdb_language) {}
+      language_(config.tmdb_language),
+      watch_countries_(config.tmdb_watch_countries) {}
 
 TmdbClient::~TmdbClient() = default;
 
@@ -64,6 +66,23 @@ Fetched<TmdbSeason> TmdbClient::Season(int64_t tv_id, int32_t n) {
 }
 
 Fetched<TmdbDetails> TmdbClient::Details(const TmdbRef& ref) {
+  if (watch_countries_.empty()) return DetailsAlone(ref);
+  // The watch providers ride on the same request (no extra call).
+  std::string query = LanguageQuery();
+  query += query.empty() ? "?" : "&";
+  query += "append_to_response=" + UrlEncode(kWatchProvidersResource);
+  std::string path = "/" + std::string(ref.kind == TmdbRef::Kind::kMovie ? "movie" : "tv") + "/" +
+                     std::to_string(ref.id) + query;
+  return caller_->GetAs<TmdbDetails>(
+      path, [path, ref, countries = watch_countries_](std::string_view body, auto* w) -> Result<TmdbDetails> {
+        ASSIGN_OR_RETURN(TmdbDetails d,
+                         DecodeTmdbDetailsWithProviders(body, ref.kind, countries, "tmdb " + path, w));
+        d.ref = ref;
+        return d;
+      });
+}
+
+Fetched<TmdbDetails> TmdbClient::DetailsAlone(const TmdbRef& ref) {
   TmdbDetails details;
   details.ref = ref;
   if (ref.kind == TmdbRef::Kind::kMovie) {

@@ -50,7 +50,10 @@ class TmdbClient {
   Fetched<TmdbMovie> Movie(int64_t id);                  // GET /movie/{id}
   Fetched<TmdbTv> Tv(int64_t id);                        // GET /tv/{id}
   Fetched<TmdbSeason> Season(int64_t tv_id, int32_t n);  // GET /tv/{id}/season/{n}
-  Fetched<TmdbDetails> Details(const TmdbRef& ref);      // /movie/{id} or /tv/{id} by kind
+  // /movie/{id} or /tv/{id} by kind; with ApiConfig::tmdb_watch_countries,
+  // ?append_to_response=watch/providers on the same request fills
+  // TmdbDetails::watch_providers (tmdb_watch_providers.h).
+  Fetched<TmdbDetails> Details(const TmdbRef& ref);
   // GET /tv/{id}?append_to_response=season/a,season/b,...: the series' detail
   // with those seasons inside (TmdbDetails::seasons): one request instead of
   // one per season. More than kMaxAppendedSeasons is InvalidArgument.
@@ -86,9 +89,11 @@ class TmdbClient {
 
  private:
   std::string LanguageQuery() const;
+  Fetched<TmdbDetails> DetailsAlone(const TmdbRef& ref);  // no sub-resource asked
 
   std::unique_ptr<ApiCaller> caller_;
   std::string language_;
+  std::vector<std::string> watch_countries_;
 };
 
 }  // namespace cinelake

@@ -363,3 +363,57 @@ test('every page fits a 390 px wide screen', { timeout: 90_000 }, async () => {
     await page.setViewportSize({ width: 1500, height: 900 });
   }
 });
+
+// A 1x1 PNG for TMDB's image host, which a test has no network to reach.
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+test('a detail page shows where to watch: provider logos by offer type, with the JustWatch credit', { timeout: 40_000 }, async () => {
+  const asked = [];
+  await page.route('https://image.tmdb.org/**', (route) => { asked.push(route.request().url()); route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }); });
+  try {
+    let pick = null;
+    for (const row of landing.top10) {
+      const d = (await getJson(server.url, `/api/title/${row.id}`)).json;
+      const us = d.watch.offers.US || {};
+      if (Object.keys(us).length >= 2) { pick = { row, us }; break; }
+    }
+    assert.ok(pick, 'a top-10 title offered two ways in the US');
+    await open(`#/title/${pick.row.id}`, 'detail');
+    const types = await page.$$eval('.watch-card [data-offer-type]', (els) => els.map((e) => e.getAttribute('data-offer-type')));
+    const order = ['subscription', 'free', 'ads', 'rent', 'buy'];
+    assert.deepEqual(types, order.filter((t) => pick.us[t]));
+    for (const t of types) {
+      const ids = await page.$$eval(`.watch-card [data-offer-type="${t}"] .watch-provider`, (els) => els.map((e) => Number(e.getAttribute('data-provider-id'))));
+      assert.deepEqual(ids, pick.us[t].map((p) => p.id), t);
+    }
+    // Logos at the size the slot draws (w92 for 40 px), loaded.
+    await page.waitForFunction(() => [...document.querySelectorAll('.watch-card img')].every((i) => i.complete));
+    const srcs = await page.$$eval('.watch-card .watch-provider img', (imgs) => imgs.map((i) => [i.getAttribute('src'), i.naturalWidth]));
+    const offers = Object.values(pick.us).flat().filter((p) => p.logo);
+    assert.equal(srcs.length, offers.length);
+    for (const [src, w] of srcs) {
+      assert.match(src, /^https:\/\/image\.tmdb\.org\/t\/p\/w92\//);
+      assert.equal(w, 1, src);
+    }
+    assert.ok(asked.some((u) => u.includes('/t/p/w92/')));
+    assert.match(await page.textContent('.watch-card [data-role=justwatch]'), /Streaming data by JustWatch/);
+    assert.equal(await page.$eval('[data-testid=country-picker]', (s) => s.value), 'US');
+    await shot('detail-where-to-watch');
+  } finally {
+    await page.unroute('https://image.tmdb.org/**');
+  }
+});
+
+test('the landing page lists new on streaming and leaving for the chosen country', { timeout: 30_000 }, async () => {
+  const s = (await getJson(server.url, '/api/streaming?country=US')).json;
+  assert.equal(s.country, 'US');
+  assert.ok(s.added.length > 0 && s.leaving.length > 0, `added ${s.added.length}, leaving ${s.leaving.length}`);
+  await open('#/', 'landing');
+  await page.waitForSelector('[data-testid=streaming]');
+  assert.equal(await page.locator('.streaming-new .streaming-list li').count(), s.added.length);
+  assert.equal(await page.locator('.streaming-left .streaming-list li').count(), s.leaving.length);
+  assert.equal((await page.locator('.streaming-new .streaming-list li').first().locator('a.title-link').textContent()).trim(), s.added[0].title);
+  assert.equal(await page.locator('[data-testid=streaming] [data-role=justwatch]').count(), 2);
+  assert.equal(await page.$eval('[data-testid=streaming] [data-testid=country-picker]', (el) => el.value), 'US');
+  assert.deepEqual(pageErrors, []);
+});

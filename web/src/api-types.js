@@ -90,8 +90,22 @@
  *   popularity: {today: number | null, yesterday: number | null, min: number | null, max: number | null},
  *   cast: CastMember[], directors: PersonRef[], creators: PersonRef[], writers: PersonRef[],
  *   networks: OrgRef[], companies: OrgRef[], trend: RankTrend, series: SeriesFacts | null,
- *   chart: ChartMeasures | null, catalog: CatalogRank | null
+ *   chart: ChartMeasures | null, catalog: CatalogRank | null, watch: TitleWatch
  * }} TitleDetail
+ */
+/** @typedef {{id: number, name: string, logo: string | null, priority: number | null, since: string}} WatchOffer */
+/**
+ * Offers on the page's day: offers[country][offer_type] (subscription, free,
+ * ads, rent, buy), providers by display priority.
+ * @typedef {{as_of: string, countries: string[], offers: Record<string, Record<string, WatchOffer[]>>}} TitleWatch
+ */
+/**
+ * @typedef {{id: string, title: string | null, type: string, poster: string | null, provider_id: number,
+ *   provider: string, logo: string | null, offer_type: string, date: string}} StreamingChange
+ */
+/**
+ * @typedef {{date: string, country: string, countries: string[], from: string, to: string,
+ *   added: StreamingChange[], leaving: StreamingChange[]}} StreamingAnswer
  */
 /**
  * @typedef {{number: number, title: string | null, type: string | null, type_label: string,

@@ -14,6 +14,7 @@
 /** @typedef {import('./api-types.js').CatalogAnswer} CatalogAnswer */
 /** @typedef {import('./api-types.js').CatalogSearchAnswer} CatalogSearchAnswer */
 /** @typedef {import('./api-types.js').CatalogTrendAnswer} CatalogTrendAnswer */
+/** @typedef {import('./api-types.js').StreamingAnswer} StreamingAnswer */
 
 /** An API error: the server's message and HTTP status. */
 export class ApiError extends Error {
@@ -72,3 +73,5 @@ export const fetchCatalog = (date) => get('/api/catalog', { date });
 export const searchCatalog = (q) => get('/api/catalog/search', { q });
 /** @param {string} id a TMDB path @returns {Promise<CatalogTrendAnswer>} */
 export const fetchCatalogTrend = (id) => get('/api/catalog/trend', { id });
+/** @param {string} country @param {string} date @returns {Promise<StreamingAnswer>} */
+export const fetchStreaming = (country, date) => get('/api/streaming', { country, date });

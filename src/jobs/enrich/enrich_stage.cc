@@ -9,6 +9,7 @@
 #include "common/log.h"
 #include "jobs/cancellation.h"
 #include "jobs/enrich/enrich_rows.h"
+#include "jobs/enrich/watch_provider_rows.h"
 #include "jobs/raw_imdb_title.h"
 #include "jobs/raw_tmdb_details.h"
 #include "jobs/refresh_policy.h"
@@ -356,6 +357,12 @@ Status RunEnrichStage(const JobContext& ctx) {
   }
   RETURN_IF_ERROR(lake.Write(err_def, SortedBy(errors, {"content_id", "stage"}), ctx.load_date));
   ctx.Count("rows.content_error", static_cast<int64_t>(errors.num_rows()));
+  // Where to watch: every listed title's offers from today's detail.
+  std::vector<CheckedTitle> checked;
+  for (const Listed& t : titles) checked.push_back({t.id, t.details ? &*t.details : nullptr});
+  Table offers = WatchProviderRows(checked);
+  RETURN_IF_ERROR(lake.Write(TableByName(tables::kContentWatchProvider), offers, ctx.load_date));
+  ctx.Count("rows.content_watch_provider", static_cast<int64_t>(offers.num_rows()));
   return Status::OK();
 }
 
@@ -370,6 +377,7 @@ StageDecl EnrichStage() {
     decl.writes.push_back(name);
   }
   decl.writes.push_back(std::string(tables::kContentError));
+  decl.writes.push_back(std::string(tables::kContentWatchProvider));
   return decl;
 }
 

@@ -17,6 +17,9 @@
 // its previous enrichment, or, never enriched, gets a detail row from its
 // list entry (title, poster, rating...) with a null updated_at. content_detail is written last: it is what
 // marks a title as enriched, so a run killed mid-stage re-enriches the same titles.
+// stg/content_watch_provider (partitioned by loadDate) gets the watch
+// providers of every listed title in today's TMDB detail
+// (watch_provider_rows.h).
 #pragma once
 
 #include "common/status.h"

@@ -1,7 +1,10 @@
 // The model stage: stg enrichment snapshots + existing gold -> every gold
 // dim_* and bridge_* table (rules in dimensional_model.h).
 //
-// stg tables are unpartitioned snapshots; an absent one reads as empty (a
+// It also rebuilds where-to-watch history (gold/dim_watch_provider,
+// gold/bridge_content_watch_provider) from every stg/content_watch_provider
+// partition (watch_provider_history.h). The other stg tables are
+// unpartitioned snapshots; an absent one reads as empty (a
 // lake where nothing was enriched yet). Every output table is rewritten
 // whole, each atomically; the model is idempotent, so a run interrupted
 // between two tables is repaired by running it again. Counters:

@@ -38,6 +38,8 @@ constexpr Reference kReferences[] = {
     {tables::kBridgeContentInterest, "interest_name", tables::kDimInterest},
     {tables::kBridgeContentNetwork, "content_id", tables::kDimContent},
     {tables::kBridgeContentNetwork, "network_id", tables::kDimNetwork},
+    {tables::kBridgeContentWatchProvider, "content_id", tables::kDimContent},
+    {tables::kBridgeContentWatchProvider, "provider_id", tables::kDimWatchProvider},
 };
 
 bool IsDimension(const TableDef& def) {
@@ -52,9 +54,12 @@ const Table* TableOf(const GoldDay& gold, std::string_view name) {
   return name == tables::kFactPopularity ? &gold.fact : gold.Find(name);
 }
 
-// Keys are strings in this model; an integer key part is shown as a number.
+// Keys are strings or integers in this model; an integer key part (a date
+// as its day number) is shown as a number.
 std::string Cell(const Column& c, size_t row) {
-  return c.type() == DataType::kString ? std::string(c.String(row)) : std::to_string(c.Int32(row));
+  if (c.type() == DataType::kString) return std::string(c.String(row));
+  if (c.type() == DataType::kInt64) return std::to_string(c.Int64(row));
+  return std::to_string(c.Int32(row));
 }
 
 // The key of a single-key dimension as a set; null keys are left out.

@@ -6,6 +6,7 @@ import { href } from '../routes.js';
 import { card, table, marks, stars, gauge, searchBox } from '../components.js';
 import { rankTrendChart } from '../charts.js';
 import { icon } from '../icons.js';
+import { watchCard } from '../watch.js';
 
 /** @typedef {import('../api-types.js').TitleDetail} TitleDetail */
 
@@ -109,6 +110,7 @@ function movie(d, mount) {
       rankCard(d),
       card('Popularity', 'gauge-card pop', popularityGauge(d)),
       chartCard(d),
+      watchCard(d.watch),
       overviewCard(d),
       card(null, 'facts-card', h('div', { class: 'facts' }, h('span', { class: 'big-fact' }, fmt.runtime(d.runtime)), h('span', null, fmt.list(d.genres)))),
       card('Production Companies', 'companies-card', orgLogos(d.companies)),
@@ -141,6 +143,7 @@ function series(d, mount, date) {
       rankCard(d),
       card('Popularity', 'gauge-card pop', popularityGauge(d)),
       chartCard(d),
+      watchCard(d.watch),
       trendCard(d, mount),
       overviewCard(d),
       card(null, 'facts-card', h('div', { class: 'facts' }, h('span', { class: 'big-fact' }, fmt.runtime(d.list_runtime)), h('span', null, fmt.list(d.genres)))),

@@ -1,10 +1,11 @@
 // The landing page: the original report's first page, for one day.
 import { h, picture, link } from '../dom.js';
 import * as fmt from '../format.js';
-import { fetchLanding, fetchDates, fetchRuns } from '../api.js';
+import { fetchLanding, fetchDates, fetchRuns, fetchStreaming } from '../api.js';
 import { href } from '../routes.js';
 import { card, table, arrow, marks, searchBox, titleLink } from '../components.js';
 import { icon } from '../icons.js';
+import { chosenCountry, streamingCards } from '../watch.js';
 
 /** @typedef {import('../api-types.js').Landing} Landing */
 
@@ -128,8 +129,14 @@ function runBanner(runs) {
 /** @param {URLSearchParams} params */
 export async function landingPage(params) {
   const date = params.get('date') || '';
-  const [data, dates, runs] = await Promise.all([fetchLanding(date), fetchDates(), fetchRuns(30).catch(() => null)]);
+  const [data, dates, runs, streaming] = await Promise.all([fetchLanding(date), fetchDates(), fetchRuns(30).catch(() => null),
+    fetchStreaming(chosenCountry(), date).catch(() => null)]);
   const linkDate = data.date === dates.latest ? '' : data.date;
+  const streamingSlot = h('div', { class: 'streaming-slot' });
+  const showStreaming = (s) => streamingSlot.replaceChildren(streamingCards(s, linkDate, (c) => {
+    fetchStreaming(c, date).then(showStreaming).catch(() => {});
+  }));
+  if (streaming) showStreaming(streaming);
   document.title = `cinelake · Popular content of ${fmt.date(data.date)}`;
   return h('div', { class: 'page landing' },
     runBanner(runs),
@@ -146,5 +153,6 @@ export async function landingPage(params) {
           h('div', { class: 'col-movers' },
             movers('Top 10 Raises', data.raises, linkDate, 'up'),
             movers('Top 10 Falls', data.falls, linkDate, 'down'))))),
+    streamingSlot,
     h('footer', { class: 'footnote' }, `Snapshot ${data.date}`, data.prev_date ? ` compared with ${data.prev_date}` : ' (first snapshot)', ' · ', link(href('trends', {}, { ids: data.top10.slice(0, 5).map((r) => r.id).join(',') }), 'Compare trends', 'footlink')));
 }
