@@ -26,6 +26,7 @@ import json
 import os
 import re
 import sys
+import time
 
 import pyarrow.dataset as pads
 
@@ -93,7 +94,7 @@ def run_ddl(spark, database, sql_text, repair):
         spark.sql(stmt)
         ran += 1
     if repair:
-        for t in spark.catalog.listTables(database):
+        for t in [t for t in spark.catalog.listTables(database) if not t.isTemporary]:
             if spark.sql(f'DESCRIBE TABLE EXTENDED {database}.`{t.name}`').filter("col_name = '# Partition Information'").count():
                 spark.sql(f'MSCK REPAIR TABLE {database}.`{t.name}`')
     return ran
@@ -247,7 +248,9 @@ def main():
         with open(os.path.join(catalog, f'{engine}.sql')) as f:
             ddl[engine] = f.read()
 
+    started = time.time()
     spark = session(s3_target is not None)
+    seconds = {'start': round(time.time() - started, 1)}
     report = {'spark_version': spark.version, 'statements': {}, 'databases': {}, 'rules': {}}
     report['statements']['spark_ddl'] = run_ddl(spark, 'spark_ddl', ddl['spark'], repair=False)
     report['statements']['athena_ddl'] = run_ddl(spark, 'athena_ddl', ddl['athena'], repair=True)
@@ -255,6 +258,7 @@ def main():
         report['databases'][db] = describe_tables(spark, db, names)
     report['rules']['spark_ddl'] = rules(spark, 'spark_ddl')
     report['arrow'] = arrow_tables(lake, index)
+    seconds['local'] = round(time.time() - started - seconds['start'], 1)
 
     if s3_target:
         bucket, prefix = s3_target.split('/', 1)
@@ -270,6 +274,8 @@ def main():
         report['rules']['s3_spark'] = rules(spark, 's3_spark')
         report['locations'] = {db: spark.sql(f'DESCRIBE TABLE EXTENDED {db}.fact_popularity')
                                .filter("col_name = 'Location'").first().data_type for db in ('s3_spark', 's3_athena')}
+    seconds['total'] = round(time.time() - started, 1)
+    report['seconds'] = seconds
     spark.stop()
     print(json.dumps(report, default=str))
 

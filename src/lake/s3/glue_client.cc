@@ -4,7 +4,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <ctime>
 #include <map>
 #include <random>
 #include <thread>
@@ -14,15 +13,6 @@
 
 namespace cinelake::s3 {
 namespace {
-
-std::string AmzDate() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
-}
 
 size_t OnBody(char* data, size_t size, size_t n, void* user) {
   static_cast<std::string*>(user)->append(data, size * n);
@@ -96,7 +86,7 @@ Result<nlohmann::json> GlueClient::Call(const std::string& action, const nlohman
     canonical.headers["host"] = host_;
     canonical.headers["content-type"] = "application/x-amz-json-1.1";
     canonical.headers["x-amz-target"] = "AWSGlue." + action;
-    const std::string amz_date = AmzDate();
+    const std::string amz_date = AmzDateNow();
     canonical.headers["x-amz-date"] = amz_date;
     if (!settings_.credentials.session_token.empty())
       canonical.headers["x-amz-security-token"] = settings_.credentials.session_token;
