@@ -127,7 +127,9 @@ def arrow_tables(lake, index):
         ds = pads.dataset(os.path.join(lake, t['path']), format='parquet', partitioning='hive')
         table = ds.to_table()
         out[t['table']] = {'rows': table.num_rows,
-                           'non_null': {c: table.num_rows - table.column(c).null_count for c in table.column_names}}
+                           'non_null': {c: table.num_rows - table.column(c).null_count for c in table.column_names},
+                           # Days with rows; a day's partition may hold an empty file.
+                           'days': len(table.column('loadDate').unique()) if 'loadDate' in table.column_names else None}
     return out
 
 
