@@ -7,7 +7,8 @@ set -euo pipefail
 # Build and runtime libraries, test tools, and the browser for UI tests;
 # dpkg-dev and file for the .deb's computed Depends (dpkg-shlibdeps, used by
 # CPack), systemd for systemd-analyze in the packaging tests; python3-venv
-# for the test-only Python venv below.
+# for the test-only Python venv below; Java 17 (pyspark's JVM) and Maven
+# (hadoop-aws for Spark's s3a://) for the Spark suite.
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libcurl4-openssl-dev libsimdjson-dev libsnappy-dev libzstd-dev libdeflate-dev zlib1g-dev
@@ -18,6 +19,7 @@ PACKAGES=(
   nodejs npm chromium wrk
   dpkg-dev file systemd
   python3 python3-venv
+  openjdk-17-jre-headless maven
 )
 
 missing=()
@@ -60,7 +62,7 @@ for dir in "$ROOT/test/oracle" "$ROOT/web"; do
   fi
 done
 
-# Test-only Python packages (pyarrow, moto's S3 server), pinned by
+# Test-only Python packages (pyarrow, moto's S3 and Glue server, pyspark), pinned by
 # test/python/requirements.txt, in a venv beside it.
 VENV="$ROOT/test/python/.venv"
 REQS="$ROOT/test/python/requirements.txt"
@@ -69,4 +71,16 @@ if [[ ! -f "$stamp" || "$REQS" -nt "$stamp" ]]; then
   echo "install-deps: pip install in test/python/.venv" >&2
   [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$REQS" && touch "$stamp"
+fi
+
+# Test-only Java libraries: hadoop-aws and the AWS SDK bundle it was built
+# against, matching the Hadoop that pyspark bundles (test/spark/pom.xml), in
+# test/spark/.jars for the Spark suite's s3a://.
+POM="$ROOT/test/spark/pom.xml"
+JARS="$ROOT/test/spark/.jars"
+stamp="$JARS/.cinelake-installed"
+if [[ ! -f "$stamp" || "$POM" -nt "$stamp" ]]; then
+  echo "install-deps: Maven dependency:copy-dependencies in test/spark" >&2
+  rm -rf "$JARS"
+  (cd "$ROOT/test/spark" && mvn -q -B dependency:copy-dependencies) && touch "$stamp"
 fi

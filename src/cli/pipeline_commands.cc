@@ -10,6 +10,7 @@
 #include "common/log.h"
 #include "jobs/catalog_export/export_days.h"
 #include "lake/s3/open_lake.h"
+#include "orchestrator/glue_sync.h"
 #include "orchestrator/lake_lock.h"
 #include "orchestrator/pipeline.h"
 #include "orchestrator/progress.h"
@@ -40,8 +41,9 @@ struct RunFlags {
   bool resume = false;
   int ttl_days = 7;
   std::string catalog_location;
-  std::string record_dir;  // save every API response here (keys stripped)
-  std::string replay_dir;  // answer every API call from here, no network
+  std::string glue_database;  // kept in step with the gold tables after each run
+  std::string record_dir;     // save every API response here (keys stripped)
+  std::string replay_dir;     // answer every API call from here, no network
 };
 
 Result<Date> ParseRunDate(const std::string& text, const char* flag) {
@@ -122,6 +124,12 @@ Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
   // Bad configuration is reported before anything is created on disk.
   RETURN_IF_ERROR(ConfigFor(f, dates.front()).status());
   RETURN_IF_ERROR(CheckPastDates(f, dates));
+  std::optional<s3::GlueClient> glue;
+  if (!f.glue_database.empty()) {
+    RETURN_IF_ERROR(CheckGlueDatabaseName(f.glue_database));
+    ASSIGN_OR_RETURN(s3::GlueSettings settings, s3::ResolveGlueSettingsFromEnvironment());
+    glue.emplace(std::move(settings));
+  }
   // From here a signal is a request to stop cleanly (checked before each date and step).
   InstallSignalHandlers();
   std::optional<std::string> config_path;
@@ -164,6 +172,16 @@ Status RunDates(const RunFlags& f, const std::vector<Date>& dates) {
     }
     if (!result.ok()) return result.status().WithContext("run for " + dates[i].ToString());
     spdlog::info("run {} for {} succeeded", result->run_id, dates[i].ToString());
+    if (glue) {
+      auto synced = SyncGlue(*lake, f.catalog_location, f.glue_database, *glue);
+      if (!synced.ok()) {
+        return synced.status().WithContext("Glue database " + f.glue_database + " after the run for " +
+                                           dates[i].ToString() + " (the run itself succeeded)");
+      }
+      spdlog::info("glue: {}: {} table(s) created, {} updated, {} partition(s) added, {} deleted",
+                   f.glue_database, synced->tables_created, synced->tables_updated, synced->partitions_added,
+                   synced->partitions_deleted);
+    }
   }
   auto catalog_days = DescribeExportDays(*lake, dates.front(), dates.back());
   if (catalog_days.ok())
@@ -190,6 +208,9 @@ void AddRunFlags(CLI::App* cmd, RunFlags* f) {
       ->check(CLI::Range(1, 3650));
   cmd->add_option("--catalog-location", f->catalog_location,
                   "Location the generated DDL points at (e.g. s3://bucket/lake); default the lake folder");
+  cmd->add_option("--glue-database", f->glue_database,
+                  "After each run, create or update the gold tables and their partitions in this AWS Glue "
+                  "database (credentials and region as for S3; AWS_ENDPOINT_URL_GLUE or AWS_ENDPOINT_URL)");
   cmd->add_option("--record", f->record_dir, "Save every API response in DIR (keys stripped)");
   cmd->add_option("--replay", f->replay_dir, "Answer every API call from responses saved with --record");
 }

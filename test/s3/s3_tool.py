@@ -10,6 +10,8 @@
   s3_tool.py fan-out BUCKET SRCKEY TEMPLATE N  copies SRCKEY to TEMPLATE % i, i < N
   s3_tool.py uploads BUCKET PREFIX           prints how many multipart uploads are open
   s3_tool.py keys BUCKET PREFIX              prints how many objects are under PREFIX/
+  s3_tool.py glue DATABASE                   prints the Glue database's tables (columns,
+                                             partition keys, location, SerDe) and partitions
 
 The endpoint and keys come from the same AWS_* variables cinelake reads."""
 import json
@@ -34,7 +36,7 @@ def enforce_auth():
     iam = boto3.client('iam', endpoint_url=os.environ['AWS_ENDPOINT_URL'], region_name=os.environ['AWS_REGION'])
     iam.create_user(UserName='cinelake')
     iam.put_user_policy(UserName='cinelake', PolicyName='lake', PolicyDocument=json.dumps({
-        'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': 's3:*', 'Resource': '*'}]}))
+        'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': ['s3:*', 'glue:*'], 'Resource': '*'}]}))
     key = iam.create_access_key(UserName='cinelake')['AccessKey']
     urllib.request.urlopen(urllib.request.Request(os.environ['AWS_ENDPOINT_URL'] + '/moto-api/reset-auth',
                                                   data=b'0', method='POST',
@@ -42,9 +44,31 @@ def enforce_auth():
     print(key['AccessKeyId'], key['SecretAccessKey'])
 
 
+def glue_dump(database):
+    glue = boto3.client('glue', endpoint_url=os.environ['AWS_ENDPOINT_URL'], region_name=os.environ['AWS_REGION'])
+    out = {}
+    for page in glue.get_paginator('get_tables').paginate(DatabaseName=database):
+        for t in page['TableList']:
+            sd = t['StorageDescriptor']
+            parts = []
+            for p in glue.get_paginator('get_partitions').paginate(DatabaseName=database, TableName=t['Name']):
+                parts += [{'values': x['Values'], 'location': x['StorageDescriptor']['Location']} for x in p['Partitions']]
+            out[t['Name']] = {
+                'columns': [[c['Name'], c['Type']] for c in sd['Columns']],
+                'partition_keys': [[c['Name'], c['Type']] for c in t.get('PartitionKeys', [])],
+                'location': sd['Location'], 'table_type': t.get('TableType'),
+                'serde': sd['SerdeInfo']['SerializationLibrary'], 'input_format': sd['InputFormat'],
+                'partitions': sorted(parts, key=lambda x: x['values']),
+            }
+    print(json.dumps(out))
+
+
 def main():
     if sys.argv[1] == 'enforce-auth':
         enforce_auth()
+        return
+    if sys.argv[1] == 'glue':
+        glue_dump(sys.argv[2])
         return
     cmd, bucket, *args = sys.argv[1:]
     s3 = client()

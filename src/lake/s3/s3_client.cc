@@ -16,15 +16,6 @@ struct GlobalInit {
   GlobalInit() { curl_global_init(CURL_GLOBAL_DEFAULT); }
 };
 
-std::string AmzDate() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
-}
-
 size_t OnBody(char* data, size_t size, size_t n, void* user) {
   static_cast<std::string*>(user)->append(data, size * n);
   return size * n;
@@ -113,7 +104,7 @@ Status S3Client::ErrorFor(const S3Request& request, const S3Response& response) 
 Result<S3Response> S3Client::SendOnce(CURL* curl, const S3Request& request,
                                       std::string* transport_error) const {
   std::string path = settings_.path_style ? "/" + bucket_ + "/" + request.key : "/" + request.key;
-  std::string amz_date = AmzDate();
+  std::string amz_date = AmzDateNow();
   CanonicalRequest canonical;
   canonical.method = request.method;
   canonical.path = path;

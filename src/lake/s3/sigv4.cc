@@ -1,10 +1,20 @@
 #include "lake/s3/sigv4.h"
 
 #include <algorithm>
+#include <ctime>
 
 #include "lake/s3/digest.h"
 
 namespace cinelake::s3 {
+
+std::string AmzDateNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return buf;
+}
 
 std::string UriEncode(const std::string& text, bool keep_slash) {
   static const char* kHex = "0123456789ABCDEF";

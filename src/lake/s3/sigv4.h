@@ -35,6 +35,9 @@ std::string UriEncode(const std::string& text, bool keep_slash);
 // must send this exact string.
 std::string CanonicalQuery(const std::vector<std::pair<std::string, std::string>>& query);
 
+// The current UTC time as SigV4 wants it in x-amz-date: "YYYYMMDDTHHMMSSZ".
+std::string AmzDateNow();
+
 // The Authorization header's value. amz_date is "YYYYMMDDTHHMMSSZ", the same
 // as the request's x-amz-date header.
 std::string AuthorizationHeader(const CanonicalRequest& request, const Credentials& credentials,
