@@ -74,8 +74,10 @@ export function picture(url, label, kind = 'poster') {
     .slice(0, 2)
     .map((w) => w[0].toUpperCase())
     .join('') || '?';
-  const box = h('div', { class: `pic pic-${kind}`, title: label || '' },
-    h('span', { class: 'pic-fallback', 'aria-hidden': 'true' }, kind === 'logo' ? String(label || '-') : initials));
+  // A provider's logo is a logo drawn in a small square slot (watch.js).
+  const logo = kind === 'logo' || kind === 'provider';
+  const box = h('div', { class: kind === 'provider' ? 'pic pic-logo pic-provider' : `pic pic-${kind}`, title: label || '' },
+    h('span', { class: 'pic-fallback', 'aria-hidden': 'true' }, logo ? String(label || '-') : initials));
   const u = safeUrl(sizedImageUrl(url, kind));
   if (u) {
     const img = h('img', { alt: label || '', loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' });

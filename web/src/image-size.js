@@ -7,7 +7,7 @@
 // high-density screens. Any other URL is returned as it is.
 
 /** CSS width of each picture() kind's slot. */
-const SLOT_PX = { thumb: 28, face: 44, poster: 64, logo: 92, still: 96, big: 300 };
+const SLOT_PX = { thumb: 28, face: 44, poster: 64, logo: 92, provider: 40, still: 96, big: 300 };
 const DENSITY = 2;
 
 /** The sizes TMDB serves, per kind of image (its /configuration lists). */
@@ -17,11 +17,11 @@ const TMDB_SIZES = {
   still: [92, 185, 300],
   logo: [45, 92, 154, 185, 300, 500],
 };
-const TMDB_KIND = { thumb: 'poster', poster: 'poster', big: 'poster', face: 'poster', still: 'still', logo: 'logo' };
+const TMDB_KIND = { thumb: 'poster', poster: 'poster', big: 'poster', face: 'poster', still: 'still', logo: 'logo', provider: 'logo' };
 
 /**
  * @param {string | null | undefined} url
- * @param {string} kind  a picture() kind: thumb, face, poster, logo, still, big
+ * @param {string} kind  a picture() kind: thumb, face, poster, logo, provider, still, big
  * @returns {string | null | undefined}
  */
 export function sizedImageUrl(url, kind) {

@@ -55,7 +55,7 @@ function offersOf(watch, country) {
       h('span', { class: 'watch-label' }, OFFER_LABELS[t]),
       h('div', { class: 'logos watch-logos' }, byType[t].map((p) =>
         h('span', { class: 'watch-provider', 'data-provider-id': String(p.id), title: `${p.name} · since ${fmt.date(p.since)}` },
-          picture(p.logo, p.name, 'logo')))))));
+          picture(p.logo, p.name, 'provider')))))));
 }
 
 /** The detail page's card. @param {TitleWatch} watch */
@@ -74,7 +74,7 @@ function changeList(rows, date, empty) {
   if (!rows.length) return h('div', { class: 'muted' }, empty);
   return h('ul', { class: 'streaming-list' }, rows.map((r) =>
     h('li', { 'data-offer-type': r.offer_type },
-      picture(r.logo, r.provider, 'logo'),
+      picture(r.logo, r.provider, 'provider'),
       h('span', { class: 'streaming-title' }, link(href('title', { id: r.id }, { date }), r.title || r.id)),
       h('span', { class: 'muted streaming-when' }, `${OFFER_LABELS[r.offer_type] || r.offer_type} · ${fmt.date(r.date)}`))));
 }
