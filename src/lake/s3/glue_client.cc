@@ -9,15 +9,11 @@
 #include <thread>
 
 #include "lake/s3/digest.h"
+#include "lake/s3/signed_curl.h"
 #include "lake/s3/sigv4.h"
 
 namespace cinelake::s3 {
 namespace {
-
-size_t OnBody(char* data, size_t size, size_t n, void* user) {
-  static_cast<std::string*>(user)->append(data, size * n);
-  return size * n;
-}
 
 struct Answer {
   long status = 0;
@@ -96,25 +92,14 @@ Result<nlohmann::json> GlueClient::Call(const std::string& action, const nlohman
 
     CURL* curl = curl_easy_init();
     if (curl == nullptr) return Status::Internal("curl_easy_init failed");
-    curl_slist* headers = nullptr;
-    for (const auto& [name, value] : canonical.headers)
-      headers = curl_slist_append(headers, (name + ": " + value).c_str());
-    headers = curl_slist_append(headers, ("authorization: " + authorization).c_str());
-    headers = curl_slist_append(headers, "Expect:");
+    curl_slist* headers = SignedHeaderList(canonical, authorization);
     Answer answer;
     char error[CURL_ERROR_SIZE] = {0};
-    const std::string url = settings_.endpoint + "/";
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
+    SetSignedRequestOptions(curl, settings_.endpoint + "/", headers, error, &answer.body);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 60000L);
     curl_easy_setopt(curl, CURLOPT_POST, 1L);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &answer.body);
     CURLcode rc = curl_easy_perform(curl);
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &answer.status);
     curl_slist_free_all(headers);

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "lake/s3/digest.h"
+#include "lake/s3/signed_curl.h"
 #include "lake/s3/sigv4.h"
 #include "lake/s3/xml_text.h"
 
@@ -15,11 +16,6 @@ namespace {
 struct GlobalInit {
   GlobalInit() { curl_global_init(CURL_GLOBAL_DEFAULT); }
 };
-
-size_t OnBody(char* data, size_t size, size_t n, void* user) {
-  static_cast<std::string*>(user)->append(data, size * n);
-  return size * n;
-}
 
 size_t OnHeader(char* data, size_t size, size_t n, void* user) {
   auto* headers = static_cast<std::map<std::string, std::string>*>(user);
@@ -121,25 +117,15 @@ Result<S3Response> S3Client::SendOnce(CURL* curl, const S3Request& request,
 
   std::string query = CanonicalQuery(request.query);
   std::string url = base_url_ + "/" + UriEncode(request.key, true) + (query.empty() ? "" : "?" + query);
-  curl_slist* headers = nullptr;
-  for (const auto& [name, value] : canonical.headers)
-    headers = curl_slist_append(headers, (name + ": " + value).c_str());
-  headers = curl_slist_append(headers, ("authorization: " + authorization).c_str());
-  headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
+  curl_slist* headers = SignedHeaderList(canonical, authorization);
   if (canonical.headers.count("content-type") == 0) headers = curl_slist_append(headers, "Content-Type:");
 
   S3Response response;
   char error[CURL_ERROR_SIZE] = {0};
   curl_easy_reset(curl);
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
+  SetSignedRequestOptions(curl, url, headers, error, &response.body);
   curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
   curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, 60L);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
   if (request.method == "HEAD") {
