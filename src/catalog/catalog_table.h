@@ -16,6 +16,8 @@
 //
 // Discovery only reads the lake; the returned descriptions belong to the
 // caller.
+//
+// Thread-safety: DiscoverTables only reads the lake; any number may run at once.
 #pragma once
 
 #include <cstdint>

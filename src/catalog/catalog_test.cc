@@ -8,45 +8,40 @@
 #include "catalog/catalog_stage.h"
 #include "catalog/catalog_table.h"
 #include "catalog/ddl.h"
-#include "common/testing/scratch_dir.h"
 #include "jobs/testing/psv.h"
 #include "lake/parquet/parquet.h"
+#include "lake/testing/scratch_lake.h"
 
 namespace cinelake::catalog {
 namespace {
 
 namespace fs = std::filesystem;
 
-CatalogTable FactTable() {
-  const TableDef& def = TableByName(tables::kFactPopularity);
+// A declared gold table as the catalog finds it at `location`.
+CatalogTable Declared(std::string_view name, const std::string& location, int64_t rows, int64_t files) {
+  const TableDef& def = TableByName(name);
   CatalogTable t;
   t.layer = Layer::kGold;
   t.name = def.name;
   t.path = def.path();
-  t.location = "s3://bucket/lake/gold/fact_popularity";
+  t.location = location;
   t.schema = def.schema;
   t.declared = true;
   t.description = def.description;
+  t.row_count = rows;
+  t.file_count = files;
+  return t;
+}
+
+CatalogTable FactTable() {
+  CatalogTable t = Declared(tables::kFactPopularity, "s3://bucket/lake/gold/fact_popularity", 7, 2);
   t.partitioned = true;
   t.partitions = {Date::FromYmd(2026, 11, 1), Date::FromYmd(2026, 11, 3)};
-  t.row_count = 7;
-  t.file_count = 2;
   return t;
 }
 
 CatalogTable PersonBridge() {
-  const TableDef& def = TableByName(tables::kBridgeContentPerson);
-  CatalogTable t;
-  t.layer = Layer::kGold;
-  t.name = def.name;
-  t.path = def.path();
-  t.location = "/abs/lake/gold/bridge_content_person";
-  t.schema = def.schema;
-  t.declared = true;
-  t.description = def.description;
-  t.row_count = 3;
-  t.file_count = 1;
-  return t;
+  return Declared(tables::kBridgeContentPerson, "/abs/lake/gold/bridge_content_person", 3, 1);
 }
 
 bool Has(const std::string& text, const std::string& part) {
@@ -159,14 +154,8 @@ TEST(CatalogDdlTest, LocationsWithQuotesAreRefused) {
 }
 
 // Lake level: needs the Parquet codec (writer and footer reader).
-class CatalogStageTest : public ::testing::Test {
+class CatalogStageTest : public testing::ScratchLakeTest {
  protected:
-  void SetUp() override {
-    auto lake = Lake::Open(scratch_.str(), Lake::OpenMode::kCreateIfMissing);
-    ASSERT_TRUE(lake.ok()) << lake.status().ToString();
-    lake_ = std::move(lake).value();
-  }
-
   void Write(std::string_view table, const std::string& psv, std::optional<Date> day = std::nullopt) {
     const TableDef& def = TableByName(table);
     auto t = testing::ParsePsv(psv, def.schema, table);
@@ -174,10 +163,6 @@ class CatalogStageTest : public ::testing::Test {
     Status st = lake_->Write(def, *t, day);
     ASSERT_TRUE(st.ok()) << st.ToString();
   }
-
-  testing::ScratchDir scratch_{"catalog-test"};
-  const fs::path root_ = scratch_.path();
-  std::unique_ptr<Lake> lake_;
 };
 
 TEST_F(CatalogStageTest, CataloguesWhatIsInTheLakeOnly) {

@@ -11,6 +11,8 @@
 // counted, and the run goes on: one bad old day does not stop every later day
 // from landing. Counters: publish.files, publish.sequence,
 // publish.unreadable_files.
+//
+// Thread-safety: runs alone, after every gold writer (its declaration reads their tables).
 #pragma once
 
 #include <vector>

@@ -15,6 +15,8 @@
 // (the webhook URL is a secret: keep it in the keys' environment file).
 // Errors: InvalidArgument naming the file, the table and the key (an unknown
 // check name, a wrong type, a share outside [0, 1e6], a timeout < 1).
+//
+// Ownership: the returned config is the caller's. Thread-safety: no shared state.
 #pragma once
 
 #include <optional>

@@ -7,6 +7,8 @@
 // The sink escapes control bytes in every log message, so a value
 // from outside (an id with a newline) cannot forge a log line; code that puts
 // outside text into a manifest or an error calls EscapeForLog() itself.
+//
+// Thread-safety: every function may be called from any thread (the secret list and the sink take locks).
 #pragma once
 
 #include <spdlog/spdlog.h>

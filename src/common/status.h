@@ -5,8 +5,9 @@
 // that builds a message from a URL or header passes it through Redact() first.
 // Result<T> holds either a value or a non-OK Status.
 //
-// Both are value types, not synchronised; both are [[nodiscard]] so an ignored
-// error fails the build.
+// Both are [[nodiscard]], so an ignored error fails the build.
+//
+// Thread-safety: value types, not synchronised; a const Status may be read from any thread.
 #pragma once
 
 #include <cassert>
@@ -37,18 +38,17 @@ class [[nodiscard]] Status {
 
   Status() = default;
   static Status OK() { return Status(); }
-  static Status NotFound(std::string msg) { return {Code::kNotFound, std::move(msg)}; }
-  static Status InvalidArgument(std::string msg) { return {Code::kInvalidArgument, std::move(msg)}; }
-  static Status Corruption(std::string msg) { return {Code::kCorruption, std::move(msg)}; }
-  static Status NotSupported(std::string msg) { return {Code::kNotSupported, std::move(msg)}; }
-  static Status IOError(std::string msg) { return {Code::kIOError, std::move(msg)}; }
-  static Status Network(std::string msg) { return {Code::kNetwork, std::move(msg)}; }
-  static Status RateLimited(std::string msg) { return {Code::kRateLimited, std::move(msg)}; }
-  static Status Unauthorized(std::string msg) { return {Code::kUnauthorized, std::move(msg)}; }
-  static Status Busy(std::string msg) { return {Code::kBusy, std::move(msg)}; }
-  static Status Aborted(std::string msg) { return {Code::kAborted, std::move(msg)}; }
-  static Status Internal(std::string msg) { return {Code::kInternal, std::move(msg)}; }
-  static Status QualityFailed(std::string msg) { return {Code::kQualityFailed, std::move(msg)}; }
+  // Status::NotFound("...") and the like: one factory per error code, each a
+  // Factory naming its code.
+  struct Factory {
+    Code code;
+    Status operator()(std::string msg) const { return Status(code, std::move(msg)); }
+  };
+  static constexpr Factory NotFound{Code::kNotFound}, InvalidArgument{Code::kInvalidArgument},
+      Corruption{Code::kCorruption}, NotSupported{Code::kNotSupported}, IOError{Code::kIOError},
+      Network{Code::kNetwork}, RateLimited{Code::kRateLimited}, Unauthorized{Code::kUnauthorized},
+      Busy{Code::kBusy}, Aborted{Code::kAborted}, Internal{Code::kInternal},
+      QualityFailed{Code::kQualityFailed};
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -5,6 +5,8 @@
 // that batch, so no "not found", NULL or partial table stands in for an
 // answer that never came. The orchestrator records the step as interrupted
 // and a later run redoes it. Stages also check between their lake writes.
+//
+// Thread-safety: the cancel flag is atomic; any stage thread may poll it.
 #pragma once
 
 #include <string>

@@ -1,24 +1,22 @@
 #include "jobs/check_result.h"
 
+#include "common/enum_names.h"
+
 namespace cinelake {
 
+namespace {
+
+constexpr EnumName<CheckStatus> kCheckStatusNames[] = {
+    {CheckStatus::kPass, "pass"}, {CheckStatus::kWarn, "warn"}, {CheckStatus::kFail, "fail"}};
+
+}  // namespace
+
 const char* CheckStatusName(CheckStatus s) {
-  switch (s) {
-    case CheckStatus::kPass: return "pass";
-    case CheckStatus::kWarn: return "warn";
-    case CheckStatus::kFail: return "fail";
-  }
-  return "?";
+  return NameOf(kCheckStatusNames, s);
 }
 
-bool ParseCheckStatus(const std::string& text, CheckStatus* out) {
-  for (CheckStatus s : {CheckStatus::kPass, CheckStatus::kWarn, CheckStatus::kFail}) {
-    if (text == CheckStatusName(s)) {
-      *out = s;
-      return true;
-    }
-  }
-  return false;
+std::optional<CheckStatus> ParseCheckStatus(std::string_view text) {
+  return ValueNamed(kCheckStatusNames, text);
 }
 
 }  // namespace cinelake

@@ -4,16 +4,20 @@
 // carries them to the step graph, and the run manifest keeps them under its
 // step ("checks"), so `status`, the dashboard's Runs page, /metrics and the
 // notifications all read the same record.
+//
+// Thread-safety: plain values, no shared state. Errors: ParseCheckStatus returns false on an unknown name.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace cinelake {
 
 enum class CheckStatus { kPass, kWarn, kFail };
 const char* CheckStatusName(CheckStatus s);  // "pass" / "warn" / "fail"
-// False when `text` names no status.
-bool ParseCheckStatus(const std::string& text, CheckStatus* out);
+// nullopt when `text` names no status.
+std::optional<CheckStatus> ParseCheckStatus(std::string_view text);
 
 struct CheckResult {
   std::string name;  // "dim_keys_unique"

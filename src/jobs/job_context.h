@@ -1,6 +1,10 @@
 // JobContext: what the orchestrator hands every stage (ingest, enrich, model,
 // fact, catalog). Stages read and write lake tables only; everything else
 // they need about the run is here.
+//
+// Ownership: the context borrows the lake, the clients and the manifest; the orchestrator keeps them alive
+// for the step. Thread-safety: parallel stages share the Lake and the clients; the counters and checks
+// recorded through the context take its lock.
 #pragma once
 
 #include <atomic>

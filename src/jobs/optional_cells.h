@@ -1,5 +1,7 @@
 // Appending an optional value to a Column: the value, or NULL when absent.
 // Inline helpers for the stages that build rows; no state, no errors.
+//
+// Thread-safety: as the Column they append to (not synchronised).
 #pragma once
 
 #include <cstdint>

@@ -2,6 +2,8 @@
 // the enrich_fetch step got it, read back by the enrich step. Our own stable
 // encoding (field names as in sources/records.h), so a re-run writes
 // identical raw files.
+//
+// Thread-safety: pure functions. Errors: DecodeRawImdbTitle returns Corruption naming `where`.
 #pragma once
 
 #include <string>

@@ -4,6 +4,8 @@
 // The encoding is our own (field names as in sources/records.h), stable
 // across runs so a re-run writes identical raw files. watch_providers is
 // written only when the answer carried them (absent = not asked).
+//
+// Thread-safety: pure functions. Errors: DecodeRawTmdbDetails returns Corruption naming `where`.
 #pragma once
 
 #include <string>

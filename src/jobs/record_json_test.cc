@@ -49,7 +49,8 @@ TEST(RecordJsonTest, TmdbDetailsRoundTripForMoviesAndSeries) {
   TmdbDetails tv;
   tv.ref = {TmdbRef::Kind::kTv, 1399};
   TmdbTv s;
-  s.status = "Ended";
+  s.details.values["status"] = std::string("Ended");
+  s.details.values["tagline"] = std::string("Winter is coming.");
   s.in_production = false;
   s.created_by.push_back({int64_t{7}, std::string("D B"), std::string("/p.jpg")});
   s.seasons.push_back(
@@ -63,6 +64,29 @@ TEST(RecordJsonTest, TmdbDetailsRoundTripForMoviesAndSeries) {
     EXPECT_TRUE(back->movie == d.movie);
     EXPECT_TRUE(back->tv == d.tv);
   }
+}
+
+// details_json as written before the pass-through fields were declared in one
+// table (each was a member, at the top level): it reads back the same, and
+// writes again as it was.
+TEST(RecordJsonTest, DetailsWrittenByEarlierVersionsStillRead) {
+  const std::string old_row =
+      R"({"movie":{"budget":14800000,"homepage":"https://u.example.com/","id":33226,"imdb_id":"tt0678506",)"
+      R"("original_language":"fr","original_title":"Les Ombres","overview":"A map.","popularity":88.904,)"
+      R"("poster_path":"/p.jpg","production_companies":[],"release_date":"2011-11-30","revenue":25749849,)"
+      R"("status":"Released","tagline":null,"title":"The Undertow"},"ref":"movie/33226"})";
+  auto d = DecodeRawTmdbDetails(old_row, "row");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  ASSERT_TRUE(d->movie.has_value());
+  EXPECT_EQ(d->movie->details.Text("homepage"), "https://u.example.com/");
+  EXPECT_EQ(d->movie->details.Text("original_language"), "fr");
+  EXPECT_EQ(d->movie->details.Text("status"), "Released");
+  EXPECT_EQ(d->movie->details.Find("tagline"), nullptr);
+  EXPECT_EQ(d->movie->budget, 14800000);
+  EXPECT_EQ(EncodeRawTmdbDetails(*d), old_row);
+  // A mistyped pass-through field is corruption, as a mistyped member was.
+  auto bad = DecodeRawTmdbDetails(R"({"ref":"tv/1","tv":{"tagline":5}})", "row for tt7");
+  EXPECT_EQ(bad.status().code(), Status::Code::kCorruption);
 }
 
 TEST(RecordJsonTest, BadJsonIsCorruptionNamingTheRow) {

@@ -2,6 +2,8 @@
 // defect 5. Shared by the enrich_fetch step, which fetches them, the enrich
 // step, which merges what was fetched, and the popularity step, which asks
 // TMDB for the details of the same titles.
+//
+// Thread-safety: pure functions over the caller's tables.
 #pragma once
 
 #include <cstdint>

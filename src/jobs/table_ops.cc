@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "lake/schemas.h"
+
 namespace cinelake {
 namespace {
 
@@ -31,6 +33,12 @@ int CompareCells(const Column& c, size_t a, size_t b) {
 }
 
 }  // namespace
+
+Table ReservedTable(std::string_view table_name, size_t rows) {
+  Table out(TableByName(table_name).schema);
+  for (Column& c : out.columns()) c.Reserve(rows);
+  return out;
+}
 
 Table SortedBy(const Table& table, const std::vector<std::string>& columns) {
   std::vector<const Column*> keys;

@@ -1,18 +1,36 @@
-// Row-level operations the stages share: ordering by key columns (so every
-// file a stage writes is deterministic), one row per key, upserts, filters.
+// Row-level operations the stages share: an empty table of a lake schema to
+// build rows into, ordering by key columns (so every file a stage writes is
+// deterministic), one row per key, upserts, filters.
 // Pure functions over immutable inputs; thread-safe. Column names must exist
 // in the table (they are code, not input).
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "table/table.h"
 
 namespace cinelake {
+
+// An empty table with the schema of the lake table `table_name` (as
+// TableByName takes it; aborts on an unknown name), every column's storage
+// reserved for `rows` rows: what a stage appends its output rows into.
+Table ReservedTable(std::string_view table_name, size_t rows);
+
+// The columns of `table` with those names, in that order, for a loop that
+// appends rows: auto [id, title] = ColumnsNamed(out, {"id", "title"});
+template <size_t N>
+std::array<Column*, N> ColumnsNamed(Table& table, const char* const (&names)[N]) {
+  std::array<Column*, N> columns;
+  for (size_t i = 0; i < N; ++i) columns[i] = &table.column(names[i]);
+  return columns;
+}
 
 // Rows ordered by the named columns, ascending (nulls first), stable.
 Table SortedBy(const Table& table, const std::vector<std::string>& columns);

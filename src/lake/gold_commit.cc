@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "lake/json_document.h"
+
 namespace cinelake {
 
 namespace {
@@ -69,16 +71,11 @@ std::string GoldCommit::ToJson() const {
 }
 
 Result<GoldCommit> GoldCommit::FromJson(const std::string& text, const std::string& where) {
-  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  auto bad = [&](const std::string& why) { return Status::Corruption(where + ": " + why); };
-  if (j.is_discarded() || !j.is_object()) return bad("not a JSON object");
-  try {
+  return ReadJsonDocument<GoldCommit>(text, where, "gold commit", [&](const json& j) -> Result<GoldCommit> {
     GoldCommit c;
     c.sequence = j.at("sequence").get<int64_t>();
     c.run_id = j.at("run_id").get<std::string>();
-    auto date = Date::Parse(j.at("load_date").get<std::string>());
-    if (!date.ok()) return bad(date.status().message());
-    c.load_date = *date;
+    ASSIGN_OR_RETURN(c.load_date, JsonDate(j, "load_date", where));
     for (const auto& f : j.at("files")) {
       c.files.push_back(GoldFile{f.at("path").get<std::string>(), f.at("size").get<int64_t>(),
                                  f.at("crc32").get<uint32_t>()});
@@ -86,13 +83,11 @@ Result<GoldCommit> GoldCommit::FromJson(const std::string& text, const std::stri
     for (const auto& u : j.value("left_out", json::array())) {
       c.left_out.push_back(UnreadableFile{u.at("path").get<std::string>(), u.value("error", std::string())});
     }
-    if (c.sequence < 1) return bad("sequence must be positive");
+    if (c.sequence < 1) return Status::Corruption(where + ": sequence must be positive");
     std::sort(c.files.begin(), c.files.end(),
               [](const GoldFile& a, const GoldFile& b) { return a.path < b.path; });
     return c;
-  } catch (const json::exception& e) {
-    return bad(std::string("malformed gold commit: ") + e.what());
-  }
+  });
 }
 
 Result<std::vector<LiveGoldFile>> ListLiveGoldFiles(const Storage& storage) {

@@ -1,26 +1,17 @@
 #include "lake/gold_commit.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 
 #include "lake/lake.h"
+#include "lake/testing/scratch_lake.h"
 
 namespace cinelake {
 namespace {
 
-class GoldCommitTest : public ::testing::Test {
+class GoldCommitTest : public testing::ScratchLakeTest {
  protected:
-  void SetUp() override {
-    root_ = std::filesystem::temp_directory_path() / ("cinelake_commit_" + std::to_string(::getpid()));
-    std::filesystem::remove_all(root_);
-    auto lake = Lake::Open(root_.string(), Lake::OpenMode::kCreateIfMissing);
-    ASSERT_TRUE(lake.ok()) << lake.status().ToString();
-    lake_ = std::move(lake).value();
-  }
-  void TearDown() override { std::filesystem::remove_all(root_); }
-
   // Writes an empty table; `tag` goes into the file's metadata, so each tag
   // gives different bytes.
   void Write(std::string_view table, const std::string& tag, std::optional<Date> day = std::nullopt) {
@@ -34,9 +25,6 @@ class GoldCommitTest : public ::testing::Test {
     EXPECT_TRUE(lake_->storage().Read(path, &out).ok()) << path;
     return out;
   }
-
-  std::filesystem::path root_;
-  std::unique_ptr<Lake> lake_;
 };
 
 const Date kDay = Date::FromYmd(2026, 10, 1);

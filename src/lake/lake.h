@@ -10,6 +10,11 @@
 // file back (footer and every page decoded), so a file that would not read
 // fails the write that made it instead of a later reader. Reads check the
 // file's columns against the schema in schemas.h and name the file on error.
+//
+// Ownership: a Lake owns its Storage. Thread-safety: const methods and writes of distinct paths may run from
+// several threads at once (the pipeline's parallel branches share one Lake); two writers of one path are the
+// caller's error (the step graph forbids two stages writing one table). Errors: Status naming the file or
+// folder; NotFound for an absent table or partition.
 #pragma once
 
 #include <memory>

@@ -6,16 +6,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include "common/testing/scratch_dir.h"
+#include "lake/testing/scratch_lake.h"
 
 namespace cinelake {
 namespace {
 
-class LakeTest : public ::testing::Test {
- protected:
-  testing::ScratchDir scratch_{"lake"};
-  const std::filesystem::path root_ = scratch_.path() / "lake";
-};
+using LakeTest = testing::ScratchRootTest;
 
 TEST_F(LakeTest, RefusesFoldersThatAreNotLakes) {
   std::filesystem::create_directories(root_);

@@ -3,15 +3,15 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "common/enum_names.h"
+
 namespace cinelake {
 
+constexpr EnumName<Layer> kLayerNames[] = {
+    {Layer::kRaw, "raw"}, {Layer::kStg, "stg"}, {Layer::kGold, "gold"}};
+
 const char* LayerName(Layer layer) {
-  switch (layer) {
-    case Layer::kRaw: return "raw";
-    case Layer::kStg: return "stg";
-    case Layer::kGold: return "gold";
-  }
-  return "?";
+  return NameOf(kLayerNames, layer);
 }
 
 std::string TableDef::path() const {

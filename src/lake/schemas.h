@@ -3,6 +3,9 @@
 // Writers, readers, the catalog and the tests all take their schemas from
 // here. Partitioned tables list their partition column separately: as Hive
 // and Spark do, loadDate lives in the folder name only, not in the files.
+//
+// Thread-safety: the table list is built once (function-local static) and immutable after; read from any
+// thread. Errors: TableByName aborts on an unknown name: that is a programming error, caught by the tests.
 #pragma once
 
 #include <string>

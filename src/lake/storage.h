@@ -7,6 +7,10 @@
 // an object store would do it with a single PUT. Writers never change a
 // file's bytes in place: a write replaces the file, so a Copy() taken
 // earlier keeps the bytes it had (the gold commit's snapshots rely on it).
+//
+// Ownership: callers own the buffers they pass and get back. Thread-safety: implementations take concurrent
+// calls on distinct paths; concurrent writes of one path leave one of them whole. Errors: NotFound for an
+// absent path; IOError naming the path and the OS/HTTP cause.
 #pragma once
 
 #include <memory>

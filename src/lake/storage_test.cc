@@ -7,15 +7,13 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "common/testing/scratch_dir.h"
+#include "lake/testing/scratch_lake.h"
 
 namespace cinelake {
 namespace {
 
-class StorageTest : public ::testing::Test {
+class StorageTest : public testing::ScratchRootTest {
  protected:
-  testing::ScratchDir scratch_{"storage"};
-  const std::filesystem::path root_ = scratch_.path() / "store";
   std::unique_ptr<LocalStorage> storage_ = std::make_unique<LocalStorage>(root_.string());
 };
 

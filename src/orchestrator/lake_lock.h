@@ -9,6 +9,9 @@
 // A lake on S3 has no file to flock: there the lock is a lease object taken
 // and renewed by conditional PUTs (lake/s3/lease_lock.h); Acquire(Lake&)
 // picks the right one.
+//
+// Ownership: the lock is held while the LakeLock lives. Thread-safety: one owner thread.
+// Errors: Busy (exit code 3) naming the holder when another run holds the lake.
 #pragma once
 
 #include <memory>

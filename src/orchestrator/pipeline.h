@@ -11,6 +11,9 @@
 // spend the two APIs' rate limits in parallel; fact needs only popularity,
 // so it runs beside enrich and model. A run for a date whose latest manifest did not succeed resumes that
 // run (completed steps are skipped); otherwise a new run starts.
+//
+// Thread-safety: one pipeline per lake at a time (LakeLock); its steps run on the step graph's threads.
+// Errors: the failed step's Status; the manifest records it.
 #pragma once
 
 #include <atomic>

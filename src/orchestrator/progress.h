@@ -1,6 +1,8 @@
 // Progress on a terminal: one line per run, redrawn as its steps move
 // ("[████░░░░░░]  3/30 2026-11-01  ingest ✓ popularity … enrich · ...").
 // When stderr is not a terminal it prints nothing: the log lines suffice.
+//
+// Thread-safety: not synchronised; the step graph calls Update() under its lock (step_graph.h on_change).
 #pragma once
 
 #include <string>

@@ -9,6 +9,7 @@
 #include <random>
 
 #include "common/log.h"
+#include "lake/json_document.h"
 #include "lake/last_run.h"
 
 namespace cinelake {
@@ -124,15 +125,11 @@ std::string RunManifest::ToJson() const {
 }
 
 Result<RunManifest> RunManifest::FromJson(const std::string& text, const std::string& where) {
-  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
   auto bad = [&](const std::string& why) { return Status::Corruption(where + ": " + why); };
-  if (j.is_discarded() || !j.is_object()) return bad("not a JSON object");
-  try {
+  return ReadJsonDocument<RunManifest>(text, where, "manifest", [&](const json& j) -> Result<RunManifest> {
     RunManifest m;
     m.run_id = j.at("run_id").get<std::string>();
-    auto date = Date::Parse(j.at("load_date").get<std::string>());
-    if (!date.ok()) return bad(date.status().message());
-    m.load_date = *date;
+    ASSIGN_OR_RETURN(m.load_date, JsonDate(j, "load_date", where));
     if (!ParseState(j.at("state").get<std::string>(), &m.state, RunState::kInterrupted, RunStateName)) {
       return bad("unknown run state");
     }
@@ -171,9 +168,9 @@ Result<RunManifest> RunManifest::FromJson(const std::string& text, const std::st
         for (const auto& cj : sj.at("checks")) {
           CheckResult c;
           c.name = cj.at("name").get<std::string>();
-          if (!ParseCheckStatus(cj.at("status").get<std::string>(), &c.status)) {
-            return bad("unknown status of check " + c.name + " in step " + s.name);
-          }
+          std::optional<CheckStatus> status = ParseCheckStatus(cj.at("status").get<std::string>());
+          if (!status) return bad("unknown status of check " + c.name + " in step " + s.name);
+          c.status = *status;
           c.figure = cj.value("figure", 0.0);
           c.message = cj.value("message", std::string());
           s.checks.push_back(std::move(c));
@@ -183,9 +180,7 @@ Result<RunManifest> RunManifest::FromJson(const std::string& text, const std::st
       m.steps.push_back(std::move(s));
     }
     return m;
-  } catch (const json::exception& e) {
-    return bad(std::string("malformed manifest: ") + e.what());
-  }
+  });
 }
 
 std::string NewRunId(Date load_date) {

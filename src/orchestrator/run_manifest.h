@@ -4,6 +4,9 @@
 // atomically after every step transition, so a killed run leaves a manifest
 // that says exactly which steps completed. `cinelake run` for a date whose
 // latest manifest did not succeed resumes it: completed steps are skipped.
+//
+// Thread-safety: RunManifest is a value; the step graph saves it under its lock.
+// Errors: Corruption naming the manifest file when one does not parse; IOError from the storage.
 #pragma once
 
 #include <cstdint>

@@ -2,17 +2,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/enum_names.h"
 #include "common/log.h"
 
 namespace cinelake {
 
+namespace {
+
+constexpr EnumName<NoticeEvent> kNoticeEventNames[] = {{NoticeEvent::kFailed, "failed"},
+                                                       {NoticeEvent::kBreached, "breached"},
+                                                       {NoticeEvent::kRecovered, "recovered"}};
+
+}  // namespace
+
 const char* NoticeEventName(NoticeEvent e) {
-  switch (e) {
-    case NoticeEvent::kFailed: return "failed";
-    case NoticeEvent::kBreached: return "breached";
-    case NoticeEvent::kRecovered: return "recovered";
-  }
-  return "?";
+  return NameOf(kNoticeEventNames, e);
 }
 
 std::optional<NoticeEvent> NoticeFor(const RunManifest* previous, const RunManifest& finished) {

@@ -10,6 +10,8 @@
 // over the real declarations): two stages writing one table; a kPrevious
 // read whose writer does not run downstream of the reader (the reader could
 // see the table half updated); duplicate stage names; a cycle.
+//
+// Thread-safety: pure; builds a new graph each call.
 #pragma once
 
 #include <vector>

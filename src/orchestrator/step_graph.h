@@ -7,6 +7,9 @@
 // steps the manifest already shows as succeeded: that is how a killed or
 // failed run resumes. A failure stops new steps from starting; running ones
 // finish. The graph must be acyclic (checked).
+//
+// Thread-safety: Run() owns its worker threads and serialises manifest writes; a StepGraph is run once.
+// Errors: the first failed step's Status once every running step has finished.
 #pragma once
 
 #include <atomic>

@@ -30,6 +30,17 @@ class StepGraphTest : public ::testing::Test {
   JobContext ctx_;
 };
 
+// A step after `after` that counts its runs in *calls, then returns what
+// `then` says (by default: success).
+StepSpec Counted(
+    std::string name, std::vector<std::string> after, int* calls,
+    std::function<Status()> then = [] { return Status::OK(); }, RetryPolicy retry = {}) {
+  return {std::move(name), std::move(after), retry, [calls, then](const JobContext&) {
+            ++*calls;
+            return then();
+          }};
+}
+
 TEST_F(StepGraphTest, RunsIndependentBranchesConcurrentlyAndInDependencyOrder) {
   std::mutex mu;
   std::vector<std::string> order;
@@ -74,21 +85,13 @@ TEST_F(StepGraphTest, RunsIndependentBranchesConcurrentlyAndInDependencyOrder) {
 TEST_F(StepGraphTest, RetriesRetryableFailuresOnly) {
   int network_calls = 0, bad_input_calls = 0;
   StepGraph g;
-  ASSERT_TRUE(g.Add({"flaky",
-                     {},
-                     RetryPolicy{3, 1},
-                     [&](const JobContext&) {
-                       return ++network_calls < 3 ? Status::Network("reset") : Status::OK();
-                     }})
-                  .ok());
-  ASSERT_TRUE(g.Add({"bad",
-                     {"flaky"},
-                     RetryPolicy{3, 1},
-                     [&](const JobContext&) {
-                       ++bad_input_calls;
-                       return Status::InvalidArgument("no");
-                     }})
-                  .ok());
+  ASSERT_TRUE(
+      g.Add(Counted("flaky", {}, &network_calls,
+                    [&] { return network_calls < 3 ? Status::Network("reset") : Status::OK(); }, {3, 1}))
+          .ok());
+  ASSERT_TRUE(
+      g.Add(Counted("bad", {"flaky"}, &bad_input_calls, [] { return Status::InvalidArgument("no"); }, {3, 1}))
+          .ok());
   Status st = g.Run(ctx_, &manifest_, store_.get());
   EXPECT_EQ(network_calls, 3);
   EXPECT_EQ(bad_input_calls, 1);
@@ -102,30 +105,11 @@ TEST_F(StepGraphTest, ResumeSkipsCompletedStepsAndStopsAfterFailure) {
   int a_calls = 0, b_calls = 0, c_calls = 0;
   bool fail_b = true;
   StepGraph g;
-  ASSERT_TRUE(g.Add({"a",
-                     {},
-                     {},
-                     [&](const JobContext&) {
-                       ++a_calls;
-                       return Status::OK();
-                     }})
-                  .ok());
-  ASSERT_TRUE(g.Add({"b",
-                     {"a"},
-                     {},
-                     [&](const JobContext&) {
-                       ++b_calls;
-                       return fail_b ? Status::IOError("disk") : Status::OK();
-                     }})
-                  .ok());
-  ASSERT_TRUE(g.Add({"c",
-                     {"b"},
-                     {},
-                     [&](const JobContext&) {
-                       ++c_calls;
-                       return Status::OK();
-                     }})
-                  .ok());
+  ASSERT_TRUE(g.Add(Counted("a", {}, &a_calls)).ok());
+  ASSERT_TRUE(g.Add(Counted("b", {"a"}, &b_calls, [&] {
+                 return fail_b ? Status::IOError("disk") : Status::OK();
+               })).ok());
+  ASSERT_TRUE(g.Add(Counted("c", {"b"}, &c_calls)).ok());
   EXPECT_FALSE(g.Run(ctx_, &manifest_, store_.get()).ok());
   EXPECT_EQ(c_calls, 0) << "nothing runs after a failed dependency";
   fail_b = false;
@@ -160,14 +144,7 @@ TEST_F(StepGraphTest, CancellationStopsBeforeTheNextStep) {
                        return Status::OK();
                      }})
                   .ok());
-  ASSERT_TRUE(g.Add({"second",
-                     {"first"},
-                     {},
-                     [&](const JobContext&) {
-                       ++second;
-                       return Status::OK();
-                     }})
-                  .ok());
+  ASSERT_TRUE(g.Add(Counted("second", {"first"}, &second)).ok());
   Status st = g.Run(ctx_, &manifest_, store_.get());
   EXPECT_EQ(st.code(), Status::Code::kAborted);
   EXPECT_EQ(second, 0);

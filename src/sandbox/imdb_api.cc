@@ -1,10 +1,16 @@
 #include "sandbox/imdb_api.h"
 
+#include <memory>
+
 #include "sandbox/imdb_json.h"
 #include "sandbox/route_parts.h"
 #include "sandbox/wire_json.h"
+#include "sandbox/world_api.h"
 
 namespace cinelake::sandbox {
+
+using ImdbApi = WorldApi<Api::kImdb>;
+
 namespace {
 
 Reply ImdbReply(int status, std::string_view message) {
@@ -13,10 +19,9 @@ Reply ImdbReply(int status, std::string_view message) {
 
 }  // namespace
 
+template <>
 std::optional<Route> ImdbApi::Match(std::string_view path) const {
-  constexpr std::string_view kPrefix = "/imdb236/api/imdb/";
-  if (!path.starts_with(kPrefix)) return std::nullopt;
-  auto seg = PathSegments(path.substr(kPrefix.size()));
+  auto seg = SegmentsAfter("/imdb236/api/imdb/", path);
   if (seg.size() == 1 && seg[0] == "most-popular-movies")
     return Route{EndpointKind::kImdbList, Kind::kMovie, {}, 0};
   if (seg.size() == 1 && seg[0] == "most-popular-tv")
@@ -29,6 +34,7 @@ std::optional<Route> ImdbApi::Match(std::string_view path) const {
   return std::nullopt;
 }
 
+template <>
 std::optional<std::string> ImdbApi::Authenticate(const httplib::Request& http) const {
   std::string key = http.get_header_value("X-RapidAPI-Key");
   if (key != key_ || http.get_header_value("X-RapidAPI-Host") != kImdbHost) return std::nullopt;
@@ -47,10 +53,12 @@ Reply MessageError(ApiError error) {
   return ImdbReply(503, "Service Unavailable");
 }
 
+template <>
 Reply ImdbApi::Error(ApiError error) const {
   return MessageError(error);
 }
 
+template <>
 Reply ImdbApi::Handle(Request& request) {
   const Route& route = request.route;
   if (route.kind == EndpointKind::kImdbList)
@@ -60,6 +68,10 @@ Reply ImdbApi::Handle(Request& request) {
                                  : ImdbTmdbIdJson(world_, route.id, request.date);
   if (!body.ok()) return ImdbReply(404, body.status().message());
   return Reply{200, std::move(*body)};
+}
+
+std::unique_ptr<ApiRenderer> MakeImdbApi(const World& world, std::string key) {
+  return std::make_unique<ImdbApi>(world, std::move(key));
 }
 
 }  // namespace cinelake::sandbox

@@ -9,6 +9,7 @@
 // Borrows the World (which must outlive it); thread-safe (no mutable state).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -21,19 +22,7 @@ namespace cinelake::sandbox {
 // injected faults with these too, as the sandbox always has.
 Reply MessageError(ApiError error);
 
-class ImdbApi final : public ApiRenderer {
- public:
-  ImdbApi(const World& world, std::string key)
-      : ApiRenderer(Api::kImdb), world_(world), key_(std::move(key)) {}
-
-  std::optional<Route> Match(std::string_view path) const override;
-  std::optional<std::string> Authenticate(const httplib::Request& http) const override;
-  Reply Error(ApiError error) const override;
-  Reply Handle(Request& request) override;
-
- private:
-  const World& world_;
-  const std::string key_;
-};
+// The imdb236 renderer, accepting `key`.
+std::unique_ptr<ApiRenderer> MakeImdbApi(const World& world, std::string key);
 
 }  // namespace cinelake::sandbox

@@ -22,32 +22,33 @@ Reply WithRetryAfter(Reply r, int seconds) {
 }  // namespace
 
 Reply CountingLayer::Handle(Request& request) {
-  stats_.CountRequest(request.route.kind);
-  stats_.Enter(api_);
-  Reply reply = inner_.Handle(request);
-  if (!reply.dropped) stats_.CountStatus(reply.status);
-  stats_.Leave(api_);
+  const Api api = ApiOf(request.route.kind);
+  stats().CountRequest(request.route.kind);
+  stats().Enter(api);
+  Reply reply = Inner(request);
+  if (!reply.dropped) stats().CountStatus(reply.status);
+  stats().Leave(api);
   return reply;
 }
 
 Reply AuthLayer::Handle(Request& request) {
   std::optional<std::string> key = api_.Authenticate(request.http);
   if (!key) {
-    stats_.CountUnauthorized(api_.api());
+    stats().CountUnauthorized(api_.api());
     return api_.Error(ApiError::kUnauthorized);
   }
   request.key = std::move(*key);
-  return inner_.Handle(request);
+  return Inner(request);
 }
 
 Reply QuotaLayer::Handle(Request& request) {
   int retry = quota_.Acquire(request.key);
   if (retry > 0) {
-    stats_.CountRateLimitViolation(api_.api());
-    stats_.Count429();
+    stats().CountRateLimitViolation(api_.api());
+    stats().Count429();
     return WithRetryAfter(api_.Error(ApiError::kRateLimited), retry);
   }
-  return inner_.Handle(request);
+  return Inner(request);
 }
 
 Reply FaultLayer::Handle(Request& request) {
@@ -57,36 +58,36 @@ Reply FaultLayer::Handle(Request& request) {
   uint64_t h = Hash(seed_, 0xfa17, static_cast<uint64_t>(kind), seq);
   double delay = f.latency.Sample(Unit(Hash(h, 1)), NormalFrom(Hash(h, 2)));
   if (delay > 0) {
-    stats_.CountFault("latency");
+    stats().CountFault("latency");
     if (!stop_.SleepFor(delay)) return Dropped(request.http);
   }
   request.fault = DrawAction(f, Unit(h));
   switch (request.fault) {
     case FaultAction::k429:
-      stats_.CountFault("429");
-      stats_.Count429();
+      stats().CountFault("429");
+      stats().Count429();
       return WithRetryAfter(api_.Error(ApiError::kRateLimited), f.retry_after_s);
-    case FaultAction::k500: stats_.CountFault("500"); return api_.Error(ApiError::kInternal);
-    case FaultAction::k503: stats_.CountFault("503"); return api_.Error(ApiError::kUnavailable);
-    case FaultAction::kReset: stats_.CountFault("reset"); return Dropped(request.http);
+    case FaultAction::k500: stats().CountFault("500"); return api_.Error(ApiError::kInternal);
+    case FaultAction::k503: stats().CountFault("503"); return api_.Error(ApiError::kUnavailable);
+    case FaultAction::kReset: stats().CountFault("reset"); return Dropped(request.http);
     case FaultAction::kStall:
-      stats_.CountFault("stall");
+      stats().CountFault("stall");
       stop_.SleepFor(f.stall_s * 1000.0);
       return Dropped(request.http);
     default: break;
   }
-  return inner_.Handle(request);
+  return Inner(request);
 }
 
 Reply CorruptionLayer::Handle(Request& request) {
-  Reply reply = inner_.Handle(request);
+  Reply reply = Inner(request);
   if (reply.dropped || reply.status != 200) return reply;
   std::string& body = reply.body;
   if (request.fault == FaultAction::kTruncate) {
-    stats_.CountFault("truncate");
+    stats().CountFault("truncate");
     body.resize(body.size() / 2);
   } else if (request.fault == FaultAction::kMalformed) {
-    stats_.CountFault("malformed");
+    stats().CountFault("malformed");
     if (body_ == Body::kGzip) {
       for (size_t i = body.size() / 2; i < body.size() && i < body.size() / 2 + 16; ++i) body[i] ^= 0x5a;
       if (body.size() >= 8) body[body.size() - 8] ^= 0x01;
@@ -107,22 +108,21 @@ bool HiddenIdsLayer::Hidden(Kind kind, int64_t id, Date date, double fraction) c
 Reply HiddenIdsLayer::Handle(Request& request) {
   double fraction = request.faults->tmdb_not_found_fraction;
   Route& route = request.route;
-  if (fraction <= 0) return inner_.Handle(request);
+  if (fraction <= 0) return Inner(request);
   if (route.kind == EndpointKind::kTmdbFind) {
     // Only a well-formed /find looks the title up (the renderer answers 400 to the rest).
     if (request.http.get_param_value("external_source") == "imdb_id") {
       const Title* t = world_.FindImdb(route.id);
       if (t != nullptr && Hidden(t->kind, t->tmdb_id, request.date, fraction)) {
-        stats_.CountFault("not_found");
+        stats().CountFault("not_found");
         route.id.clear();  // finds nothing
       }
     }
-    return inner_.Handle(request);
+    return Inner(request);
   }
-  int64_t id = 0;
-  ParseId(route.id, &id);
-  if (!Hidden(route.title_kind, id, request.date, fraction)) return inner_.Handle(request);
-  if (world_.FindTmdb(route.title_kind, id) != nullptr) stats_.CountFault("not_found");
+  const int64_t id = ParseId(route.id).value_or(0);
+  if (!Hidden(route.title_kind, id, request.date, fraction)) return Inner(request);
+  if (world_.FindTmdb(route.title_kind, id) != nullptr) stats().CountFault("not_found");
   return api_.Error(ApiError::kNotFound);
 }
 

@@ -50,85 +50,84 @@ class StopSignal {
   bool stopping_ = false;
 };
 
-// Counts the request, its service's requests in flight and the answer's
-// status (not for dropped connections).
-class CountingLayer final : public Handler {
- public:
-  CountingLayer(Api api, Stats& stats, Handler& inner) : api_(api), stats_(stats), inner_(inner) {}
-  Reply Handle(Request& request) override;
+// What every layer holds: the Stats it counts in and the Handler it wraps.
+class Layer : public Handler {
+ protected:
+  Layer(Stats& stats, Handler& inner) : stats_(stats), inner_(inner) {}
+  Stats& stats() const { return stats_; }
+  Reply Inner(Request& request) { return inner_.Handle(request); }
 
  private:
-  const Api api_;
   Stats& stats_;
   Handler& inner_;
+};
+
+// Counts the request, its service's requests in flight (the service of the
+// route, ApiOf) and the answer's status (not for dropped connections).
+class CountingLayer final : public Layer {
+ public:
+  CountingLayer(Stats& stats, Handler& inner) : Layer(stats, inner) {}
+  Reply Handle(Request& request) override;
 };
 
 // 401 unless the renderer accepts the request's key; leaves it in
 // Request::key.
-class AuthLayer final : public Handler {
+class AuthLayer final : public Layer {
  public:
-  AuthLayer(const ApiRenderer& api, Stats& stats, Handler& inner) : api_(api), stats_(stats), inner_(inner) {}
+  AuthLayer(const ApiRenderer& api, Stats& stats, Handler& inner) : Layer(stats, inner), api_(api) {}
   Reply Handle(Request& request) override;
 
  private:
   const ApiRenderer& api_;
-  Stats& stats_;
-  Handler& inner_;
 };
 
 // 429 with Retry-After when the key's quota is spent.
-class QuotaLayer final : public Handler {
+class QuotaLayer final : public Layer {
  public:
   QuotaLayer(const ApiRenderer& api, RequestQuota& quota, Stats& stats, Handler& inner)
-      : api_(api), quota_(quota), stats_(stats), inner_(inner) {}
+      : Layer(stats, inner), api_(api), quota_(quota) {}
   Reply Handle(Request& request) override;
 
  private:
   const ApiRenderer& api_;
   RequestQuota& quota_;
-  Stats& stats_;
-  Handler& inner_;
 };
 
 // Latency, then the drawn action: 429/500/503 in the renderer's words, a
 // reset or a stall (the connection is dropped), or none. Truncation and
 // malformation are left in Request::fault for the CorruptionLayer.
-class FaultLayer final : public Handler {
+class FaultLayer final : public Layer {
  public:
   FaultLayer(uint64_t seed, const ApiRenderer& api, Stats& stats, StopSignal& stop, Handler& inner)
-      : seed_(seed), api_(api), stats_(stats), stop_(stop), inner_(inner) {}
+      : Layer(stats, inner), seed_(seed), api_(api), stop_(stop) {}
   Reply Handle(Request& request) override;
 
  private:
   const uint64_t seed_;
   const ApiRenderer& api_;
-  Stats& stats_;
   StopSignal& stop_;
-  Handler& inner_;
   std::atomic<uint64_t> sequence_[kEndpointKinds] = {};
 };
 
 // Damages a successful body when the fault layer drew truncate or malformed:
 // JSON text loses its second half or its first ':'; a gzip file gets a
 // broken deflate stream and CRC, so gunzip fails.
-class CorruptionLayer final : public Handler {
+class CorruptionLayer final : public Layer {
  public:
   enum class Body { kJsonText, kGzip };
-  CorruptionLayer(Body body, Stats& stats, Handler& inner) : body_(body), stats_(stats), inner_(inner) {}
+  CorruptionLayer(Body body, Stats& stats, Handler& inner) : Layer(stats, inner), body_(body) {}
   Reply Handle(Request& request) override;
 
  private:
   const Body body_;
-  Stats& stats_;
-  Handler& inner_;
 };
 
 // TMDB ids that FaultConfig::tmdb_not_found_fraction hides on a day (per
 // seed, id and day): 404 for their details, empty /find results.
-class HiddenIdsLayer final : public Handler {
+class HiddenIdsLayer final : public Layer {
  public:
   HiddenIdsLayer(const World& world, const ApiRenderer& api, Stats& stats, Handler& inner)
-      : world_(world), api_(api), stats_(stats), inner_(inner) {}
+      : Layer(stats, inner), world_(world), api_(api) {}
   Reply Handle(Request& request) override;
 
  private:
@@ -136,8 +135,6 @@ class HiddenIdsLayer final : public Handler {
 
   const World& world_;
   const ApiRenderer& api_;
-  Stats& stats_;
-  Handler& inner_;
 };
 
 }  // namespace cinelake::sandbox

@@ -117,7 +117,7 @@ TEST(SandboxLayersTest, CorruptionDamagesSuccessfulBodiesOnly) {
 
 TEST(SandboxLayersTest, CountingCountsRequestsAndStatuses) {
   Fixture f;
-  CountingLayer layer(Api::kTmdb, f.stats, f.api);
+  CountingLayer layer(f.stats, f.api);
   Request a = f.MakeRequest(), b = f.MakeRequest();
   layer.Handle(a);
   f.api.status = 404;

@@ -13,15 +13,19 @@ std::vector<std::string_view> PathSegments(std::string_view path) {
   return out;
 }
 
-bool ParseId(std::string_view s, int64_t* out) {
-  if (s.empty() || s.size() > 12) return false;
+std::vector<std::string_view> SegmentsAfter(std::string_view prefix, std::string_view path) {
+  if (!path.starts_with(prefix)) return {};
+  return PathSegments(path.substr(prefix.size()));
+}
+
+std::optional<int64_t> ParseId(std::string_view s) {
+  if (s.empty() || s.size() > 12) return std::nullopt;
   int64_t v = 0;
   for (char c : s) {
-    if (c < '0' || c > '9') return false;
+    if (c < '0' || c > '9') return std::nullopt;
     v = v * 10 + (c - '0');
   }
-  *out = v;
-  return true;
+  return v;
 }
 
 bool IsTitleId(std::string_view s) {

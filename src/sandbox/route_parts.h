@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -10,8 +11,11 @@ namespace cinelake::sandbox {
 
 // Splits "a/b/c" into its segments (views into `path`).
 std::vector<std::string_view> PathSegments(std::string_view path);
-// A decimal id of 1..12 digits.
-bool ParseId(std::string_view s, int64_t* out);
+// The segments of `path` after `prefix`; none when `path` does not start with
+// it (every route has at least one segment, so none matches no route).
+std::vector<std::string_view> SegmentsAfter(std::string_view prefix, std::string_view path);
+// A decimal id of 1..12 digits; nullopt otherwise.
+std::optional<int64_t> ParseId(std::string_view s);
 // "tt" and 7..10 digits.
 bool IsTitleId(std::string_view s);
 

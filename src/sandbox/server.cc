@@ -32,10 +32,10 @@ struct Service {
   std::vector<std::unique_ptr<Handler>> layers;
 
   Handler& entry() { return layers.empty() ? *renderer : *layers.back(); }
-  template <typename Layer, typename... Args>
+  template <typename LayerType, typename... Args>
   void Wrap(Args&&... args) {
     Handler& inner = entry();
-    layers.push_back(std::make_unique<Layer>(std::forward<Args>(args)..., inner));
+    layers.push_back(std::make_unique<LayerType>(std::forward<Args>(args)..., inner));
   }
 };
 
@@ -67,28 +67,28 @@ struct SandboxServer::Impl {
   // The one place the pipeline of each service is put together, from the
   // renderer outwards (see layers.h for the order of events).
   void Compose() {
-    Service imdb{std::make_unique<ImdbApi>(world, options.imdb_key), {}};
+    Service imdb{MakeImdbApi(world, options.imdb_key), {}};
     const ApiRenderer& imdb_api = *imdb.renderer;
     imdb.Wrap<CorruptionLayer>(CorruptionLayer::Body::kJsonText, stats);
     imdb.Wrap<FaultLayer>(options.seed, imdb_api, stats, stop);
     imdb.Wrap<QuotaLayer>(imdb_api, quotas[0], stats);
     imdb.Wrap<AuthLayer>(imdb_api, stats);
-    imdb.Wrap<CountingLayer>(Api::kImdb, stats);
+    imdb.Wrap<CountingLayer>(stats);
 
-    Service tmdb{std::make_unique<TmdbApi>(world, options.tmdb_token), {}};
+    Service tmdb{MakeTmdbApi(world, options.tmdb_token), {}};
     const ApiRenderer& tmdb_api = *tmdb.renderer;
     tmdb.Wrap<HiddenIdsLayer>(world, tmdb_api, stats);
     tmdb.Wrap<CorruptionLayer>(CorruptionLayer::Body::kJsonText, stats);
     tmdb.Wrap<FaultLayer>(options.seed, tmdb_api, stats, stop);
     tmdb.Wrap<QuotaLayer>(tmdb_api, quotas[1], stats);
     tmdb.Wrap<AuthLayer>(tmdb_api, stats);
-    tmdb.Wrap<CountingLayer>(Api::kTmdb, stats);
+    tmdb.Wrap<CountingLayer>(stats);
 
     Service exports{std::make_unique<ExportApi>(world, options.movie_catalog, options.series_catalog), {}};
     const ApiRenderer& export_api = *exports.renderer;
     exports.Wrap<CorruptionLayer>(CorruptionLayer::Body::kGzip, stats);
     exports.Wrap<FaultLayer>(options.seed, export_api, stats, stop);
-    exports.Wrap<CountingLayer>(Api::kExport, stats);
+    exports.Wrap<CountingLayer>(stats);
 
     services.push_back(std::move(imdb));
     services.push_back(std::move(tmdb));

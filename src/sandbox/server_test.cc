@@ -65,6 +65,17 @@ class SandboxServerTest : public ::testing::Test {
     httplib::Client c = Client(imdb);
     return c.Get(path);
   }
+  // TMDB knows no such movie: its details answer 404 (status_code 34) and
+  // /find for the IMDB id finds no movie.
+  void ExpectNoTmdbMovie(const std::string& tmdb_id, const std::string& imdb_id) {
+    auto m = Get("/tmdb/3/movie/" + tmdb_id);
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->status, 404);
+    EXPECT_EQ(json::parse(m->body)["status_code"], 34);
+    auto f = Get("/tmdb/3/find/" + imdb_id + "?external_source=imdb_id");
+    ASSERT_TRUE(f && f->status == 200);
+    EXPECT_TRUE(json::parse(f->body)["movie_results"].empty());
+  }
   json Stats() {
     httplib::Client c(server_->url());
     auto r = c.Get("/_sandbox/stats");
@@ -171,16 +182,10 @@ TEST_F(SandboxServerTest, EveryEndpointAnswersInTheShapeOfApisMd) {
 }
 
 TEST_F(SandboxServerTest, UnknownIdsAnswer404LikeTheRealServices) {
-  auto m = Get("/tmdb/3/movie/999999999");
-  ASSERT_TRUE(m);
-  EXPECT_EQ(m->status, 404);
-  EXPECT_EQ(json::parse(m->body)["status_code"], 34);
+  ExpectNoTmdbMovie("999999999", "tt99999999");
   auto i = Get("/imdb236/api/imdb/tt99999999");
   ASSERT_TRUE(i);
   EXPECT_EQ(i->status, 404);
-  auto f = Get("/tmdb/3/find/tt99999999?external_source=imdb_id");
-  ASSERT_TRUE(f && f->status == 200);
-  EXPECT_TRUE(json::parse(f->body)["movie_results"].empty());
 }
 
 TEST_F(SandboxServerTest, MissingOrWrongKeysAnswer401) {
@@ -348,12 +353,7 @@ TEST_F(SandboxServerTest, LatencyDelaysAnswers) {
 
 TEST_F(SandboxServerTest, NotFoundFractionHidesTmdbIds) {
   PutFaults(R"({"tmdb_not_found_fraction": 1.0})");
-  auto m = Get("/tmdb/3/movie/1000");
-  ASSERT_TRUE(m);
-  EXPECT_EQ(m->status, 404);
-  auto f = Get("/tmdb/3/find/tt0110000?external_source=imdb_id");
-  ASSERT_TRUE(f && f->status == 200);
-  EXPECT_TRUE(json::parse(f->body)["movie_results"].empty());
+  ExpectNoTmdbMovie("1000", "tt0110000");
   EXPECT_EQ(Stats()["faults"]["not_found"], 2);
 
   // A partial fraction hides some ids and not others, the same way every time.

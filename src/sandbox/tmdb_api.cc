@@ -1,10 +1,16 @@
 #include "sandbox/tmdb_api.h"
 
+#include <memory>
+
 #include "sandbox/route_parts.h"
 #include "sandbox/tmdb_json.h"
 #include "sandbox/wire_json.h"
+#include "sandbox/world_api.h"
 
 namespace cinelake::sandbox {
+
+using TmdbApi = WorldApi<Api::kTmdb>;
+
 namespace {
 
 Reply TmdbReply(int status, int code, std::string_view message) {
@@ -20,9 +26,8 @@ std::vector<int> AppendedSeasons(std::string_view list) {
     size_t comma = list.find(',');
     std::string_view item = list.substr(0, comma);
     list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
-    int64_t n = 0;
-    if (item.starts_with("season/") && ParseId(item.substr(7), &n) && n < 1000)
-      out.push_back(static_cast<int>(n));
+    std::optional<int64_t> n = item.starts_with("season/") ? ParseId(item.substr(7)) : std::nullopt;
+    if (n && *n < 1000) out.push_back(static_cast<int>(*n));
   }
   return out;
 }
@@ -39,20 +44,19 @@ bool AppendedWatchProviders(std::string_view list) {
 
 }  // namespace
 
+template <>
 std::optional<Route> TmdbApi::Match(std::string_view path) const {
-  constexpr std::string_view kPrefix = "/tmdb/3/";
-  if (!path.starts_with(kPrefix)) return std::nullopt;
-  auto seg = PathSegments(path.substr(kPrefix.size()));
-  int64_t id = 0, season = 0;
-  if (seg.size() == 2 && seg[0] == "movie" && ParseId(seg[1], &id)) {
+  auto seg = SegmentsAfter("/tmdb/3/", path);
+  if (seg.size() == 2 && seg[0] == "movie" && ParseId(seg[1])) {
     return Route{EndpointKind::kTmdbMovie, Kind::kMovie, std::string(seg[1]), 0};
   }
-  if (seg.size() == 2 && seg[0] == "tv" && ParseId(seg[1], &id)) {
+  if (seg.size() == 2 && seg[0] == "tv" && ParseId(seg[1])) {
     return Route{EndpointKind::kTmdbTv, Kind::kSeries, std::string(seg[1]), 0};
   }
-  if (seg.size() == 4 && seg[0] == "tv" && ParseId(seg[1], &id) && seg[2] == "season" &&
-      ParseId(seg[3], &season) && season < 1000) {
-    return Route{EndpointKind::kTmdbSeason, Kind::kSeries, std::string(seg[1]), static_cast<int>(season)};
+  std::optional<int64_t> season = seg.size() == 4 ? ParseId(seg[3]) : std::nullopt;
+  if (seg.size() == 4 && seg[0] == "tv" && ParseId(seg[1]) && seg[2] == "season" && season &&
+      *season < 1000) {
+    return Route{EndpointKind::kTmdbSeason, Kind::kSeries, std::string(seg[1]), static_cast<int>(*season)};
   }
   if (seg.size() == 2 && seg[0] == "find" && !seg[1].empty()) {
     return Route{EndpointKind::kTmdbFind, Kind::kMovie, std::string(seg[1]), 0};
@@ -60,13 +64,15 @@ std::optional<Route> TmdbApi::Match(std::string_view path) const {
   return std::nullopt;
 }
 
+template <>
 std::optional<std::string> TmdbApi::Authenticate(const httplib::Request& http) const {
   std::string auth = http.get_header_value("Authorization");
   std::string token = auth.rfind("Bearer ", 0) == 0 ? auth.substr(7) : http.get_param_value("api_key");
-  if (token != token_) return std::nullopt;
+  if (token != key_) return std::nullopt;
   return token;
 }
 
+template <>
 Reply TmdbApi::Error(ApiError error) const {
   switch (error) {
     case ApiError::kUnauthorized:
@@ -80,6 +86,7 @@ Reply TmdbApi::Error(ApiError error) const {
   return TmdbReply(503, 9, "Service offline: This service is temporarily offline, try again later.");
 }
 
+template <>
 Reply TmdbApi::Handle(Request& request) {
   const Route& route = request.route;
   if (route.kind == EndpointKind::kTmdbFind) {
@@ -88,8 +95,7 @@ Reply TmdbApi::Handle(Request& request) {
     }
     return Reply{200, TmdbFindJson(world_, route.id, request.date)};
   }
-  int64_t id = 0;
-  ParseId(route.id, &id);
+  const int64_t id = ParseId(route.id).value_or(0);
   const std::string appended = request.http.get_param_value("append_to_response");
   const bool providers = AppendedWatchProviders(appended);
   Result<std::string> body = route.kind == EndpointKind::kTmdbMovie
@@ -99,6 +105,10 @@ Reply TmdbApi::Handle(Request& request) {
                                  : TmdbSeasonJson(world_, id, route.season, request.date);
   if (!body.ok()) return Error(ApiError::kNotFound);
   return Reply{200, std::move(*body)};
+}
+
+std::unique_ptr<ApiRenderer> MakeTmdbApi(const World& world, std::string token) {
+  return std::make_unique<TmdbApi>(world, std::move(token));
 }
 
 }  // namespace cinelake::sandbox

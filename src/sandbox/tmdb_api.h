@@ -9,6 +9,7 @@
 // Borrows the World (which must outlive it); thread-safe (no mutable state).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -16,19 +17,7 @@
 
 namespace cinelake::sandbox {
 
-class TmdbApi final : public ApiRenderer {
- public:
-  TmdbApi(const World& world, std::string token)
-      : ApiRenderer(Api::kTmdb), world_(world), token_(std::move(token)) {}
-
-  std::optional<Route> Match(std::string_view path) const override;
-  std::optional<std::string> Authenticate(const httplib::Request& http) const override;
-  Reply Error(ApiError error) const override;
-  Reply Handle(Request& request) override;
-
- private:
-  const World& world_;
-  const std::string token_;
-};
+// The TMDB v3 renderer, accepting `token`.
+std::unique_ptr<ApiRenderer> MakeTmdbApi(const World& world, std::string token);
 
 }  // namespace cinelake::sandbox

@@ -44,6 +44,29 @@ WireJson TmdbCompanies(const World& w, const std::vector<int>& ids, bool network
   return arr;
 }
 
+// The title a movie or tv call names, once announced by the date; else the
+// NotFound TMDB answers with.
+Result<const Title*> AnnouncedTitle(const World& w, Kind kind, int64_t id, Date date) {
+  const Title* t = w.FindTmdb(kind, id);
+  if (t == nullptr || !World::Announced(*t, date))
+    return UnknownOn(kind == Kind::kMovie ? "movie" : "tv", std::to_string(id), date);
+  return t;
+}
+
+// The keys movie and TV details share, from "origin_country" to
+// "production_companies" in TMDB's order; the original title's key is
+// "original_title" for a movie, "original_name" for a series.
+void PutOriginToCompanies(const World& w, const Title& t, Date date, const char* original_title_key,
+                          WireJson& j) {
+  j["origin_country"] = WireJson::array({t.country});
+  j["original_language"] = t.original_language;
+  j[original_title_key] = t.original_title;
+  j["overview"] = t.overview;
+  j["popularity"] = w.Popularity(t, date);
+  j["poster_path"] = Nullable(t.poster_path);
+  j["production_companies"] = TmdbCompanies(w, t.companies, false);
+}
+
 WireJson TmdbGenres(const Title& t) {
   WireJson arr = WireJson::array();
   auto genres = vocab::Genres();
@@ -111,8 +134,7 @@ Result<WireJson> TmdbSeasonObject(const World& w, const Title* t, int64_t id, in
 }  // namespace
 
 Result<std::string> TmdbMovieJson(const World& w, int64_t id, Date date, bool watch_providers) {
-  const Title* t = w.FindTmdb(Kind::kMovie, id);
-  if (t == nullptr || !World::Announced(*t, date)) return UnknownOn("movie", std::to_string(id), date);
+  ASSIGN_OR_RETURN(const Title* t, AnnouncedTitle(w, Kind::kMovie, id, date));
   TitleFacts f = w.Facts(*t, date);
   WireJson j;
   j["adult"] = false;
@@ -123,13 +145,7 @@ Result<std::string> TmdbMovieJson(const World& w, int64_t id, Date date, bool wa
   j["homepage"] = t->homepage;
   j["id"] = t->tmdb_id;
   j["imdb_id"] = t->imdb_id;
-  j["origin_country"] = WireJson::array({t->country});
-  j["original_language"] = t->original_language;
-  j["original_title"] = t->original_title;
-  j["overview"] = t->overview;
-  j["popularity"] = w.Popularity(*t, date);
-  j["poster_path"] = Nullable(t->poster_path);
-  j["production_companies"] = TmdbCompanies(w, t->companies, false);
+  PutOriginToCompanies(w, *t, date, "original_title", j);
   j["production_countries"] = WireJson::array({WireJson{{"iso_3166_1", t->country}}});
   j["release_date"] = DayString(t->release_day);
   j["revenue"] = f.revenue;
@@ -147,8 +163,7 @@ Result<std::string> TmdbMovieJson(const World& w, int64_t id, Date date, bool wa
 
 Result<std::string> TmdbTvJson(const World& w, int64_t id, Date date,
                                const std::vector<int>& appended_seasons, bool watch_providers) {
-  const Title* t = w.FindTmdb(Kind::kSeries, id);
-  if (t == nullptr || !World::Announced(*t, date)) return UnknownOn("tv", std::to_string(id), date);
+  ASSIGN_OR_RETURN(const Title* t, AnnouncedTitle(w, Kind::kSeries, id, date));
   TitleFacts f = w.Facts(*t, date);
   WireJson j;
   j["adult"] = false;
@@ -205,13 +220,7 @@ Result<std::string> TmdbTvJson(const World& w, int64_t id, Date date,
   j["networks"] = TmdbCompanies(w, t->networks, true);
   j["number_of_episodes"] = episodes;
   j["number_of_seasons"] = seasons;
-  j["origin_country"] = WireJson::array({t->country});
-  j["original_language"] = t->original_language;
-  j["original_name"] = t->original_title;
-  j["overview"] = t->overview;
-  j["popularity"] = w.Popularity(*t, date);
-  j["poster_path"] = Nullable(t->poster_path);
-  j["production_companies"] = TmdbCompanies(w, t->companies, false);
+  PutOriginToCompanies(w, *t, date, "original_name", j);
   j["seasons"] = season_arr;
   j["status"] = f.status;
   j["tagline"] = t->tagline;
@@ -236,8 +245,7 @@ Result<std::string> TmdbTvJson(const World& w, int64_t id, Date date,
 }
 
 Result<std::string> TmdbSeasonJson(const World& w, int64_t id, int season, Date date) {
-  const Title* t = w.FindTmdb(Kind::kSeries, id);
-  if (t == nullptr || !World::Announced(*t, date)) return UnknownOn("tv", std::to_string(id), date);
+  ASSIGN_OR_RETURN(const Title* t, AnnouncedTitle(w, Kind::kSeries, id, date));
   ASSIGN_OR_RETURN(WireJson j, TmdbSeasonObject(w, t, id, season, date));
   return j.dump();
 }

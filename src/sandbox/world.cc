@@ -389,76 +389,52 @@ void World::Populate(Title& t, uint64_t salt) {
   if (t.type != "tvMiniSeries" && r.Chance(0.03)) t.tmdb_id_style = r.Chance(0.5) ? 1 : 2;
 }
 
+namespace {
+
+// One guaranteed list member. Empty type or original title keep the generated
+// type / the primary title; runtime 0 keeps the generated runtime.
+struct SpecialTitle {
+  int index;  // into the title table
+  std::string_view type, primary_title, original_title, language, country;
+  double rating;
+  int runtime;
+};
+
+constexpr int kSeries0 = kEvergreenMovies;  // first evergreen series
+constexpr SpecialTitle kSpecialTitles[] = {
+    {0, "", World::kXssTitle, "", "en", "US", 6.9, 101},
+    {1, "", "Amélie", "Le Fabuleux Destin d'Amélie Poulain", "fr", "FR", 8.3, 122},
+    {2, "", "千と千尋の神隠し", "", "ja", "JP", 8.6, 125},
+    {3, "", "Paper Lanterns", "", "en", "GB", 7.6, 84},
+    {4, "", "Starfall Dominion", "", "en", "US", 7.8, 148},
+    {kSeries0, "tvSeries", "The Quiet Lighthouse", "", "en", "GB", 8.2, 38},
+    {kSeries0 + 1, "tvSeries", "그림자 도시", "", "ko", "KR", 8.0, 0},
+};
+
+}  // namespace
+
 void World::AddSpecialTitles() {
   // Evergreen movies 0..4 and series 0..1 become the guaranteed list members.
-  auto movie = [&](int i) -> Title& { return titles_[i]; };
-  auto series = [&](int i) -> Title& { return titles_[kEvergreenMovies + i]; };
-  auto make_sticky = [](Title& t) {
+  for (const SpecialTitle& s : kSpecialTitles) {
+    Title& t = titles_[s.index];
     t.sticky = true;
     t.runtime_known_before_release = true;
-  };
+    if (!s.type.empty()) t.type = std::string(s.type);
+    t.primary_title = std::string(s.primary_title);
+    t.original_title = std::string(s.original_title.empty() ? s.primary_title : s.original_title);
+    t.original_language = std::string(s.language);
+    t.country = std::string(s.country);
+    t.rating = s.rating;
+    if (s.runtime != 0) t.runtime = s.runtime;
+  }
 
-  Title& xss = movie(0);
-  make_sticky(xss);
-  xss.primary_title = xss.original_title = std::string(kXssTitle);
-  xss.original_language = "en";
-  xss.country = "US";
-  xss.rating = 6.9;
-  xss.runtime = 101;
-
-  Title& amelie = movie(1);
-  make_sticky(amelie);
-  amelie.primary_title = "Amélie";
-  amelie.original_title = "Le Fabuleux Destin d'Amélie Poulain";
-  amelie.original_language = "fr";
-  amelie.country = "FR";
-  amelie.rating = 8.3;
-  amelie.runtime = 122;
-
-  Title& chihiro = movie(2);
-  make_sticky(chihiro);
-  chihiro.primary_title = chihiro.original_title = "千と千尋の神隠し";
-  chihiro.original_language = "ja";
-  chihiro.country = "JP";
-  chihiro.rating = 8.6;
-  chihiro.runtime = 125;
-
-  Title& short_movie = movie(3);
-  make_sticky(short_movie);
-  short_movie.primary_title = short_movie.original_title = "Paper Lanterns";
-  short_movie.original_language = "en";
-  short_movie.country = "GB";
-  short_movie.rating = 7.6;
-  short_movie.runtime = 84;
-
-  Title& blockbuster = movie(4);
-  make_sticky(blockbuster);
-  blockbuster.primary_title = blockbuster.original_title = "Starfall Dominion";
-  blockbuster.original_language = "en";
-  blockbuster.country = "US";
-  blockbuster.rating = 7.8;
-  blockbuster.runtime = 148;
+  Title& blockbuster = titles_[4];
   blockbuster.budget = 260000000;
   blockbuster.revenue = 1934512877;
 
-  Title& binge = series(0);
-  make_sticky(binge);
-  binge.type = "tvSeries";
-  binge.primary_title = binge.original_title = "The Quiet Lighthouse";
-  binge.original_language = "en";
-  binge.country = "GB";
-  binge.rating = 8.2;
-  binge.runtime = 38;
+  Title& binge = titles_[kSeries0];
   binge.ended = true;
   binge.seasons = {Season{1, binge.release_day, 8, 7, "/" + std::string("qLh8mZ2xV4pR7sT1nW3yK6bD9fA.jpg")}};
-
-  Title& korean = series(1);
-  make_sticky(korean);
-  korean.type = "tvSeries";
-  korean.primary_title = korean.original_title = "그림자 도시";
-  korean.original_language = "ko";
-  korean.country = "KR";
-  korean.rating = 8.0;
 }
 
 const Title* World::FindImdb(std::string_view imdb_id) const {

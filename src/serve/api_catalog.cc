@@ -54,7 +54,9 @@ ApiResponse GetCatalogTrend(const PreparedGold& g, const ApiRequest& r) {
   if (c.days().empty()) return Error(404, kNoCatalog);
   int64_t t = c.FindTitle(*key);
   if (t < 0) return Error(404, "parameter 'id': " + text + " is not in the catalog's kept days");
-  return Ok(CatalogTrendJson(c, static_cast<uint32_t>(t)));
+  Result<json> trend = CatalogTrendJson(c, static_cast<uint32_t>(t));
+  if (!trend.ok()) return Error(500, trend.status().ToString());
+  return Ok(std::move(*trend));
 }
 
 }  // namespace cinelake::serve

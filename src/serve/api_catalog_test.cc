@@ -38,7 +38,9 @@ std::shared_ptr<const PreparedGold> WithCatalog(int days) {
   }
   b.SetName(CatalogKey{false, 1}, "Première <b>Nuit</b>");
   GoldTables g = GoldTables::Empty();
-  g.catalog = b.Finish();
+  auto index = b.Finish();
+  EXPECT_TRUE(index.ok()) << index.status().ToString();
+  g.catalog = index.ok() ? *index : CatalogIndex::Empty();
   return PreparedGold::Prepare(g);
 }
 

@@ -27,22 +27,6 @@ int64_t UnZigZag(uint64_t v) {
   return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
 }
 
-void PutVarint(std::vector<uint8_t>& out, uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<uint8_t>(v | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<uint8_t>(v));
-}
-uint64_t GetVarint(const uint8_t*& p) {
-  uint64_t v = 0;
-  for (int shift = 0;; shift += 7) {
-    uint8_t b = *p++;
-    v |= static_cast<uint64_t>(b & 0x7F) << shift;
-    if ((b & 0x80) == 0) return v;
-  }
-}
-
 const Column* Need(const Table& t, std::string_view name, DataType type, Status* st) {
   const Column* c = t.FindColumn(name);
   if (c == nullptr || c->type() != type) {
@@ -82,14 +66,18 @@ std::optional<CatalogKey> CatalogKey::ParsePath(std::string_view path) {
 
 // ---- building --------------------------------------------------------------
 
-CatalogIndex::Builder::Builder() : index_(new CatalogIndex()) {}
+CatalogIndex::Builder::Builder(HistoryOptions options)
+    : index_(new CatalogIndex()), spill_(std::move(options)) {}
+
+std::shared_ptr<const CatalogIndex> CatalogIndex::Empty() {
+  return std::shared_ptr<const CatalogIndex>(new CatalogIndex());
+}
 
 uint32_t CatalogIndex::Builder::Intern(CatalogKey key) {
   auto [it, added] = by_key_.try_emplace(key.packed(), static_cast<uint32_t>(index_->keys_.size()));
   if (added) {
     index_->keys_.push_back(key);
     index_->first_day_.push_back(static_cast<uint32_t>(index_->days_.size() - 1));
-    streams_.emplace_back();
     last_rank_.push_back(0);
     last_pop_.push_back(0);
     seen_on_.push_back(static_cast<uint32_t>(index_->days_.size() - 1));  // nothing written yet
@@ -131,10 +119,8 @@ Status CatalogIndex::Builder::AddDay(Date date, const Table& fact) {
     }
     auto rank = static_cast<uint32_t>(ranks->Int32(r));
     uint32_t pop = Hundredths(pops->Int64(r));
-    std::vector<uint8_t>& s = streams_[t];
-    for (uint32_t gap = seen_on_[t]; gap < d; ++gap) s.push_back(0);  // days it was absent
-    PutVarint(s, ZigZag(static_cast<int64_t>(rank) - last_rank_[t]) + 1);
-    PutVarint(s, ZigZag(static_cast<int64_t>(pop) - last_pop_[t]));
+    spill_.Add(t, d - seen_on_[t], ZigZag(static_cast<int64_t>(rank) - last_rank_[t]) + 1,
+               ZigZag(static_cast<int64_t>(pop) - last_pop_[t]));
     last_rank_[t] = rank;
     last_pop_[t] = pop;
     seen_on_[t] = d + 1;
@@ -163,28 +149,29 @@ bool CatalogIndex::Builder::SetName(CatalogKey key, std::string_view name) {
   return true;
 }
 
-std::shared_ptr<const CatalogIndex> CatalogIndex::Builder::Finish() {
+Result<std::shared_ptr<const CatalogIndex>> CatalogIndex::Builder::Finish() {
   CatalogIndex& x = *index_;
   const auto n = static_cast<uint32_t>(x.keys_.size());
   const auto last_day = static_cast<uint32_t>(x.days_.size());
-  // One buffer for every stream, each padded to the last day.
-  size_t total = 0;
-  for (uint32_t t = 0; t < n; ++t) total += streams_[t].size() + (last_day - seen_on_[t]);
-  x.streams_.reserve(total);
-  x.stream_start_.reserve(n + 1);
+  // Each stream padded to the last day.
+  std::vector<uint32_t> trailing(n);
   x.latest_rank_.assign(n, 0);
   x.latest_pop_.assign(n, 0);
   for (uint32_t t = 0; t < n; ++t) {
-    x.stream_start_.push_back(x.streams_.size());
-    x.streams_.insert(x.streams_.end(), streams_[t].begin(), streams_[t].end());
-    x.streams_.insert(x.streams_.end(), last_day - seen_on_[t], uint8_t{0});
+    trailing[t] = last_day - seen_on_[t];
     if (seen_on_[t] == last_day) {
       x.latest_rank_[t] = last_rank_[t];
       x.latest_pop_[t] = last_pop_[t];
     }
-    std::vector<uint8_t>().swap(streams_[t]);
   }
-  x.stream_start_.push_back(x.streams_.size());
+  RETURN_IF_ERROR(spill_.status());
+  if (n > 0) {
+    ASSIGN_OR_RETURN(x.history_, spill_.Finish(n, trailing, &x.stream_start_));
+  }
+  std::vector<uint32_t>().swap(trailing);
+  std::vector<uint32_t>().swap(last_rank_);
+  std::vector<uint32_t>().swap(last_pop_);
+  std::vector<uint32_t>().swap(seen_on_);
 
   x.sorted_.resize(n);
   for (uint32_t t = 0; t < n; ++t) x.sorted_[t] = t;
@@ -227,7 +214,7 @@ std::shared_ptr<const CatalogIndex> CatalogIndex::Builder::Finish() {
       it->second = t;
   }
   by_key_ = {};
-  return std::move(index_);
+  return std::shared_ptr<const CatalogIndex>(std::move(index_));
 }
 
 // ---- reading ---------------------------------------------------------------
@@ -259,39 +246,61 @@ std::string_view CatalogIndex::content_id(uint32_t title) const {
   return it == content_ids_.end() ? std::string_view() : std::string_view(it->second);
 }
 
-std::vector<CatalogPoint> CatalogIndex::Trend(uint32_t title) const {
+Status CatalogIndex::ReadStream(uint32_t title, std::vector<uint8_t>* bytes) const {
+  bytes->resize(stream_start_[title + 1] - stream_start_[title]);
+  return history_->Read(stream_start_[title], bytes->size(), bytes->data());
+}
+
+namespace {
+
+// Decodes a title's stream from day `first` through day `last`; calls
+// point(day, rank, pop) for every day (rank 0 = absent).
+template <typename Point>
+Status Decode(const std::vector<uint8_t>& bytes, size_t first, size_t last, Point point) {
+  const uint8_t* p = bytes.data();
+  const uint8_t* end = p + bytes.size();
+  int64_t rank = 0, pop = 0;
+  for (size_t d = first; d <= last; ++d) {
+    uint64_t tag = 0, delta = 0;
+    if (!GetVarint(p, end, &tag)) return Status::Corruption("catalog history: a stream ends early");
+    if (tag == 0) {
+      point(d, 0, 0);
+      continue;
+    }
+    if (!GetVarint(p, end, &delta)) return Status::Corruption("catalog history: a stream ends early");
+    rank += UnZigZag(tag - 1);
+    pop += UnZigZag(delta);
+    point(d, static_cast<uint32_t>(rank), static_cast<uint32_t>(pop));
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<std::vector<CatalogPoint>> CatalogIndex::Trend(uint32_t title) const {
   std::vector<CatalogPoint> points(days_.size());
   for (size_t d = 0; d < days_.size(); ++d) points[d].date = days_[d].date;
-  const uint8_t* p = streams_.data() + stream_start_[title];
-  int64_t rank = 0, pop = 0;
-  for (size_t d = first_day_[title]; d < days_.size(); ++d) {
-    uint64_t tag = GetVarint(p);
-    if (tag == 0) continue;
-    rank += UnZigZag(tag - 1);
-    pop += UnZigZag(GetVarint(p));
-    points[d].rank = static_cast<uint32_t>(rank);
-    points[d].popularity = static_cast<uint32_t>(pop);
-  }
+  if (days_.empty()) return points;
+  std::vector<uint8_t> bytes;
+  RETURN_IF_ERROR(ReadStream(title, &bytes));
+  RETURN_IF_ERROR(
+      Decode(bytes, first_day_[title], days_.size() - 1, [&](size_t d, uint32_t rank, uint32_t pop) {
+        points[d].rank = rank;
+        points[d].popularity = pop;
+      }));
   return points;
 }
 
-CatalogPoint CatalogIndex::At(uint32_t title, int day) const {
+Result<CatalogPoint> CatalogIndex::At(uint32_t title, int day) const {
   CatalogPoint point{days_[day].date, 0, 0};
-  const uint8_t* p = streams_.data() + stream_start_[title];
-  int64_t rank = 0, pop = 0;
-  for (int d = static_cast<int>(first_day_[title]); d <= day; ++d) {
-    uint64_t tag = GetVarint(p);
-    if (tag == 0) {
-      if (d == day) return point;
-      continue;
-    }
-    rank += UnZigZag(tag - 1);
-    pop += UnZigZag(GetVarint(p));
-  }
-  if (day >= static_cast<int>(first_day_[title])) {
-    point.rank = static_cast<uint32_t>(rank);
-    point.popularity = static_cast<uint32_t>(pop);
-  }
+  if (day < static_cast<int>(first_day_[title])) return point;
+  std::vector<uint8_t> bytes;
+  RETURN_IF_ERROR(ReadStream(title, &bytes));
+  RETURN_IF_ERROR(
+      Decode(bytes, first_day_[title], static_cast<size_t>(day), [&](size_t, uint32_t rank, uint32_t pop) {
+        point.rank = rank;
+        point.popularity = pop;
+      }));
   return point;
 }
 
@@ -320,7 +329,7 @@ std::vector<uint32_t> CatalogIndex::Search(std::string_view needle, size_t limit
 }
 
 size_t CatalogIndex::MemoryBytes() const {
-  size_t bytes = streams_.capacity() + names_.capacity() + folded_.capacity();
+  size_t bytes = names_.capacity() + folded_.capacity();
   bytes += (keys_.capacity()) * sizeof(CatalogKey);
   bytes += (sorted_.capacity() + first_day_.capacity() + latest_rank_.capacity() + latest_pop_.capacity() +
             name_start_.capacity() + folded_start_.capacity() + folded_title_.capacity()) *

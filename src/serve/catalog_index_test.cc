@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "lake/schemas.h"
 #include "serve/view_catalog.h"
 
@@ -88,7 +90,9 @@ std::shared_ptr<const CatalogIndex> ThreeDays() {
   EXPECT_FALSE(b.SetName(CatalogKey{false, 7}, "renamed later"));  // the first name given stays
   EXPECT_FALSE(b.SetName(CatalogKey{false, 12345}, "not in the catalog"));
   EXPECT_EQ(b.unnamed(), 1u);  // movie/99
-  return b.Finish();
+  auto c = b.Finish();
+  EXPECT_TRUE(c.ok()) << c.status().ToString();
+  return c.ok() ? *c : CatalogIndex::Empty();
 }
 
 TEST(CatalogKey, ParsesOnlyTmdbPaths) {
@@ -104,7 +108,7 @@ TEST(CatalogIndex, TrendCoversEveryKeptDayWithGaps) {
   ASSERT_EQ(c->days().size(), 3u);
   int64_t seven = c->FindTitle(CatalogKey{false, 7});
   ASSERT_GE(seven, 0);
-  std::vector<CatalogPoint> t = c->Trend(static_cast<uint32_t>(seven));
+  std::vector<CatalogPoint> t = c->Trend(static_cast<uint32_t>(seven)).value();
   ASSERT_EQ(t.size(), 3u);
   EXPECT_EQ(t[0].rank, 3u);
   EXPECT_EQ(t[0].popularity, 123u);
@@ -114,14 +118,14 @@ TEST(CatalogIndex, TrendCoversEveryKeptDayWithGaps) {
   EXPECT_EQ(t[2].date, kD3);
 
   auto joined = static_cast<uint32_t>(c->FindTitle(CatalogKey{false, 99}));
-  std::vector<CatalogPoint> j = c->Trend(joined);
+  std::vector<CatalogPoint> j = c->Trend(joined).value();
   EXPECT_EQ(j[0].rank, 0u);  // before it appeared
   EXPECT_EQ(j[1].rank, 3u);
   EXPECT_EQ(j[2].rank, 4u);
   EXPECT_EQ(j[2].popularity, 5u);
   for (int d = 0; d < 3; ++d) {
-    EXPECT_EQ(c->At(joined, d).rank, j[d].rank) << d;
-    EXPECT_EQ(c->At(static_cast<uint32_t>(seven), d).rank, t[d].rank) << d;
+    EXPECT_EQ(c->At(joined, d)->rank, j[d].rank) << d;
+    EXPECT_EQ(c->At(static_cast<uint32_t>(seven), d)->rank, t[d].rank) << d;
   }
   EXPECT_EQ(c->latest_rank(joined), 4u);
   EXPECT_EQ(c->FindTitle(CatalogKey{true, 7}), -1);  // tv/7 is another title
@@ -185,6 +189,69 @@ TEST(CatalogIndex, RefusesDaysOutOfOrderAndTablesWithoutTheColumns) {
   EXPECT_NE(st.message().find("rank"), std::string::npos) << st.ToString();
   ASSERT_TRUE(b.AddDay(kD3 + 1, Day({{"bogus", 1, 5}, {"movie/1", 2, 5}}, kD2)).ok());
   EXPECT_EQ(b.skipped_rows(), 1);
+}
+
+// 60 titles over 25 days, some joining late, some absent for a while: the
+// trends read back from the history file are the days' ranks whatever the
+// spill's bucket size (1 title a bucket, a few, one for all).
+TEST(CatalogIndex, HistoryOnDiskMatchesTheDaysForAnyBucketSize) {
+  constexpr int kTitles = 60, kDays = 25;
+  auto present = [](int i, int d) { return (i < 45 || d >= 12) && (i * 31 + d * 17) % 5 != 0; };
+  auto hundredths = [](int i, int d) { return static_cast<int64_t>((i * 7919 + d * 104729) % 100000); };
+  std::vector<std::vector<int>> ranks(kTitles, std::vector<int>(kDays, 0));
+  std::vector<Table> days;
+  for (int d = 0; d < kDays; ++d) {
+    std::vector<int> ids;
+    for (int i = 0; i < kTitles; ++i)
+      if (present(i, d)) ids.push_back(i);
+    std::sort(ids.begin(), ids.end(), [&](int a, int b) { return hundredths(a, d) > hundredths(b, d); });
+    std::vector<Row> rows;
+    for (size_t r = 0; r < ids.size(); ++r) {
+      ranks[ids[r]][d] = static_cast<int>(r + 1);
+      rows.emplace_back("movie/" + std::to_string(ids[r] + 1), static_cast<int>(r + 1),
+                        hundredths(ids[r], d));
+    }
+    days.push_back(Day(rows, d == 0 ? std::nullopt : std::optional<Date>(kD1 + d - 1)));
+  }
+  std::optional<uint64_t> file_bytes;
+  for (uint32_t bucket : {1u, 3u, 7u, 1u << 14}) {
+    CatalogIndex::Builder b(HistoryOptions{::testing::TempDir(), bucket});
+    for (int d = 0; d < kDays; ++d) ASSERT_TRUE(b.AddDay(kD1 + d, days[d]).ok());
+    auto c = b.Finish();
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    ASSERT_EQ((*c)->title_count(), static_cast<size_t>(kTitles));
+    if (file_bytes) {
+      EXPECT_EQ((*c)->HistoryBytes(), *file_bytes) << bucket;
+    }
+    file_bytes = (*c)->HistoryBytes();
+    for (int i = 0; i < kTitles; ++i) {
+      auto t = static_cast<uint32_t>((*c)->FindTitle(CatalogKey{false, static_cast<uint32_t>(i + 1)}));
+      auto trend = (*c)->Trend(t);
+      ASSERT_TRUE(trend.ok()) << trend.status().ToString();
+      for (int d = 0; d < kDays; ++d) {
+        ASSERT_EQ((*trend)[d].rank, static_cast<uint32_t>(ranks[i][d]))
+            << "bucket " << bucket << " title " << i;
+        if (ranks[i][d] > 0) {
+          EXPECT_EQ((*trend)[d].popularity, static_cast<uint32_t>(hundredths(i, d)));
+        }
+        EXPECT_EQ((*c)->At(t, d)->rank, static_cast<uint32_t>(ranks[i][d]));
+      }
+      EXPECT_EQ((*c)->latest_rank(t), static_cast<uint32_t>(ranks[i][kDays - 1]));
+    }
+  }
+}
+
+TEST(CatalogIndex, AnUnwritableHistoryDirIsAClearError) {
+  CatalogIndex::Builder b(HistoryOptions{"/nonexistent/cinelake-history", 4});
+  EXPECT_TRUE(b.AddDay(kD1, Day({{"movie/1", 1, 5}}, std::nullopt)).ok());  // the table was fine
+  EXPECT_FALSE(b.history_status().ok());
+  auto c = b.Finish();
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), Status::Code::kIOError);
+  EXPECT_NE(c.status().message().find("/nonexistent/cinelake-history"), std::string::npos)
+      << c.status().ToString();
+  // No day with a ranked title: no file is needed.
+  EXPECT_TRUE(CatalogIndex::Builder(HistoryOptions{"/nonexistent/cinelake-history", 4}).Finish().ok());
 }
 
 }  // namespace

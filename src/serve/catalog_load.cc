@@ -1,5 +1,7 @@
 #include "serve/catalog_load.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 
 #include "common/log.h"
@@ -80,12 +82,10 @@ void NameTitles(const Lake& lake, Date latest, CatalogIndex::Builder& builder) {
   }
 }
 
-}  // namespace
-
-std::shared_ptr<const CatalogIndex> LoadCatalog(const Lake& lake, const GoldCommit* commit,
-                                                const std::vector<LiveGoldFile>& live,
-                                                std::vector<UnreadableFile>* unreadable) {
-  CatalogIndex::Builder builder;
+Result<std::shared_ptr<const CatalogIndex>> Build(const Lake& lake, const GoldCommit* commit,
+                                                  const std::vector<LiveGoldFile>& live,
+                                                  CatalogIndex::Builder& builder,
+                                                  std::vector<UnreadableFile>* unreadable) {
   std::optional<Date> last;
   for (const DayFile& f : CatalogFiles(commit, live)) {
     if (last && !(*last < f.date)) {
@@ -99,6 +99,7 @@ std::shared_ptr<const CatalogIndex> LoadCatalog(const Lake& lake, const GoldComm
       continue;
     }
     last = f.date;
+    if (!builder.history_status().ok()) break;  // Finish() names it
   }
   if (commit != nullptr) {
     for (const UnreadableFile& u : commit->left_out) {
@@ -112,12 +113,32 @@ std::shared_ptr<const CatalogIndex> LoadCatalog(const Lake& lake, const GoldComm
   if (builder.skipped_rows() > 0)
     spdlog::warn("catalog: {} rows without a movie/<n> or tv/<n> tmdb_id were skipped",
                  builder.skipped_rows());
-  std::shared_ptr<const CatalogIndex> index = builder.Finish();
-  if (!index->days().empty()) {
-    spdlog::info("catalog: {} days, {} titles, index {} bytes", index->days().size(), index->title_count(),
-                 index->MemoryBytes());
+  return builder.Finish();
+}
+
+}  // namespace
+
+std::shared_ptr<const CatalogIndex> LoadCatalog(const Lake& lake, const GoldCommit* commit,
+                                                const std::vector<LiveGoldFile>& live,
+                                                std::vector<UnreadableFile>* unreadable) {
+  Result<std::shared_ptr<const CatalogIndex>> index = Status::Internal("not built");
+  {
+    CatalogIndex::Builder builder;
+    index = Build(lake, commit, live, builder, unreadable);
+  }  // the builder's maps and names freed here
+#ifdef __GLIBC__
+  malloc_trim(0);  // and their many small blocks given back to the system
+#endif
+  if (!index.ok()) {
+    unreadable->push_back(UnreadableFile{"catalog history files", Redact(index.status().ToString())});
+    return CatalogIndex::Empty();
   }
-  return index;
+  if (!(*index)->days().empty()) {
+    spdlog::info("catalog: {} days, {} titles, index {} bytes in memory, history {} bytes on disk",
+                 (*index)->days().size(), (*index)->title_count(), (*index)->MemoryBytes(),
+                 (*index)->HistoryBytes());
+  }
+  return std::move(*index);
 }
 
 }  // namespace cinelake::serve

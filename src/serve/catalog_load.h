@@ -10,9 +10,16 @@
 // a title absent from all of them, long gone from TMDB, is shown by its TMDB
 // path and is not found by name).
 //
+// The days' history streams go to an unlinked temporary file in
+// $CINELAKE_CATALOG_DIR, else $TMPDIR, else /tmp (catalog_index_history.h):
+// set it to a disk, not a tmpfs, at TMDB's size (about 4.3 bytes a title-day,
+// 2.2 GB for a year).
+//
 // Thread-safety: as the Lake. Ownership: the index is shared and immutable.
 // Errors: none returned; a partition that cannot be read is left out and
 // named in *unreadable (the rest still loads), as gold.h does for its tables.
+// When the history files cannot be written the catalog is served empty and
+// *unreadable names "catalog history files" with the I/O error.
 #pragma once
 
 #include <memory>

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -117,6 +118,24 @@ TEST_F(CatalogLoadTest, ADamagedDayIsNamedAndTheOthersLoad) {
   EXPECT_EQ(gold->catalog->days().size(), 2u);
   ASSERT_EQ(gold->notes.unreadable.size(), 1u);
   EXPECT_EQ(gold->notes.unreadable[0].path, path);
+}
+
+TEST_F(CatalogLoadTest, HistoryFilesThatCannotBeWrittenAreNamedAndTheRestLoads) {
+  const char* before = std::getenv("CINELAKE_CATALOG_DIR");
+  std::string kept = before != nullptr ? before : "";
+  ::setenv("CINELAKE_CATALOG_DIR", (dir_ / "no-such-dir").c_str(), 1);
+  auto gold = LoadGold(*lake_);
+  if (before != nullptr) {
+    ::setenv("CINELAKE_CATALOG_DIR", kept.c_str(), 1);
+  } else {
+    ::unsetenv("CINELAKE_CATALOG_DIR");
+  }
+  ASSERT_TRUE(gold.ok()) << gold.status().ToString();
+  EXPECT_TRUE(gold->catalog->days().empty());
+  ASSERT_EQ(gold->notes.unreadable.size(), 1u);
+  EXPECT_EQ(gold->notes.unreadable[0].path, "catalog history files");
+  EXPECT_NE(gold->notes.unreadable[0].error.find("no-such-dir"), std::string::npos)
+      << gold->notes.unreadable[0].error;
 }
 
 }  // namespace

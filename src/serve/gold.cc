@@ -40,7 +40,7 @@ constexpr Slot kSlots[] = {
 GoldTables GoldTables::Empty() {
   GoldTables g;
   for (const Slot& s : kSlots) g.*(s.member) = Table(TableByName(s.name).schema);
-  g.catalog = CatalogIndex::Builder().Finish();
+  g.catalog = CatalogIndex::Empty();
   return g;
 }
 

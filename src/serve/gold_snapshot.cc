@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
+
+#include "lake/schemas.h"
 
 namespace cinelake::serve {
 
@@ -49,6 +52,20 @@ class Cols {
     const Column* c = t_.FindColumn(name);
     return c != nullptr && c->type() == DataType::kBool && c->IsValid(r) && c->Bool(r);
   }
+  CellValue Cell(std::string_view name, size_t r) const {
+    const Column* c = t_.FindColumn(name);
+    if (c == nullptr || c->IsNull(r)) return std::monostate{};
+    switch (c->type()) {
+      case DataType::kString: return std::string(c->String(r));
+      case DataType::kBool: return c->Bool(r);
+      case DataType::kDouble:
+      case DataType::kDecimal: return *Num(name, r);
+      default: {
+        std::optional<int64_t> v = Int(name, r);
+        return v ? CellValue(*v) : CellValue();
+      }
+    }
+  }
   std::vector<std::string> List(std::string_view name, size_t r) const {
     const Column* c = t_.FindColumn(name);
     if (c == nullptr || c->type() != DataType::kStringList || c->IsNull(r)) return {};
@@ -68,6 +85,24 @@ std::optional<Date> ToDate(std::optional<int64_t> days) {
   if (!days) return std::nullopt;
   return Date{static_cast<int32_t>(*days)};
 }
+
+// Text columns read straight into string members.
+template <typename T>
+using TextColumn = std::pair<const char*, std::string T::*>;
+
+template <typename T, size_t N>
+void ReadText(const Cols& c, size_t r, const TextColumn<T> (&columns)[N], T* out) {
+  for (const auto& [column, member] : columns) out->*member = c.Str(column, r);
+}
+
+constexpr TextColumn<Season> kSeasonText[] = {{"name", &Season::name},
+                                              {"overview", &Season::overview},
+                                              {"air_date", &Season::air_date},
+                                              {"poster_path", &Season::poster}};
+constexpr TextColumn<Episode> kEpisodeText[] = {{"primary_title", &Episode::title},
+                                                {"still_path", &Episode::still},
+                                                {"episode_type", &Episode::type},
+                                                {"air_date", &Episode::air_date}};
 
 bool CreditLess(const Credit& a, const Credit& b) {
   // Billing order first; unordered credits last, then by person index for stability.
@@ -101,27 +136,36 @@ std::shared_ptr<const GoldSnapshot> GoldSnapshot::Build(const GoldTables& gold) 
 
   // Titles.
   {
+    // The text columns Title holds; the numbers below; then the pass-through rest.
+    static constexpr TextColumn<Title> kText[] = {{"content_type", &Title::type},
+                                                  {"primary_title", &Title::title},
+                                                  {"original_title", &Title::original_title},
+                                                  {"overview", &Title::overview},
+                                                  {"release_date", &Title::release_date},
+                                                  {"status", &Title::status},
+                                                  {"original_language", &Title::language},
+                                                  {"trailer", &Title::trailer},
+                                                  {"content_poster", &Title::poster},
+                                                  {"content_homepage", &Title::homepage}};
+    std::set<std::string_view> used{"content_id", "runtime_minutes", "average_rating", "vote_count",
+                                    "budget",     "revenue",         "created_at",     "updated_at"};
+    for (const auto& [column, member] : kText) used.insert(column);
+    std::vector<std::string> passthrough;
+    for (const Field& f : TableByName(tables::kDimContent).schema.fields()) {
+      if (!used.count(f.name)) passthrough.push_back(f.name);
+    }
     Cols c(gold.dim_content);
     for (size_t r = 0; r < c.rows(); ++r) {
       Title t;
       t.id = c.Str("content_id", r);
       if (t.id.empty() || s.title_index_.count(t.id)) continue;
-      t.type = c.Str("content_type", r);
-      t.title = c.Str("primary_title", r);
-      t.original_title = c.Str("original_title", r);
-      t.overview = c.Str("overview", r);
-      t.release_date = c.Str("release_date", r);
-      t.status = c.Str("status", r);
-      t.language = c.Str("original_language", r);
-      t.trailer = c.Str("trailer", r);
-      t.poster = c.Str("content_poster", r);
-      t.homepage = c.Str("content_homepage", r);
-      t.tagline = c.Str("tagline", r);
+      ReadText(c, r, kText, &t);
       t.runtime = ToInt(c.Int("runtime_minutes", r));
       t.rating = c.Num("average_rating", r);
       t.votes = c.Int("vote_count", r);
       t.budget = c.Int("budget", r);
       t.revenue = c.Int("revenue", r);
+      for (const std::string& column : passthrough) t.details.emplace_back(column, c.Cell(column, r));
       if (t.release_date.size() >= 10) {
         auto d = Date::Parse(std::string_view(t.release_date).substr(0, 10));
         if (d.ok()) t.release = *d;
@@ -212,10 +256,7 @@ std::shared_ptr<const GoldSnapshot> GoldSnapshot::Build(const GoldTables& gold) 
       if (t < 0 || !n) continue;
       Season se;
       se.number = static_cast<int>(*n);
-      se.name = c.Str("name", r);
-      se.overview = c.Str("overview", r);
-      se.air_date = c.Str("air_date", r);
-      se.poster = c.Str("poster_path", r);
+      ReadText(c, r, kSeasonText, &se);
       se.episode_count = ToInt(c.Int("episode_count", r));
       s.titles[t].seasons.push_back(std::move(se));
     }
@@ -230,10 +271,7 @@ std::shared_ptr<const GoldSnapshot> GoldSnapshot::Build(const GoldTables& gold) 
       Episode e;
       e.season = static_cast<int>(*sn);
       e.number = static_cast<int>(*en);
-      e.title = c.Str("primary_title", r);
-      e.still = c.Str("still_path", r);
-      e.type = c.Str("episode_type", r);
-      e.air_date = c.Str("air_date", r);
+      ReadText(c, r, kEpisodeText, &e);
       e.runtime = ToInt(c.Int("runtime_minutes", r));
       e.rating = c.Num("average_rating", r);
       e.votes = c.Int("vote_count", r);

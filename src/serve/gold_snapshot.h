@@ -19,6 +19,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "common/date.h"
@@ -57,9 +59,16 @@ struct Season {
   std::vector<Episode> episodes;     // from dim_episode, by number
 };
 
+// One cell of a pass-through column; monostate for null.
+using CellValue = std::variant<std::monostate, std::string, int64_t, double, bool>;
+
 struct Title {
   std::string id, type, title, original_title, overview, release_date, status, language, trailer, poster,
-      homepage, tagline;
+      homepage;
+  // Every dim_content column the server reads for nothing of its own (the
+  // TMDB pass-through fields, sources/tmdb_detail_fields.h, e.g. tagline), by
+  // column name in schema order, so a new column reaches the page unnamed here.
+  std::vector<std::pair<std::string, CellValue>> details;
   std::optional<int> runtime;
   std::optional<double> rating;
   std::optional<int64_t> votes, budget, revenue;

@@ -43,6 +43,15 @@ std::string Read(int fd, size_t want = SIZE_MAX) {
   return got;
 }
 
+// Sends `request` on a new connection and reads the whole answer.
+std::string Exchange(int port, const std::string& request) {
+  int fd = Connect(port);
+  Send(fd, request);
+  std::string got = Read(fd);
+  ::close(fd);
+  return got;
+}
+
 class HttpFrontTest : public ::testing::Test {
  protected:
   void Start(HttpFront::Limits limits) {
@@ -74,10 +83,8 @@ class HttpFrontTest : public ::testing::Test {
 
 TEST_F(HttpFrontTest, AnswersPipelinedRequestsInOrderAndHeadWithoutBody) {
   Start({});
-  int fd = Connect(port_);
-  Send(fd, "GET /a HTTP/1.1\r\n\r\nHEAD /b HTTP/1.1\r\n\r\nGET /c HTTP/1.1\r\nConnection: close\r\n\r\n");
-  std::string got = Read(fd);
-  ::close(fd);
+  std::string got = Exchange(
+      port_, "GET /a HTTP/1.1\r\n\r\nHEAD /b HTTP/1.1\r\n\r\nGET /c HTTP/1.1\r\nConnection: close\r\n\r\n");
   size_t a = got.find("path=/a");
   size_t b = got.find("Content-Length: 7\r\nConnection: keep-alive\r\n\r\nHTTP/1.1 200 OK");
   size_t c = got.find("path=/c");
@@ -111,19 +118,13 @@ TEST_F(HttpFrontTest, AnOversizedHeadIs431) {
   HttpFront::Limits limits;
   limits.head_bytes = 1024;
   Start(limits);
-  int fd = Connect(port_);
-  Send(fd, "GET / HTTP/1.1\r\nX: " + std::string(2000, 'a') + "\r\n\r\n");
-  std::string got = Read(fd);
-  ::close(fd);
+  std::string got = Exchange(port_, "GET / HTTP/1.1\r\nX: " + std::string(2000, 'a') + "\r\n\r\n");
   EXPECT_EQ(got.rfind("HTTP/1.1 431 ", 0), 0u) << got;
 }
 
 TEST_F(HttpFrontTest, ABodyIsAnnouncedToTheHandlerAndNeverParsedAsARequest) {
   Start({});
-  int fd = Connect(port_);
-  Send(fd, "GET /a HTTP/1.1\r\nContent-Length: 19\r\n\r\nGET /b HTTP/1.1\r\n\r\n");
-  std::string got = Read(fd);
-  ::close(fd);
+  std::string got = Exchange(port_, "GET /a HTTP/1.1\r\nContent-Length: 19\r\n\r\nGET /b HTTP/1.1\r\n\r\n");
   EXPECT_NE(got.find("path=/a body"), std::string::npos) << got;
   EXPECT_NE(got.find("Connection: close"), std::string::npos) << got;
   EXPECT_EQ(got.find("path=/b"), std::string::npos) << got;
@@ -139,10 +140,7 @@ TEST_F(HttpFrontTest, AtTheConnectionCapTheOldestUnfinishedHeadMakesRoom) {
     Send(fd, "GET / HTTP/1.1\r\n");
     std::this_thread::sleep_for(milliseconds(50));  // accepted in this order
   }
-  int fd = Connect(port_);
-  Send(fd, "GET /fresh HTTP/1.1\r\nConnection: close\r\n\r\n");
-  std::string got = Read(fd);
-  ::close(fd);
+  std::string got = Exchange(port_, "GET /fresh HTTP/1.1\r\nConnection: close\r\n\r\n");
   EXPECT_NE(got.find("path=/fresh"), std::string::npos) << got;
   EXPECT_EQ(Read(slow[0]), "") << "the oldest was closed";
   for (int s : slow) ::close(s);

@@ -65,7 +65,7 @@ void JsonError(HttpResponse& res, int status, const std::string& message) {
   res.body = std::move(body);
 }
 
-HttpResponse Refusal(int status) {
+HttpResponse RefusalAnswer(int status) {
   HttpResponse res;
   JsonError(res, status, std::string("HTTP ") + std::to_string(status) + " " + ReasonPhrase(status));
   SecurityHeaders(res);
@@ -76,14 +76,13 @@ HttpResponse Refusal(int status) {
 
 DashboardServer::DashboardServer(SnapshotHolder* holder, std::string web_dir, HealthProbe health,
                                  RunHistory* runs)
-    : holder_(holder),
+    : HttpFront([this](const HttpRequest& req, HttpResponse& res) { Handle(req, res); }, RefusalAnswer,
+                HttpFront::Limits{}),
+      holder_(holder),
       web_dir_(std::move(web_dir)),
       health_(std::move(health)),
       runs_(runs),
-      metrics_(std::make_unique<HttpMetrics>(RouteLabels())),
-      front_(
-          std::make_unique<HttpFront>([this](const HttpRequest& req, HttpResponse& res) { Handle(req, res); },
-                                      Refusal, HttpFront::Limits{})) {}
+      metrics_(std::make_unique<HttpMetrics>(RouteLabels())) {}
 
 DashboardServer::~DashboardServer() = default;
 
@@ -183,18 +182,6 @@ void DashboardServer::ServeStatic(const HttpRequest& req, HttpResponse& res) con
     body = body.substr(range.first, range.last - range.first + 1);
   }
   res.body = std::move(body);
-}
-
-Result<int> DashboardServer::Bind(const std::string& host, int port) {
-  return front_->Bind(host, port);
-}
-
-void DashboardServer::Run() {
-  front_->Run();
-}
-
-void DashboardServer::Stop() {
-  front_->Stop();
 }
 
 }  // namespace cinelake::serve

@@ -15,9 +15,10 @@
 // gets the whole file (see AnswerRange). Thread-safety: Stop() from any
 // thread, the rest from one.
 //
-// Ownership: the server borrows `holder` (which must outlive it) and owns its
-// HTTP front. Errors: Bind() answers IOError naming the address; request
-// errors are JSON {"error": ...} answers.
+// Ownership: the server borrows `holder` (which must outlive it) and is its
+// own HTTP front: an HttpFront whose handler is the dashboard (destroy it
+// only once Run() has returned). Errors: Bind() answers IOError naming the
+// address; request errors are JSON {"error": ...} answers.
 #pragma once
 
 #include <functional>
@@ -42,19 +43,14 @@ inline constexpr const char* kContentSecurityPolicy =
 // from request threads, so it must be thread-safe.
 using HealthProbe = std::function<HealthFacts()>;
 
-class DashboardServer {
+// Bind(), Run() and Stop() are HttpFront's.
+class DashboardServer : public HttpFront {
  public:
   // Without a probe, health knows only the gold (today is the UTC date).
   // `runs` may be null (no /api/runs data: an empty list); borrowed.
   DashboardServer(SnapshotHolder* holder, std::string web_dir, HealthProbe health = {},
                   RunHistory* runs = nullptr);
   ~DashboardServer();
-
-  // Binds host:port (port 0 = any free port); returns the bound port.
-  Result<int> Bind(const std::string& host, int port);
-  // Serves until Stop(); call after Bind().
-  void Run();
-  void Stop();
 
  private:
   void Handle(const HttpRequest& req, HttpResponse& res) const;
@@ -69,7 +65,6 @@ class DashboardServer {
   HealthProbe health_;
   RunHistory* runs_;
   std::unique_ptr<HttpMetrics> metrics_;
-  std::unique_ptr<HttpFront> front_;
 };
 
 }  // namespace cinelake::serve

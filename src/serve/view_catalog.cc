@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/log.h"
+
 namespace cinelake::serve {
 
 namespace {
@@ -91,9 +93,10 @@ json CatalogSearchJson(const CatalogIndex& c, std::string_view query, const std:
           {"more", more}};
 }
 
-json CatalogTrendJson(const CatalogIndex& c, uint32_t title) {
+Result<json> CatalogTrendJson(const CatalogIndex& c, uint32_t title) {
+  ASSIGN_OR_RETURN(std::vector<CatalogPoint> points, c.Trend(title));
   json dates = json::array(), ranks = json::array(), pops = json::array();
-  for (const CatalogPoint& p : c.Trend(title)) {
+  for (const CatalogPoint& p : points) {
     dates.push_back(p.date.ToString());
     ranks.push_back(p.rank == 0 ? json(nullptr) : json(p.rank));
     pops.push_back(p.rank == 0 ? json(nullptr) : Popularity(p.popularity));
@@ -112,7 +115,12 @@ json CatalogRankJson(const CatalogIndex& c, std::string_view content_id, Date da
                                 [](Date x, const CatalogDay& d) { return x < d.date; });
   if (t < 0 || after == days.begin()) return nullptr;
   int day = static_cast<int>(after - days.begin()) - 1;
-  CatalogPoint p = c.At(static_cast<uint32_t>(t), day);
+  Result<CatalogPoint> at = c.At(static_cast<uint32_t>(t), day);
+  if (!at.ok()) {
+    spdlog::warn("catalog rank of {}: {}", content_id, at.status().ToString());
+    return nullptr;
+  }
+  const CatalogPoint& p = *at;
   return {{"date", p.date.ToString()},
           {"tmdb_id", c.key(static_cast<uint32_t>(t)).Path()},
           {"rank", p.rank == 0 ? json(nullptr) : json(p.rank)},

@@ -11,7 +11,8 @@
 // A first day (no previous snapshot) has no breakouts and no climbers.
 //
 // Pure functions over an immutable CatalogIndex; `day` indexes its days().
-// Safe from any thread; no errors.
+// Safe from any thread. Errors: CatalogTrendJson returns the history file's
+// read error; CatalogRankJson logs it and answers null.
 #pragma once
 
 #include <string_view>
@@ -31,7 +32,7 @@ inline constexpr size_t kCatalogSearchMax = 50;
 json CatalogDayJson(const CatalogIndex& c, int day);
 json CatalogSearchJson(const CatalogIndex& c, std::string_view query, const std::vector<uint32_t>& titles,
                        bool more);
-json CatalogTrendJson(const CatalogIndex& c, uint32_t title);
+Result<json> CatalogTrendJson(const CatalogIndex& c, uint32_t title);
 // The catalog's view of an IMDB title on the latest catalog day at or before
 // `date`: {date, tmdb_id, rank, popularity, ranked}; null when the title was
 // never mapped to a catalog title or no catalog day is that old.

@@ -15,13 +15,12 @@ namespace cinelake::serve {
 // {date, prev_date, latest_date}: how every per-day answer starts.
 json DayHeaderJson(const GoldSnapshot& s, int day);
 
-json TrendingJson(const GoldSnapshot& s, const Day& day);
-json KpiCountsJson(const GoldSnapshot& s, const Day& day);
-json Top10Json(const GoldSnapshot& s, const Day& day);
-json HiddenGemsJson(const GoldSnapshot& s, const Day& day);
-json NetworksJson(const GoldSnapshot& s, const Day& day);
+// One visual of the landing page on a day: the type of each function below.
+using DayVisualJson = json(const GoldSnapshot& s, const Day& day);
+
+DayVisualJson TrendingJson, KpiCountsJson, Top10Json, HiddenGemsJson, NetworksJson;
 // {raises, falls}, merged into the header by the caller.
-json MoversJson(const GoldSnapshot& s, const Day& day);
+DayVisualJson MoversJson;
 
 // The header and every visual above: /api/landing.
 json LandingJson(const GoldSnapshot& s, int day);

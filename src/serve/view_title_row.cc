@@ -20,6 +20,17 @@ const char* Arrow(const FactRow& r) {
   return c < 0 ? "up" : "down";
 }
 
+json CellJson(std::monostate) {
+  return nullptr;
+}
+json CellJson(const std::string& text) {
+  return TextOrNull(text);
+}  // "" is null, as for every text
+template <typename T>
+json CellJson(const T& v) {
+  return v;
+}
+
 }  // namespace
 
 json YearJson(const Title& t) {
@@ -55,7 +66,12 @@ void AddTitleFacts(const Title& t, json* j) {
   json& o = *j;
   o["release_date"] = TextOrNull(t.release_date);
   o["language"] = TextOrNull(t.language);
-  o["tagline"] = TextOrNull(t.tagline);
+  json details = json::object();
+  for (const auto& [column, value] : t.details) {
+    json& v = details[column];
+    std::visit([&](const auto& x) { v = CellJson(x); }, value);
+  }
+  o["details"] = std::move(details);
   o["trailer"] = TextOrNull(t.trailer);
   o["interests"] = t.interests;
   o["budget"] = OrNull(t.budget);

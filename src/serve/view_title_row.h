@@ -21,7 +21,8 @@ json PeopleJson(const GoldSnapshot& s, const std::vector<Credit>& credits, bool 
 // {id, name, logo} of each index into `orgs`.
 json OrgsJson(const std::vector<Org>& orgs, const std::vector<int>& ids);
 // Adds the facts the KPI tables and the detail page both show: release_date,
-// language, tagline, trailer, interests, budget, revenue.
+// language, trailer, interests, budget, revenue, and `details`: {column: value}
+// of every pass-through column (Title::details; "tagline", ...).
 void AddTitleFacts(const Title& t, json* j);
 // The release year, or null.
 json YearJson(const Title& t);

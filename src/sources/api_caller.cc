@@ -5,6 +5,7 @@
 
 #include "common/log.h"
 #include "common/test_hooks.h"
+#include "sources/records.h"
 #include "sources/url_util.h"
 
 namespace cinelake {
@@ -19,6 +20,12 @@ ApiCallerOptions BaseCallerOptions(std::string api, std::string base_url, const 
   o.retry = RetryPolicy{config.max_attempts, config.backoff_base_ms, config.backoff_max_ms,
                         config.max_retry_after_ms};
   return o;
+}
+
+std::string MissingKeyMessage(const ApiConfig& config, const std::string& key, std::string unset,
+                              std::string refusal) {
+  if (!config.replay_dir.empty()) return std::string();
+  return key.empty() ? std::move(unset) : std::move(refusal);
 }
 
 namespace {
@@ -229,6 +236,12 @@ FetchInfo ApiCaller::Get(const std::string& path, const DecodeFn& decode, Status
     case Status::Code::kCorruption: return finish(Status::Corruption(message), last_cause);
     default: return finish(Status::Network(message), last_cause);
   }
+}
+
+Status ApiCaller::CheckImdbTitleId(const std::string& imdb_id) {
+  if (IsImdbTitleId(imdb_id)) return Status::OK();
+  CountCall(Status::InvalidArgument(""));
+  return Status::InvalidArgument(options_.api + ": not an IMDB title id: '" + Sanitize(imdb_id, 80) + "'");
 }
 
 void ApiCaller::CountCall(const Status& status) {

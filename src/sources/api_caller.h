@@ -2,12 +2,16 @@
 // (base URL, auth), rate limiting every attempt, retrying with backoff and
 // Retry-After, classifying the final outcome, counting, and batch fan-out.
 // Internal to src/sources; clients wrap it.
+//
+// Thread-safety: Call and ForEach may be used from several threads at once; stats, issues, warnings and the
+// rng are guarded by one lock, the rate limiter by its own.
 #pragma once
 
 #include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <numeric>
 #include <optional>
 #include <random>
 #include <string>
@@ -41,6 +45,11 @@ struct ApiCallerOptions {
 // limits, retry policy from the config); callers add auth.
 ApiCallerOptions BaseCallerOptions(std::string api, std::string base_url, const ApiLimits& limits,
                                    const ApiConfig& config);
+// ApiCallerOptions::missing_key_message for a client whose credential is
+// `key`: none in a replayed run (it needs no key), `unset` when the key is
+// empty, else `refusal` (ApiConfig's *Refusal(): empty for a usable key).
+std::string MissingKeyMessage(const ApiConfig& config, const std::string& key, std::string unset,
+                              std::string refusal);
 
 class ApiCaller {
  public:
@@ -110,6 +119,20 @@ class ApiCaller {
     return out;
   }
 
+  // Batch over the positions 0..count-1 of parallel inputs (ids and their types).
+  template <typename T>
+  std::vector<Fetched<T>> BatchOfPositions(size_t count, const std::function<Fetched<T>(size_t)>& fn,
+                                           const ProgressFn& progress) {
+    std::vector<size_t> positions(count);
+    std::iota(positions.begin(), positions.end(), size_t{0});
+    return Batch<size_t, T>(
+        positions, [&](const size_t& i) { return fn(i); }, progress);
+  }
+
+  // OK for an IMDB title id; otherwise the InvalidArgument the call ends
+  // with ("<api>: not an IMDB title id: '...'"), counted, nothing sent.
+  Status CheckImdbTitleId(const std::string& imdb_id);
+
   void SetCancelFlag(const std::atomic<bool>* cancel) { cancel_.store(cancel); }
   bool Cancelled() const {
     const std::atomic<bool>* c = cancel_.load();
@@ -141,5 +164,14 @@ class ApiCaller {
   std::vector<std::string> warnings_;
   std::mt19937_64 rng_;
 };
+
+// A lookup's 404 as an answer: the id is unknown there (nullopt), not a failure.
+template <typename T>
+Fetched<std::optional<T>> NotFoundAsNone(Fetched<std::optional<T>> fetched) {
+  if (!fetched.ok() && fetched.status().IsNotFound()) {
+    return Fetched<std::optional<T>>(std::optional<T>(), fetched.info());
+  }
+  return fetched;
+}
 
 }  // namespace cinelake

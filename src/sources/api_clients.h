@@ -3,6 +3,10 @@
 // Open() builds one shared transport for both APIs from the config (libcurl
 // multi, or record-through when record_dir is set, or replay-only when
 // replay_dir is set), the two clients, and the IMDB→TMDB mapper.
+//
+// Ownership: ApiClients owns the transport, both clients and the mapper. Thread-safety: the clients may be
+// called from several threads (the parallel steps do). Errors: Open() returns the transport's error (e.g. an
+// unusable recording folder).
 #pragma once
 
 #include <atomic>

@@ -26,6 +26,9 @@
 //   [exports] base_url, attempts, stall_ms, timeout_ms   (TMDB daily export files)
 // Further environment overrides: CINELAKE_IMDB_BASE_URL, CINELAKE_TMDB_BASE_URL, CINELAKE_EXPORT_BASE_URL,
 // CINELAKE_RECORD_DIR, CINELAKE_REPLAY_DIR, CINELAKE_MAPPING.
+//
+// Thread-safety: LoadApiConfig has no shared state but RegisterSecret (itself thread-safe).
+// Errors: InvalidArgument naming the file, table and key.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,6 @@
 // ApiStats: counters one API client keeps for the run manifest and benchmarks.
+//
+// Thread-safety: a plain value; ApiCaller updates it under its lock and hands out copies.
 #pragma once
 
 #include <cstdint>

@@ -14,6 +14,8 @@
 //   kInvalidArgument a malformed id (nothing was sent)
 //   kAborted         the cancel flag was set before the request was sent
 // Messages name the API and the request path and never contain a key.
+//
+// Thread-safety: a value type, not synchronised.
 #pragma once
 
 #include <functional>

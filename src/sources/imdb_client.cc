@@ -21,22 +21,16 @@ ApiCallerOptions ImdbOptions(const ApiConfig& config) {
     r->headers.emplace_back("X-RapidAPI-Host", host);
     r->headers.emplace_back("Accept", "application/json");
   };
-  // A replayed run needs no key.
-  if (key.empty() && config.replay_dir.empty()) {
-    o.missing_key_message = "no IMDB key configured (set CINELAKE_IMDB_API_KEY)";
-  } else if (config.replay_dir.empty()) {
-    o.missing_key_message = config.ImdbKeyRefusal();
-  }
+  o.missing_key_message = MissingKeyMessage(config, key, "no IMDB key configured (set CINELAKE_IMDB_API_KEY)",
+                                            config.ImdbKeyRefusal());
   return o;
 }
 
 }  // namespace
 
 ImdbClient::ImdbClient(const ApiConfig& config, std::shared_ptr<Transport> transport)
-    : caller_(std::make_unique<ApiCaller>(ImdbOptions(config), std::move(transport))),
+    : ApiClientBase(std::make_unique<ApiCaller>(ImdbOptions(config), std::move(transport))),
       max_list_titles_(static_cast<size_t>(std::max(1, config.max_list_titles))) {}
-
-ImdbClient::~ImdbClient() = default;
 
 Fetched<std::vector<ImdbTitle>> ImdbClient::MostPopularMovies() {
   return caller_->GetAs<std::vector<ImdbTitle>>(
@@ -52,10 +46,7 @@ Fetched<std::vector<ImdbTitle>> ImdbClient::MostPopularTv() {
 }
 
 Fetched<ImdbTitle> ImdbClient::Title(const std::string& imdb_id) {
-  if (!IsImdbTitleId(imdb_id)) {
-    caller_->CountCall(Status::InvalidArgument(""));
-    return Status::InvalidArgument("imdb: not an IMDB title id: '" + Sanitize(imdb_id, 80) + "'");
-  }
+  RETURN_IF_ERROR(caller_->CheckImdbTitleId(imdb_id));
   std::string path = "/" + imdb_id;
   return caller_->GetAs<ImdbTitle>(
       path, [path](std::string_view body, auto* w) { return DecodeImdbTitle(body, "imdb " + path, w); });
@@ -70,43 +61,21 @@ std::vector<Fetched<ImdbTitle>> ImdbClient::Titles(const std::vector<std::string
 Fetched<std::optional<TmdbRef>> ImdbClient::TmdbIdFor(const std::string& imdb_id,
                                                       const std::string& imdb_type) {
   using Out = std::optional<TmdbRef>;
-  if (!IsImdbTitleId(imdb_id)) {
-    caller_->CountCall(Status::InvalidArgument(""));
-    return Status::InvalidArgument("imdb: not an IMDB title id: '" + Sanitize(imdb_id, 80) + "'");
-  }
+  RETURN_IF_ERROR(caller_->CheckImdbTitleId(imdb_id));
   std::string path = "/" + imdb_id + "/tmdb-id";
-  Fetched<Out> r = caller_->GetAs<Out>(path, [path, imdb_type](std::string_view body, auto* w) {
-    return DecodeImdbTmdbId(body, imdb_type, "imdb " + path, w);
-  });
   // Unknown to IMDB's mapping: an answer, not a failure.
-  if (!r.ok() && r.status().IsNotFound()) return Fetched<Out>(Out(std::nullopt), r.info());
-  return r;
+  return NotFoundAsNone(caller_->GetAs<Out>(path, [path, imdb_type](std::string_view body, auto* w) {
+    return DecodeImdbTmdbId(body, imdb_type, "imdb " + path, w);
+  }));
 }
 
 std::vector<Fetched<std::optional<TmdbRef>>> ImdbClient::TmdbIdsFor(
     const std::vector<std::string>& imdb_ids, const std::vector<std::string>& imdb_types,
     const ProgressFn& progress) {
-  std::vector<size_t> indices(imdb_ids.size());
-  for (size_t i = 0; i < indices.size(); ++i) indices[i] = i;
-  return caller_->Batch<size_t, std::optional<TmdbRef>>(
-      indices,
-      [&](const size_t& i) {
-        return TmdbIdFor(imdb_ids[i], i < imdb_types.size() ? imdb_types[i] : std::string());
-      },
+  return caller_->BatchOfPositions<std::optional<TmdbRef>>(
+      imdb_ids.size(),
+      [&](size_t i) { return TmdbIdFor(imdb_ids[i], i < imdb_types.size() ? imdb_types[i] : std::string()); },
       progress);
-}
-
-void ImdbClient::SetCancelFlag(const std::atomic<bool>* cancel) {
-  caller_->SetCancelFlag(cancel);
-}
-ApiStats ImdbClient::stats() const {
-  return caller_->stats();
-}
-std::vector<ApiIssue> ImdbClient::issues() const {
-  return caller_->issues();
-}
-std::vector<std::string> ImdbClient::warnings() const {
-  return caller_->warnings();
 }
 
 }  // namespace cinelake

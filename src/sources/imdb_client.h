@@ -9,31 +9,25 @@
 // Thread-safe. Keys never appear in messages, logs or recordings.
 #pragma once
 
-#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "sources/api_client_base.h"
 #include "sources/api_config.h"
-#include "sources/api_issues.h"
-#include "sources/api_stats.h"
 #include "sources/fetched.h"
 #include "sources/records.h"
 #include "sources/transport.h"
 
 namespace cinelake {
 
-class ApiCaller;
-
-class ImdbClient {
+// Cancelling, stats(), issues() and warnings(): ApiClientBase.
+class ImdbClient : public ApiClientBase {
  public:
   // `transport` is shared (one connection pool for both APIs); see
   // ApiClients::Open for the usual way to build one.
   ImdbClient(const ApiConfig& config, std::shared_ptr<Transport> transport);
-  ~ImdbClient();
-  ImdbClient(const ImdbClient&) = delete;
-  ImdbClient& operator=(const ImdbClient&) = delete;
 
   // GET /most-popular-movies, /most-popular-tv: list order = popularity rank.
   // A list longer than ApiConfig::max_list_titles is kNotSupported (not
@@ -55,19 +49,7 @@ class ImdbClient {
                                                           const std::vector<std::string>& imdb_types,
                                                           const ProgressFn& progress = {});
 
-  // Items that have not started when *cancel becomes true end as kAborted.
-  void SetCancelFlag(const std::atomic<bool>* cancel);
-
-  ApiStats stats() const;
-  int64_t request_count() const { return stats().requests; }
-  // Why calls failed or warned, grouped by (endpoint, cause), most frequent first.
-  std::vector<ApiIssue> issues() const;
-  // Field-level decode warnings ("imdb /tt1: field 'numVotes' is string, expected number"),
-  // the first 1000 kept; stats().warnings counts all.
-  std::vector<std::string> warnings() const;
-
  private:
-  std::unique_ptr<ApiCaller> caller_;
   size_t max_list_titles_;
 };
 

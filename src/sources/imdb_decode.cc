@@ -8,56 +8,42 @@ namespace cinelake {
 namespace {
 
 ImdbPerson ReadPerson(JsonReader& r) {
+  using P = ImdbPerson;
   ImdbPerson p;
-  p.id = r.String("id");
-  p.full_name = r.String("fullName");
-  p.url = r.String("url");
+  r.Fields(&p, Bind{"id", &P::id}, Bind{"fullName", &P::full_name}, Bind{"url", &P::url});
   return p;
 }
 
 ImdbTitle ReadTitle(JsonReader& r) {
+  using T = ImdbTitle;
   ImdbTitle t;
-  t.id = r.String("id");
-  t.type = r.String("type");
-  t.primary_title = r.String("primaryTitle");
-  t.original_title = r.String("originalTitle");
-  t.release_date = r.String("releaseDate");
-  t.start_year = r.Int32("startYear");
-  t.end_year = r.Int32("endYear");
-  t.trailer = r.String("trailer");
-  t.runtime_minutes = r.Int32("runtimeMinutes");
-  t.primary_image = r.String("primaryImage");
-  t.average_rating = r.Double("averageRating");
-  t.num_votes = r.Int("numVotes");
-  t.genres = r.StringArray("genres");
-  t.interests = r.StringArray("interests");
+  r.Fields(&t, Bind{"id", &T::id}, Bind{"type", &T::type}, Bind{"primaryTitle", &T::primary_title},
+           Bind{"originalTitle", &T::original_title}, Bind{"releaseDate", &T::release_date},
+           Bind{"startYear", &T::start_year}, Bind{"endYear", &T::end_year}, Bind{"trailer", &T::trailer},
+           Bind{"runtimeMinutes", &T::runtime_minutes}, Bind{"primaryImage", &T::primary_image},
+           Bind{"averageRating", &T::average_rating}, Bind{"numVotes", &T::num_votes},
+           Bind{"genres", &T::genres}, Bind{"interests", &T::interests});
   r.ObjectArray("directors", [&](JsonReader& p) { t.directors.push_back(ReadPerson(p)); });
   r.ObjectArray("writers", [&](JsonReader& p) { t.writers.push_back(ReadPerson(p)); });
   r.ObjectArray("cast", [&](JsonReader& c) {
+    using C = ImdbCastMember;
     ImdbCastMember m;
-    m.id = c.String("id");
-    m.full_name = c.String("fullName");
-    m.url = c.String("url");
-    m.primary_image = c.String("primaryImage");
-    m.job = c.String("job");
-    m.characters = c.StringArray("characters");
+    c.Fields(&m, Bind{"id", &C::id}, Bind{"fullName", &C::full_name}, Bind{"url", &C::url},
+             Bind{"primaryImage", &C::primary_image}, Bind{"job", &C::job},
+             Bind{"characters", &C::characters});
     t.cast.push_back(std::move(m));
   });
   r.ObjectArray("episodes", [&](JsonReader& e) {
+    using E = ImdbEpisode;
     ImdbEpisode ep;
-    ep.id = e.String("id");
-    ep.season_number = e.Int32("seasonNumber");
-    ep.episode_number = e.Int32("episodeNumber");
-    ep.primary_title = e.String("primaryTitle");
-    ep.original_title = e.String("originalTitle");
-    ep.runtime_minutes = e.Int32("runtimeMinutes");
-    ep.average_rating = e.Double("averageRating");
-    ep.num_votes = e.Int("numVotes");
+    e.Fields(&ep, Bind{"id", &E::id}, Bind{"seasonNumber", &E::season_number},
+             Bind{"episodeNumber", &E::episode_number}, Bind{"primaryTitle", &E::primary_title},
+             Bind{"originalTitle", &E::original_title}, Bind{"runtimeMinutes", &E::runtime_minutes},
+             Bind{"averageRating", &E::average_rating}, Bind{"numVotes", &E::num_votes});
     t.episodes.push_back(std::move(ep));
   });
-  t.description = r.String("description");
-  t.budget = r.Int("budget");
-  t.gross_worldwide = r.Int("grossWorldwide");
+  r.Fields(&t, Bind{"description", &T::description}, Bind{"budget", &T::budget},
+           Bind{"grossWorldwide", &T::gross_worldwide});
   return t;
 }
 
@@ -65,13 +51,7 @@ ImdbTitle ReadTitle(JsonReader& r) {
 
 Result<ImdbTitle> DecodeImdbTitle(std::string_view body, const std::string& where,
                                   std::vector<std::string>* warnings) {
-  ASSIGN_OR_RETURN(simdjson::dom::element root, ParseJson(body, where));
-  simdjson::dom::object object;
-  if (root.get_object().get(object) != simdjson::SUCCESS) {
-    return Status::Corruption(where + ": expected a JSON object, got " + JsonTypeName(root.type()));
-  }
-  JsonReader reader(object, where, warnings);
-  return ReadTitle(reader);
+  return ReadJsonObject(body, where, warnings, ReadTitle);
 }
 
 Result<std::vector<ImdbTitle>> DecodeImdbTitleList(std::string_view body, const std::string& where,
@@ -106,11 +86,7 @@ Result<std::vector<ImdbTitle>> DecodeImdbTitleList(std::string_view body, const 
 Result<std::optional<TmdbRef>> DecodeImdbTmdbId(std::string_view body, const std::string& imdb_type,
                                                 const std::string& where,
                                                 std::vector<std::string>* warnings) {
-  ASSIGN_OR_RETURN(simdjson::dom::element root, ParseJson(body, where));
-  simdjson::dom::object object;
-  if (root.get_object().get(object) != simdjson::SUCCESS) {
-    return Status::Corruption(where + ": expected a JSON object, got " + JsonTypeName(root.type()));
-  }
+  ASSIGN_OR_RETURN(simdjson::dom::object object, ParseJsonObject(body, where));
   JsonReader reader(object, where, warnings);
   std::optional<simdjson::dom::element> value = reader.Raw("tmdbId");
   if (!value) return std::optional<TmdbRef>();

@@ -4,6 +4,8 @@
 // field problems are warnings appended to `warnings`, never errors. `where`
 // prefixes messages ("imdb /tt1375666"). Internal to src/sources; exposed for
 // tests and fuzzing.
+//
+// Thread-safety: pure functions.
 #pragma once
 
 #include <cstdint>

@@ -34,6 +34,15 @@ Result<element> ParseJson(std::string_view body, const std::string& where) {
   return root;
 }
 
+Result<simdjson::dom::object> ParseJsonObject(std::string_view body, const std::string& where) {
+  ASSIGN_OR_RETURN(element root, ParseJson(body, where));
+  simdjson::dom::object object;
+  if (root.get_object().get(object) != simdjson::SUCCESS) {
+    return Status::Corruption(where + ": expected a JSON object, got " + JsonTypeName(root.type()));
+  }
+  return object;
+}
+
 void JsonReader::Warn(const std::string& message) {
   if (warnings_ != nullptr) warnings_->push_back(where_ + ": " + message);
 }

@@ -10,6 +10,10 @@
 //
 // File format (one file per request, "<slug>-<hash>.rec"): a first line of
 // JSON {"method","url","status","headers"}, then the raw body bytes.
+//
+// Thread-safety: both transports take concurrent requests (distinct files; writes are atomic renames).
+// Errors: ReplayTransport answers IOError naming the missing recording; a damaged one is Corruption naming
+// its file.
 #pragma once
 
 #include <memory>

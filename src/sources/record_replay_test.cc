@@ -23,6 +23,23 @@ fs::path TempDir(const std::string& name) {
   return dir;
 }
 
+// The answers a recording run and a replaying run must agree on.
+struct Answers {
+  Fetched<std::vector<ImdbTitle>> list;
+  std::vector<Fetched<ImdbTitle>> titles;
+  std::vector<Fetched<TmdbDetails>> details;  // movie/27205, tv/1399, movie/1 (a 404)
+  Fetched<TmdbSeason> season;
+};
+
+Answers Ask(ApiClients& apis, const std::vector<std::string>& ids) {
+  // A braced list runs its calls in order.
+  return Answers{
+      apis.imdb().MostPopularMovies(), apis.imdb().Titles(ids),
+      apis.tmdb().DetailsBatch(
+          {{TmdbRef::Kind::kMovie, 27205}, {TmdbRef::Kind::kTv, 1399}, {TmdbRef::Kind::kMovie, 1}}),
+      apis.tmdb().Season(1399, 1)};
+}
+
 TEST(SourcesRecordReplay, FileNameIsStableReadableAndKeyFree) {
   HttpRequest a;
   a.url = "http://127.0.0.1:1234/tmdb/3/movie/27205?language=en-US&api_key=0123456789abcdef0123456789abcdef";
@@ -62,17 +79,10 @@ TEST(SourcesRecordReplay, RecordThenReplayGivesIdenticalRecords) {
   rec.record_dir = dir.string();
   auto recording = ApiClients::Open(rec);
   ASSERT_TRUE(recording.ok()) << recording.status().ToString();
-  auto list1 = (*recording)->imdb().MostPopularMovies();
-  auto titles1 = (*recording)->imdb().Titles(ids);
-  auto details1 =
-      (*recording)
-          ->tmdb()
-          .DetailsBatch(
-              {{TmdbRef::Kind::kMovie, 27205}, {TmdbRef::Kind::kTv, 1399}, {TmdbRef::Kind::kMovie, 1}});
-  auto season1 = (*recording)->tmdb().Season(1399, 1);
-  ASSERT_TRUE(list1.ok());
-  ASSERT_TRUE(details1[0].ok()) << details1[0].status().ToString();
-  ASSERT_TRUE(season1.ok());
+  Answers recorded = Ask(**recording, ids);
+  ASSERT_TRUE(recorded.list.ok());
+  ASSERT_TRUE(recorded.details[0].ok()) << recorded.details[0].status().ToString();
+  ASSERT_TRUE(recorded.season.ok());
   recording->reset();  // closes the keep-alive connections, so Stop() is quick
   server.Stop();
 
@@ -97,25 +107,18 @@ TEST(SourcesRecordReplay, RecordThenReplayGivesIdenticalRecords) {
   rep.backoff_base_ms = 1;
   auto replaying = ApiClients::Open(rep);
   ASSERT_TRUE(replaying.ok());
-  auto list2 = (*replaying)->imdb().MostPopularMovies();
-  auto titles2 = (*replaying)->imdb().Titles(ids);
-  auto details2 =
-      (*replaying)
-          ->tmdb()
-          .DetailsBatch(
-              {{TmdbRef::Kind::kMovie, 27205}, {TmdbRef::Kind::kTv, 1399}, {TmdbRef::Kind::kMovie, 1}});
-  auto season2 = (*replaying)->tmdb().Season(1399, 1);
-  ASSERT_TRUE(list2.ok()) << list2.status().ToString();
-  EXPECT_EQ(*list1, *list2);
+  Answers replayed = Ask(**replaying, ids);
+  ASSERT_TRUE(replayed.list.ok()) << replayed.list.status().ToString();
+  EXPECT_EQ(*recorded.list, *replayed.list);
   for (size_t i = 0; i < ids.size(); ++i) {
-    ASSERT_TRUE(titles2[i].ok());
-    EXPECT_EQ(*titles1[i], *titles2[i]);
+    ASSERT_TRUE(replayed.titles[i].ok());
+    EXPECT_EQ(*recorded.titles[i], *replayed.titles[i]);
   }
-  ASSERT_TRUE(details2[0].ok()) << details2[0].status().ToString();
-  EXPECT_EQ(*details1[0], *details2[0]);
-  EXPECT_EQ(*details1[1], *details2[1]);
-  EXPECT_TRUE(details2[2].status().IsNotFound());  // the 404 was recorded too
-  EXPECT_EQ(*season1, *season2);
+  ASSERT_TRUE(replayed.details[0].ok()) << replayed.details[0].status().ToString();
+  EXPECT_EQ(*recorded.details[0], *replayed.details[0]);
+  EXPECT_EQ(*recorded.details[1], *replayed.details[1]);
+  EXPECT_TRUE(replayed.details[2].status().IsNotFound());  // the 404 was recorded too
+  EXPECT_EQ(*recorded.season, *replayed.season);
 
   // An unrecorded request is a clear, non-retried error naming it.
   auto missing = (*replaying)->tmdb().Movie(42);

@@ -5,7 +5,11 @@
 // decode as empty, with a recorded warning when mistyped). A field whose JSON
 // type is wrong decodes as nullopt and the client records a warning; fields
 // the pipeline does not use are ignored. Names follow the APIs' fields in
-// snake_case (apis.md lists them).
+// snake_case (apis.md lists them). The TMDB fields copied through unchanged
+// are not members: they are declared in tmdb_detail_fields.h and kept in
+// TmdbMovie/TmdbTv::details.
+//
+// Thread-safety: plain value types.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +19,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "sources/tmdb_detail_fields.h"
 
 namespace cinelake {
 
@@ -144,15 +149,12 @@ struct TmdbMovie {
   std::optional<std::string> original_title;
   std::optional<std::string> release_date;
   std::optional<double> popularity;
-  std::optional<std::string> homepage;
-  std::optional<std::string> overview;
-  std::optional<std::string> original_language;
-  std::optional<std::string> status;
-  std::optional<std::string> tagline;
-  std::optional<int64_t> budget;
+  std::optional<std::string> overview;  // enrich falls back to IMDB's description
+  std::optional<int64_t> budget;        // budget, revenue: 0 means unknown, IMDB's then
   std::optional<int64_t> revenue;
   std::optional<std::string> poster_path;
   std::vector<TmdbCompany> production_companies;
+  DetailScalars details;  // the pass-through fields (tmdb_detail_fields.h)
 
   bool operator==(const TmdbMovie&) const = default;
 };
@@ -163,11 +165,7 @@ struct TmdbTv {
   std::optional<std::string> original_name;
   std::optional<std::string> first_air_date;
   std::optional<double> popularity;
-  std::optional<std::string> homepage;
   std::optional<std::string> overview;
-  std::optional<std::string> original_language;
-  std::optional<std::string> status;  // "Returning Series", "Ended", ...
-  std::optional<std::string> tagline;
   std::optional<bool> in_production;
   std::optional<std::string> poster_path;
   std::vector<TmdbCreator> created_by;
@@ -175,6 +173,7 @@ struct TmdbTv {
   std::vector<TmdbCompany> production_companies;
   std::vector<TmdbSeasonSummary> seasons;
   std::vector<int32_t> episode_run_time;  // minutes; the series' runtime
+  DetailScalars details;                  // the pass-through fields (tmdb_detail_fields.h)
 
   bool operator==(const TmdbTv&) const = default;
 };

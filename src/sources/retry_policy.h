@@ -3,6 +3,8 @@
 // Backoff is exponential with full jitter: before attempt n+1 wait a uniform
 // random time in [0, min(max, base * 2^(n-1))]. A Retry-After header on 429
 // or 503 replaces the backoff (capped by max_retry_after_ms).
+//
+// Thread-safety: pure functions; the caller owns the rng.
 #pragma once
 
 #include <chrono>

@@ -26,22 +26,17 @@ ApiCallerOptions TmdbOptions(const ApiConfig& config) {
       r->headers.emplace_back("Accept", "application/json");
     };
   }
-  if (token.empty() && config.replay_dir.empty()) {
-    o.missing_key_message = "no TMDB token configured (set CINELAKE_TMDB_TOKEN)";
-  } else if (config.replay_dir.empty()) {
-    o.missing_key_message = config.TmdbTokenRefusal();
-  }
+  o.missing_key_message = MissingKeyMessage(
+      config, token, "no TMDB token configured (set CINELAKE_TMDB_TOKEN)", config.TmdbTokenRefusal());
   return o;
 }
 
 }  // namespace
 
 TmdbClient::TmdbClient(const ApiConfig& config, std::shared_ptr<Transport> transport)
-    : caller_(std::make_unique<ApiCaller>(TmdbOptions(config), std::move(transport))),
+    : ApiClientBase(std::make_unique<ApiCaller>(TmdbOptions(config), std::move(transport))),
       language_(config.tmdb_language),
       watch_countries_(config.tmdb_watch_countries) {}
-
-TmdbClient::~TmdbClient() = default;
 
 std::string TmdbClient::LanguageQuery() const {
   return language_.empty() ? std::string() : "?language=" + UrlEncode(language_);
@@ -127,17 +122,12 @@ Fetched<TmdbDetails> TmdbClient::TvWithSeasons(const TmdbSeasonsRequest& request
 Fetched<std::optional<TmdbRef>> TmdbClient::Find(const std::string& imdb_id,
                                                  const std::optional<std::string>& imdb_type) {
   using Out = std::optional<TmdbRef>;
-  if (!IsImdbTitleId(imdb_id)) {
-    caller_->CountCall(Status::InvalidArgument(""));
-    return Status::InvalidArgument("tmdb: not an IMDB title id: '" + Sanitize(imdb_id, 80) + "'");
-  }
+  RETURN_IF_ERROR(caller_->CheckImdbTitleId(imdb_id));
   bool prefer_tv = imdb_type && TmdbKindForImdbType(*imdb_type) == TmdbRef::Kind::kTv;
   std::string path = "/find/" + imdb_id + "?external_source=imdb_id";
-  Fetched<Out> r = caller_->GetAs<Out>(path, [path, prefer_tv](std::string_view body, auto* w) {
+  return NotFoundAsNone(caller_->GetAs<Out>(path, [path, prefer_tv](std::string_view body, auto* w) {
     return DecodeTmdbFind(body, prefer_tv, "tmdb " + path, w);
-  });
-  if (!r.ok() && r.status().IsNotFound()) return Fetched<Out>(Out(std::nullopt), r.info());
-  return r;
+  }));
 }
 
 std::vector<Fetched<TmdbDetails>> TmdbClient::DetailsBatch(const std::vector<TmdbRef>& refs,
@@ -173,29 +163,14 @@ std::vector<Fetched<TmdbSeason>> TmdbClient::SeasonsBatch(const std::vector<Tmdb
 std::vector<Fetched<std::optional<TmdbRef>>> TmdbClient::FindBatch(const std::vector<std::string>& imdb_ids,
                                                                    const std::vector<std::string>& imdb_types,
                                                                    const ProgressFn& progress) {
-  std::vector<size_t> indices(imdb_ids.size());
-  for (size_t i = 0; i < indices.size(); ++i) indices[i] = i;
-  return caller_->Batch<size_t, std::optional<TmdbRef>>(
-      indices,
-      [&](const size_t& i) {
+  return caller_->BatchOfPositions<std::optional<TmdbRef>>(
+      imdb_ids.size(),
+      [&](size_t i) {
         std::optional<std::string> type;
         if (i < imdb_types.size()) type = imdb_types[i];
         return Find(imdb_ids[i], type);
       },
       progress);
-}
-
-void TmdbClient::SetCancelFlag(const std::atomic<bool>* cancel) {
-  caller_->SetCancelFlag(cancel);
-}
-ApiStats TmdbClient::stats() const {
-  return caller_->stats();
-}
-std::vector<ApiIssue> TmdbClient::issues() const {
-  return caller_->issues();
-}
-std::vector<std::string> TmdbClient::warnings() const {
-  return caller_->warnings();
 }
 
 }  // namespace cinelake

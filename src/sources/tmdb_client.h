@@ -8,23 +8,19 @@
 // carry language=<ApiConfig::tmdb_language>. Thread-safe.
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "sources/api_client_base.h"
 #include "sources/api_config.h"
-#include "sources/api_issues.h"
-#include "sources/api_stats.h"
 #include "sources/fetched.h"
 #include "sources/records.h"
 #include "sources/transport.h"
 
 namespace cinelake {
-
-class ApiCaller;
 
 struct TmdbSeasonKey {
   int64_t tv_id = 0;
@@ -40,12 +36,10 @@ struct TmdbSeasonsRequest {
 // TMDB answers at most 20 appended sub-resources in one detail call.
 inline constexpr size_t kMaxAppendedSeasons = 20;
 
-class TmdbClient {
+// Cancelling, stats(), issues() and warnings(): ApiClientBase.
+class TmdbClient : public ApiClientBase {
  public:
   TmdbClient(const ApiConfig& config, std::shared_ptr<Transport> transport);
-  ~TmdbClient();
-  TmdbClient(const TmdbClient&) = delete;
-  TmdbClient& operator=(const TmdbClient&) = delete;
 
   Fetched<TmdbMovie> Movie(int64_t id);                  // GET /movie/{id}
   Fetched<TmdbTv> Tv(int64_t id);                        // GET /tv/{id}
@@ -79,19 +73,10 @@ class TmdbClient {
                                                          const std::vector<std::string>& imdb_types,
                                                          const ProgressFn& progress = {});
 
-  void SetCancelFlag(const std::atomic<bool>* cancel);
-
-  ApiStats stats() const;
-  int64_t request_count() const { return stats().requests; }
-  // Why calls failed or warned, grouped by (endpoint, cause), most frequent first.
-  std::vector<ApiIssue> issues() const;
-  std::vector<std::string> warnings() const;
-
  private:
   std::string LanguageQuery() const;
   Fetched<TmdbDetails> DetailsAlone(const TmdbRef& ref);  // no sub-resource asked
 
-  std::unique_ptr<ApiCaller> caller_;
   std::string language_;
   std::vector<std::string> watch_countries_;
 };

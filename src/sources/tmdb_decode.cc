@@ -3,26 +3,17 @@
 #include <cstdint>
 
 #include "sources/json_reader.h"
+#include "sources/tmdb_detail_fields.h"
 
 namespace cinelake {
 namespace {
 
-Result<simdjson::dom::object> RootObject(std::string_view body, const std::string& where) {
-  ASSIGN_OR_RETURN(simdjson::dom::element root, ParseJson(body, where));
-  simdjson::dom::object object;
-  if (root.get_object().get(object) != simdjson::SUCCESS) {
-    return Status::Corruption(where + ": expected a JSON object, got " + JsonTypeName(root.type()));
-  }
-  return object;
-}
-
 std::vector<TmdbCompany> ReadCompanies(JsonReader& r, const char* name) {
   std::vector<TmdbCompany> out;
   r.ObjectArray(name, [&](JsonReader& c) {
+    using C = TmdbCompany;
     TmdbCompany company;
-    company.id = c.Int("id");
-    company.name = c.String("name");
-    company.logo_path = c.String("logo_path");
+    c.Fields(&company, Bind{"id", &C::id}, Bind{"name", &C::name}, Bind{"logo_path", &C::logo_path});
     out.push_back(std::move(company));
   });
   return out;
@@ -53,100 +44,96 @@ std::vector<int32_t> ReadInt32Array(JsonReader& r, const char* name) {
 }
 
 TmdbSeason ReadSeason(JsonReader& r) {
+  using S = TmdbSeason;
+  using E = TmdbEpisode;
   TmdbSeason s;
-  s.id = r.Int("id");
-  s.season_number = r.Int32("season_number");
-  s.name = r.String("name");
-  s.overview = r.String("overview");
-  s.air_date = r.String("air_date");
-  s.poster_path = r.String("poster_path");
+  r.Fields(&s, Bind{"id", &S::id}, Bind{"season_number", &S::season_number}, Bind{"name", &S::name},
+           Bind{"overview", &S::overview}, Bind{"air_date", &S::air_date},
+           Bind{"poster_path", &S::poster_path});
   r.ObjectArray("episodes", [&](JsonReader& e) {
     TmdbEpisode ep;
-    ep.episode_number = e.Int32("episode_number");
-    ep.season_number = e.Int32("season_number");
-    ep.name = e.String("name");
-    ep.air_date = e.String("air_date");
-    ep.episode_type = e.String("episode_type");
-    ep.still_path = e.String("still_path");
-    ep.runtime = e.Int32("runtime");
-    ep.vote_average = e.Double("vote_average");
-    ep.vote_count = e.Int("vote_count");
+    e.Fields(&ep, Bind{"episode_number", &E::episode_number}, Bind{"season_number", &E::season_number},
+             Bind{"name", &E::name}, Bind{"air_date", &E::air_date}, Bind{"episode_type", &E::episode_type},
+             Bind{"still_path", &E::still_path}, Bind{"runtime", &E::runtime},
+             Bind{"vote_average", &E::vote_average}, Bind{"vote_count", &E::vote_count});
     s.episodes.push_back(std::move(ep));
   });
   return s;
 }
 
-}  // namespace
+// The pass-through fields (tmdb_detail_fields.h) the answer carries.
+DetailScalars ReadDetailScalars(JsonReader& r, bool tv) {
+  DetailScalars out;
+  for (const TmdbDetailField& f : TmdbDetailFields()) {
+    if (!(tv ? f.on_tv : f.on_movie)) continue;
+    std::optional<DetailValue> v;
+    switch (f.kind) {
+      case DetailKind::kText: v = r.String(f.key); break;
+      case DetailKind::kInt64: v = r.Int(f.key); break;
+      case DetailKind::kDouble: v = r.Double(f.key); break;
+      case DetailKind::kBool: v = r.Bool(f.key); break;
+    }
+    if (v) out.values.emplace(f.key, std::move(*v));
+  }
+  return out;
+}
 
-Result<TmdbMovie> DecodeTmdbMovie(std::string_view body, const std::string& where,
-                                  std::vector<std::string>* warnings) {
-  ASSIGN_OR_RETURN(simdjson::dom::object object, RootObject(body, where));
-  JsonReader r(object, where, warnings);
+TmdbMovie ReadMovie(JsonReader& r) {
+  using M = TmdbMovie;
   TmdbMovie m;
-  m.id = r.Int("id");
-  m.imdb_id = r.String("imdb_id");
-  m.title = r.String("title");
-  m.original_title = r.String("original_title");
-  m.release_date = r.String("release_date");
-  m.popularity = r.Double("popularity");
-  m.homepage = r.String("homepage");
-  m.overview = r.String("overview");
-  m.original_language = r.String("original_language");
-  m.status = r.String("status");
-  m.tagline = r.String("tagline");
-  m.budget = r.Int("budget");
-  m.revenue = r.Int("revenue");
-  m.poster_path = r.String("poster_path");
+  r.Fields(&m, Bind{"id", &M::id}, Bind{"imdb_id", &M::imdb_id}, Bind{"title", &M::title},
+           Bind{"original_title", &M::original_title}, Bind{"release_date", &M::release_date},
+           Bind{"popularity", &M::popularity}, Bind{"overview", &M::overview}, Bind{"budget", &M::budget},
+           Bind{"revenue", &M::revenue}, Bind{"poster_path", &M::poster_path});
   m.production_companies = ReadCompanies(r, "production_companies");
+  m.details = ReadDetailScalars(r, false);
   return m;
 }
 
-Result<TmdbTv> DecodeTmdbTv(std::string_view body, const std::string& where,
-                            std::vector<std::string>* warnings) {
-  ASSIGN_OR_RETURN(simdjson::dom::object object, RootObject(body, where));
-  JsonReader r(object, where, warnings);
+TmdbTv ReadTv(JsonReader& r) {
+  using T = TmdbTv;
   TmdbTv t;
-  t.id = r.Int("id");
-  t.name = r.String("name");
-  t.original_name = r.String("original_name");
-  t.first_air_date = r.String("first_air_date");
-  t.popularity = r.Double("popularity");
-  t.homepage = r.String("homepage");
-  t.overview = r.String("overview");
-  t.original_language = r.String("original_language");
-  t.status = r.String("status");
-  t.tagline = r.String("tagline");
-  t.in_production = r.Bool("in_production");
-  t.poster_path = r.String("poster_path");
+  r.Fields(&t, Bind{"id", &T::id}, Bind{"name", &T::name}, Bind{"original_name", &T::original_name},
+           Bind{"first_air_date", &T::first_air_date}, Bind{"popularity", &T::popularity},
+           Bind{"overview", &T::overview}, Bind{"in_production", &T::in_production},
+           Bind{"poster_path", &T::poster_path});
+  t.details = ReadDetailScalars(r, true);
   r.ObjectArray("created_by", [&](JsonReader& c) {
+    using C = TmdbCreator;
     TmdbCreator creator;
-    creator.id = c.Int("id");
-    creator.name = c.String("name");
-    creator.profile_path = c.String("profile_path");
+    c.Fields(&creator, Bind{"id", &C::id}, Bind{"name", &C::name}, Bind{"profile_path", &C::profile_path});
     t.created_by.push_back(std::move(creator));
   });
   t.networks = ReadCompanies(r, "networks");
   t.production_companies = ReadCompanies(r, "production_companies");
   r.ObjectArray("seasons", [&](JsonReader& s) {
+    using S = TmdbSeasonSummary;
     TmdbSeasonSummary season;
-    season.season_number = s.Int32("season_number");
-    season.name = s.String("name");
-    season.overview = s.String("overview");
-    season.air_date = s.String("air_date");
-    season.episode_count = s.Int32("episode_count");
-    season.poster_path = s.String("poster_path");
-    season.vote_average = s.Double("vote_average");
+    s.Fields(&season, Bind{"season_number", &S::season_number}, Bind{"name", &S::name},
+             Bind{"overview", &S::overview}, Bind{"air_date", &S::air_date},
+             Bind{"episode_count", &S::episode_count}, Bind{"poster_path", &S::poster_path},
+             Bind{"vote_average", &S::vote_average});
     t.seasons.push_back(std::move(season));
   });
   t.episode_run_time = ReadInt32Array(r, "episode_run_time");
   return t;
 }
 
+}  // namespace
+
+Result<TmdbMovie> DecodeTmdbMovie(std::string_view body, const std::string& where,
+                                  std::vector<std::string>* warnings) {
+  return ReadJsonObject(body, where, warnings, ReadMovie);
+}
+
+Result<TmdbTv> DecodeTmdbTv(std::string_view body, const std::string& where,
+                            std::vector<std::string>* warnings) {
+  return ReadJsonObject(body, where, warnings, ReadTv);
+}
+
 Result<TmdbSeason> DecodeTmdbSeason(std::string_view body, const std::string& where,
                                     std::vector<std::string>* warnings) {
-  ASSIGN_OR_RETURN(simdjson::dom::object object, RootObject(body, where));
-  JsonReader r(object, where, warnings);
-  return ReadSeason(r);
+  return ReadJsonObject(body, where, warnings, ReadSeason);
 }
 
 Result<TmdbDetails> DecodeTmdbTvWithSeasons(std::string_view body, const std::string& where,
@@ -155,7 +142,7 @@ Result<TmdbDetails> DecodeTmdbTvWithSeasons(std::string_view body, const std::st
   ASSIGN_OR_RETURN(TmdbTv tv, DecodeTmdbTv(body, where, warnings));
   // DecodeTmdbTv parsed the same body; parse again for the appended keys
   // (the DOM of a per-thread parser does not outlive the next parse).
-  ASSIGN_OR_RETURN(simdjson::dom::object object, RootObject(body, where));
+  ASSIGN_OR_RETURN(simdjson::dom::object object, ParseJsonObject(body, where));
   for (auto field : object) {
     std::string_view key = field.key;
     if (!key.starts_with("season/")) continue;
@@ -175,26 +162,26 @@ Result<TmdbDetails> DecodeTmdbTvWithSeasons(std::string_view body, const std::st
 
 Result<std::optional<TmdbRef>> DecodeTmdbFind(std::string_view body, bool prefer_tv, const std::string& where,
                                               std::vector<std::string>* warnings) {
-  ASSIGN_OR_RETURN(simdjson::dom::object object, RootObject(body, where));
-  JsonReader r(object, where, warnings);
-  auto first_id = [&](const char* name) {
-    std::optional<int64_t> id;
-    r.ObjectArray(name, [&](JsonReader& item) {
-      if (id) return;
-      std::optional<int64_t> v = item.Int("id");
-      if (v && *v > 0) id = v;
-    });
-    return id;
-  };
-  std::optional<int64_t> movie = first_id("movie_results");
-  std::optional<int64_t> tv = first_id("tv_results");
-  if (movie && tv) {
-    return std::optional<TmdbRef>(prefer_tv ? TmdbRef{TmdbRef::Kind::kTv, *tv}
-                                            : TmdbRef{TmdbRef::Kind::kMovie, *movie});
-  }
-  if (movie) return std::optional<TmdbRef>(TmdbRef{TmdbRef::Kind::kMovie, *movie});
-  if (tv) return std::optional<TmdbRef>(TmdbRef{TmdbRef::Kind::kTv, *tv});
-  return std::optional<TmdbRef>();
+  return ReadJsonObject(body, where, warnings, [&](JsonReader& r) {
+    auto first_id = [&](const char* name) {
+      std::optional<int64_t> id;
+      r.ObjectArray(name, [&](JsonReader& item) {
+        if (id) return;
+        std::optional<int64_t> v = item.Int("id");
+        if (v && *v > 0) id = v;
+      });
+      return id;
+    };
+    std::optional<int64_t> movie = first_id("movie_results");
+    std::optional<int64_t> tv = first_id("tv_results");
+    if (movie && tv) {
+      return std::optional<TmdbRef>(prefer_tv ? TmdbRef{TmdbRef::Kind::kTv, *tv}
+                                              : TmdbRef{TmdbRef::Kind::kMovie, *movie});
+    }
+    if (movie) return std::optional<TmdbRef>(TmdbRef{TmdbRef::Kind::kMovie, *movie});
+    if (tv) return std::optional<TmdbRef>(TmdbRef{TmdbRef::Kind::kTv, *tv});
+    return std::optional<TmdbRef>();
+  });
 }
 
 }  // namespace cinelake

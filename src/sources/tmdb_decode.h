@@ -1,5 +1,7 @@
 // Decoders from TMDB v3 JSON bodies to records (records.h). Same rules as
 // imdb_decode.h: a malformed body is kCorruption, field problems are warnings.
+//
+// Thread-safety: pure functions.
 #pragma once
 
 #include <optional>

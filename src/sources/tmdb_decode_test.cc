@@ -4,6 +4,7 @@
 
 #include "common/log.h"
 #include "sources/testing/canned.h"
+#include "sources/tmdb_detail_fields.h"
 
 namespace cinelake {
 namespace {
@@ -16,7 +17,7 @@ TEST(SourcesTmdbDecode, Movie) {
   EXPECT_EQ(r->id, 27205);
   EXPECT_DOUBLE_EQ(*r->popularity, 83.95);
   EXPECT_EQ(r->budget, 160000000);
-  EXPECT_EQ(r->status, "Released");
+  EXPECT_EQ(r->details.Text("status"), "Released");
   ASSERT_EQ(r->production_companies.size(), 2u);
   EXPECT_EQ(r->production_companies[0].logo_path, "/8M99Dkt23MjQMTTWukq4m5XsEuo.png");
   EXPECT_EQ(r->production_companies[1].logo_path, std::nullopt);
@@ -26,7 +27,7 @@ TEST(SourcesTmdbDecode, TvAndSeason) {
   std::vector<std::string> w;
   auto tv = DecodeTmdbTv(testing::TmdbTvJson(1399), "tmdb /tv/1399", &w);
   ASSERT_TRUE(tv.ok());
-  EXPECT_EQ(tv->status, "Ended");
+  EXPECT_EQ(tv->details.Text("status"), "Ended");
   EXPECT_EQ(tv->in_production, false);
   ASSERT_EQ(tv->created_by.size(), 1u);
   EXPECT_EQ(tv->created_by[0].id, 9813);
@@ -79,9 +80,24 @@ TEST(SourcesTmdbDecode, AnEchoedKeyIsRedactedFromEveryString) {
       "tmdb /movie/1", &w);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->overview, "Authorization: Bearer ***");
-  EXPECT_EQ(r->tagline, "***");
+  EXPECT_EQ(r->details.Text("tagline"), "***");
   ASSERT_EQ(r->production_companies.size(), 1u);
   EXPECT_EQ(r->production_companies[0].name, "?api_key=***");
+}
+
+TEST(SourcesTmdbDecode, PassThroughFieldsAreReadFromTheTable) {
+  std::vector<std::string> w;
+  auto r =
+      DecodeTmdbTv(R"({"id":1,"homepage":"https://h","original_language":"ko","status":null,"tagline":7})",
+                   "tmdb /tv/1", &w);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->details.Text("homepage"), "https://h");
+  EXPECT_EQ(r->details.Text("original_language"), "ko");
+  EXPECT_EQ(r->details.Find("status"), nullptr) << "null is absent";
+  EXPECT_EQ(r->details.Find("tagline"), nullptr) << "mistyped is absent";
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_NE(w[0].find("field 'tagline' is number, expected string"), std::string::npos) << w[0];
+  for (const TmdbDetailField& f : TmdbDetailFields()) EXPECT_TRUE(f.on_movie || f.on_tv) << f.key;
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 //
 // Query parameters that carry keys (api_key, apikey, key, token) are the only
 // place a secret can sit in a URL; these helpers remove or mask them.
+//
+// Thread-safety: pure functions.
 #pragma once
 
 #include <string>

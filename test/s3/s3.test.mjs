@@ -10,7 +10,9 @@
 //    expired lease or one of a dead process is taken over;
 //  - listings of more than 1,000 keys page (status over 1,100 manifests);
 //  - the server stopping mid-run is a clear error; a later run completes;
-//  - the generated DDL points at the s3:// location.
+//  - the generated DDL points at the s3:// location;
+//  - every write a multipart upload: each object's stored checksum, the gold
+//    commit's server-side copies included, matches its body.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -109,4 +111,12 @@ test('the store going away mid-run is a clear error; a later run completes', { t
   suite.moto = await startMoto(BUCKET, port);  // a fresh, empty store on the same port
   const later = backfill(s3(prefix), DAYS[0], DAYS[0]);
   assert.equal(later.code, 0, later.stderr);
+});
+
+test('multipart uploads and their server-side copies keep checksums that match their bodies', { timeout: 300_000 }, () => {
+  const prefix = 'multipart/lake';
+  const r = backfill(s3(prefix), DAYS[0], DAYS[0], { CINELAKE_S3_MULTIPART_BYTES: '1' });
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(Number(suite.moto.tool(['keys', BUCKET, `${prefix}/gold/_committed`])) > 10, 'snapshot copies made');
+  assert.equal(suite.moto.tool(['bad-checksums', BUCKET, prefix]), '', 'objects whose body does not match their checksum');
 });

@@ -10,6 +10,8 @@
   s3_tool.py fan-out BUCKET SRCKEY TEMPLATE N  copies SRCKEY to TEMPLATE % i, i < N
   s3_tool.py uploads BUCKET PREFIX           prints how many multipart uploads are open
   s3_tool.py keys BUCKET PREFIX              prints how many objects are under PREFIX/
+  s3_tool.py bad-checksums BUCKET PREFIX     prints the objects under PREFIX/ whose body does
+                                             not match their stored whole-object checksum
   s3_tool.py glue DATABASE                   prints the Glue database's tables (columns,
                                              partition keys, location, SerDe) and partitions
 
@@ -99,6 +101,13 @@ def main():
         print(len(s3.list_multipart_uploads(Bucket=bucket, Prefix=args[0] + '/').get('Uploads', [])))
     elif cmd == 'keys':
         print(sum(1 for _ in keys(s3, bucket, args[0])))
+    elif cmd == 'bad-checksums':
+        import botocore.exceptions
+        for key in keys(s3, bucket, args[0]):
+            try:  # botocore checks a whole-object checksum as it reads (not a multipart one)
+                s3.get_object(Bucket=bucket, Key=key, ChecksumMode='ENABLED')['Body'].read()
+            except botocore.exceptions.FlexibleChecksumError:
+                print(key)
     else:
         sys.exit(f'unknown command {cmd}')
 

@@ -44,9 +44,14 @@
 /** @typedef {DayHeader & {top10: TitleRow[]}} Top10Answer */
 
 /**
+ * dim_content's pass-through columns by column name (tagline, ...): text,
+ * number or boolean, null when unknown; a new column appears here unnamed.
+ * @typedef {Record<string, string | number | boolean | null>} TitleDetails
+ */
+/**
  * @typedef {TitleRow & {
  *   avg_episode_runtime: number | null, total_runtime: number | null, networks: OrgRef[],
- *   trailer: string | null, tagline: string | null, language: string | null, interests: string[],
+ *   trailer: string | null, details: TitleDetails, language: string | null, interests: string[],
  *   release_date: string | null, revenue: number | null, budget: number | null,
  *   days_left?: number, time_left?: string
  * }} KpiRow
@@ -84,7 +89,7 @@
 /**
  * @typedef {DayHeader & Omit<TitleRow, 'cast'> & {
  *   list_runtime: number | null, original_title: string | null, release_date: string | null,
- *   status: string | null, language: string | null, tagline: string | null, overview: string | null,
+ *   status: string | null, language: string | null, details: TitleDetails, overview: string | null,
  *   homepage: string | null, trailer: string | null, interests: string[], budget: number | null,
  *   revenue: number | null, roi: number | null,
  *   popularity: {today: number | null, yesterday: number | null, min: number | null, max: number | null},

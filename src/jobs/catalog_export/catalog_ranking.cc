@@ -6,6 +6,8 @@
 #include <numeric>
 
 #include "jobs/fact/fact_popularity.h"
+#include "jobs/fact/rank_columns.h"
+#include "jobs/table_ops.h"
 #include "lake/schemas.h"
 
 namespace cinelake::catalog_export {
@@ -229,27 +231,13 @@ Result<Table> BuildFactCatalogPopularity(const Table& today, const std::optional
   match_imdb(
       before.key, [&](size_t i) { return leavers[i]; }, leavers.size(), &imdb_of_leaver);
 
-  const TableDef& def = TableByName(tables::kFactCatalogPopularity);
-  Table out(def.schema);
-  const size_t total = n + leavers.size();
-  for (auto& c : out.columns()) c.Reserve(total);
+  Table out = ReservedTable(tables::kFactCatalogPopularity, n + leavers.size());
   Column& o_tmdb = out.column("tmdb_id");
-  Column& o_rank = out.column("rank");
-  Column& o_pop = out.column("popularity");
-  Column& o_change = out.column("rank_change");
-  Column& o_joiner = out.column("is_new_joiner");
-  Column& o_leaver = out.column("is_leaver");
-  Column& o_type = out.column("content_type");
-  Column& o_rank_t = out.column("rank_in_type");
-  Column& o_change_t = out.column("rank_change_in_type");
-  Column& o_prev = out.column("prev_load_date");
   Column& o_imdb = out.column("content_id");
-  auto append_common = [&](uint64_t key, uint32_t imdb) {
-    o_type.AppendString(IsSeries(key) ? kSeriesType : kMovieType);
-    if (previous)
-      o_prev.AppendInt32(previous->load_date.days);
-    else
-      o_prev.AppendNull();
+  fact::RankColumns ranks(&out, previous ? std::optional(previous->load_date) : std::nullopt);
+  auto append_title = [&](uint64_t key, uint32_t imdb) {
+    AppendPath(&o_tmdb, key);
+    ranks.content_type.AppendString(IsSeries(key) ? kSeriesType : kMovieType);
     if (imdb == kNone)
       o_imdb.AppendNull();
     else
@@ -280,29 +268,19 @@ Result<Table> BuildFactCatalogPopularity(const Table& today, const std::optional
   }
   CatalogStats s;
   for (const RankedRow& r : by_rank) {
-    AppendPath(&o_tmdb, r.key);
-    o_rank.AppendInt32(r.rank);
-    o_pop.AppendInt64(r.cents);
-    o_change.AppendInt32(r.change);
-    o_joiner.AppendBool(r.joiner);
-    o_leaver.AppendBool(false);
-    o_rank_t.AppendInt32(r.rank_in_type);
-    o_change_t.AppendInt32(r.change_in_type);
-    append_common(r.key, r.imdb);
+    append_title(r.key, r.imdb);
+    ranks.AppendRanked({.rank = r.rank,
+                        .cents = r.cents,
+                        .rank_change = r.change,
+                        .new_joiner = r.joiner,
+                        .rank_in_type = r.rank_in_type,
+                        .rank_change_in_type = r.change_in_type});
     s.new_joiners += r.joiner ? 1 : 0;
     s.mapped += r.imdb != kNone ? 1 : 0;
   }
   for (size_t i = 0; i < leavers.size(); ++i) {
-    uint64_t key = before.key[leavers[i]];
-    AppendPath(&o_tmdb, key);
-    o_rank.AppendNull();
-    o_pop.AppendInt64(0);
-    o_change.AppendInt32(fact::kLeaverRankChange);
-    o_joiner.AppendBool(false);
-    o_leaver.AppendBool(true);
-    o_rank_t.AppendNull();
-    o_change_t.AppendInt32(fact::kLeaverRankChange);
-    append_common(key, imdb_of_leaver[i]);
+    append_title(before.key[leavers[i]], imdb_of_leaver[i]);
+    ranks.AppendLeaver();
     s.mapped += imdb_of_leaver[i] != kNone ? 1 : 0;
   }
   s.ranked = static_cast<int64_t>(n);

@@ -11,6 +11,9 @@
 // A run whose export is not there yet writes nothing for it and succeeds.
 // Counters: rows.fact_catalog_popularity, catalog.partitions_computed,
 // catalog.leavers, catalog.new_joiners.
+//
+// Thread-safety: may run beside the top-list stages; it writes only its own table, and the Lake takes
+// concurrent calls on distinct paths.
 #pragma once
 
 #include "common/status.h"

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "jobs/catalog_export/catalog_ranking.h"
+#include "jobs/table_ops.h"
 #include "lake/schemas.h"
 
 namespace cinelake::catalog_export {
@@ -46,27 +47,21 @@ Table BuildRawExport(const ExportBatch& movies, const ExportBatch& series, RawEx
   RawExportStats s;
   std::vector<uint32_t> movie_lines = KeptLines(movies, &s.duplicate_ids);
   std::vector<uint32_t> series_lines = KeptLines(series, &s.duplicate_ids);
-  const TableDef& def = TableByName(tables::kTmdbExport);
-  Table out(def.schema);
   const size_t total = movie_lines.size() + series_lines.size();
-  for (auto& c : out.columns()) c.Reserve(total);
-  Column& id = out.column("id");
-  Column& type = out.column("content_type");
-  Column& title = out.column("title");
-  Column& popularity = out.column("popularity");
-  Column& adult = out.column("adult");
-  Column& video = out.column("video");
+  Table out = ReservedTable(tables::kTmdbExport, total);
+  auto [id, type, title, popularity, adult, video] =
+      ColumnsNamed(out, {"id", "content_type", "title", "popularity", "adult", "video"});
   auto append = [&](const ExportBatch& batch, const std::vector<uint32_t>& lines, std::string_view kind) {
     for (uint32_t i : lines) {
-      id.AppendInt64(batch.id[i]);
-      type.AppendString(kind);
+      id->AppendInt64(batch.id[i]);
+      type->AppendString(kind);
       if (batch.title_valid[i])
-        title.AppendString(batch.title(i));
+        title->AppendString(batch.title(i));
       else
-        title.AppendNull();
-      popularity.AppendDouble(batch.popularity[i]);
-      AppendFlag(&adult, batch.adult[i]);
-      AppendFlag(&video, batch.video[i]);
+        title->AppendNull();
+      popularity->AppendDouble(batch.popularity[i]);
+      AppendFlag(adult, batch.adult[i]);
+      AppendFlag(video, batch.video[i]);
     }
   };
   append(movies, movie_lines, kMovieType);

@@ -19,6 +19,8 @@
 // on the export host; only a lake write error does. Counters:
 // rows.tmdb_export, catalog.days_loaded / days_pending / days_gone,
 // catalog.malformed_lines, catalog.duplicate_ids.
+//
+// Thread-safety: may run beside the top-list stages (no API quota is shared); writes only its own tables.
 #pragma once
 
 #include "common/status.h"

@@ -5,6 +5,7 @@
 #include "jobs/imdb_budget.h"
 #include "jobs/raw_imdb_title.h"
 #include "jobs/refresh_policy.h"
+#include "jobs/table_ops.h"
 #include "sources/api_clients.h"
 #include "sources/api_deadline.h"
 
@@ -43,7 +44,7 @@ Status RunEnrichFetchStage(const JobContext& ctx) {
   RETURN_IF_ERROR(StopIfCancelled(ctx, titles, "enrich_fetch"));
 
   const TableDef& def = TableByName(tables::kImdbTitles);
-  Table out(def.schema);
+  Table out = ReservedTable(def.name, ids.size());
   for (size_t k = 0; k < ids.size(); ++k) {
     out.column("id").AppendString(ids[k]);
     out.column("http_status").AppendInt32(titles[k].http_status());

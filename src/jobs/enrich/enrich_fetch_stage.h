@@ -5,6 +5,10 @@
 // later day. It needs only
 // today's raw/stg_contentIDs and yesterday's stg, so it runs while ingest
 // fetches TMDB popularity: the two APIs' rate limits are spent in parallel.
+//
+// Thread-safety: runs beside the popularity step; they share the Lake (concurrent calls on distinct paths are
+// safe) and nothing else. Errors: a failed title is a row (content_error later), not a stage error; a lake
+// write error or cancellation fails the step.
 #pragma once
 
 #include "common/status.h"

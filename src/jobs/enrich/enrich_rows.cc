@@ -4,6 +4,7 @@
 #include <set>
 
 #include "lake/schemas.h"
+#include "sources/tmdb_detail_fields.h"
 
 namespace cinelake {
 namespace {
@@ -38,6 +39,25 @@ void PutF64(Column& c, const std::optional<double>& v) {
     c.AppendDouble(*v);
   } else {
     c.AppendNull();
+  }
+}
+
+// Each pass-through field (sources/tmdb_detail_fields.h) into its column;
+// null when the record is missing or did not carry it.
+void PutDetailScalars(const DetailScalars* details, Table* detail) {
+  for (const TmdbDetailField& f : TmdbDetailFields()) {
+    Column& c = detail->column(f.column);
+    const DetailValue* v = details ? details->Find(f.key) : nullptr;
+    if (v == nullptr) {
+      c.AppendNull();
+      continue;
+    }
+    switch (f.kind) {
+      case DetailKind::kText: c.AppendString(std::get<std::string>(*v)); break;
+      case DetailKind::kInt64: c.AppendInt64(std::get<int64_t>(*v)); break;
+      case DetailKind::kDouble: c.AppendDouble(std::get<double>(*v)); break;
+      case DetailKind::kBool: c.AppendBool(std::get<bool>(*v)); break;
+    }
   }
 }
 
@@ -83,15 +103,10 @@ void AppendDetailRow(const std::string& id, const std::string& listed_type, cons
   PutStr(d.column("content_poster"), imdb.primary_image);
   PutF64(d.column("average_rating"), imdb.average_rating);
   PutI32(d.column("vote_count"), imdb.num_votes);
-  PutStr(d.column("content_homepage"), movie ? movie->homepage : tv ? tv->homepage : std::nullopt);
   std::optional<std::string> overview = movie ? movie->overview : tv ? tv->overview : std::nullopt;
   if (!overview || overview->empty()) overview = imdb.description;
   PutStr(d.column("overview"), overview);
-  PutStr(d.column("original_language"), movie ? movie->original_language
-                                        : tv  ? tv->original_language
-                                              : std::nullopt);
-  PutStr(d.column("status"), movie ? movie->status : tv ? tv->status : std::nullopt);
-  PutStr(d.column("tagline"), movie ? movie->tagline : tv ? tv->tagline : std::nullopt);
+  PutDetailScalars(movie ? &movie->details : tv ? &tv->details : nullptr, &d);
   // TMDB says 0 for an unknown budget or revenue; IMDB's figure then.
   auto positive_or = [](std::optional<int64_t> v, std::optional<int64_t> fallback) {
     return v && *v > 0 ? v : fallback;

@@ -2,6 +2,8 @@
 //
 // Pure functions of their inputs (no I/O), so the field mapping in
 // data-model.md ("Where each field comes from") is tested directly.
+//
+// Thread-safety: pure functions, no shared state. Errors: none; a missing field gives a NULL cell.
 #pragma once
 
 #include <map>

@@ -40,7 +40,8 @@ TmdbDetails SampleTv() {
   TmdbDetails d;
   d.ref = {TmdbRef::Kind::kTv, 42};
   TmdbTv tv;
-  tv.status = "Ended";
+  tv.details.values["status"] = std::string("Ended");
+  tv.details.values["homepage"] = std::string("https://shoresy.example/");
   tv.overview = "Hockey.";
   tv.created_by.push_back({int64_t{77}, std::string("Creator"), std::string("/c.jpg")});
   tv.networks.push_back({int64_t{5}, std::string("Hulu"), std::string("/hulu.png")});
@@ -75,6 +76,8 @@ TEST(EnrichRowsTest, MapsEveryFieldAsTheDataModelSays) {
   const Table& d = out[std::string(tables::kContentDetail)];
   ASSERT_EQ(d.num_rows(), 1u);
   EXPECT_EQ(d.column("status").String(0), "Ended");
+  EXPECT_EQ(d.column("content_homepage").String(0), "https://shoresy.example/");
+  EXPECT_TRUE(d.column("tagline").IsNull(0)) << "not sent";
   EXPECT_EQ(d.column("vote_count").Int32(0), 12345);
   EXPECT_TRUE(d.column("budget").IsNull(0)) << "series have no budget";
   EXPECT_EQ(d.column("created_at").Int64(0), 100);
@@ -120,6 +123,28 @@ TEST(EnrichRowsTest, MissingTmdbLeavesTmdbFieldsNull) {
   EXPECT_EQ(out[std::string(tables::kContentNetwork)].num_rows(), 0u);
   EXPECT_TRUE(TmdbImageUrl(std::string("https://x/y.jpg"), "w92") == std::string("https://x/y.jpg"));
   EXPECT_FALSE(TmdbImageUrl(std::string(""), "w92").has_value());
+}
+
+// Each pass-through field lands in a column of that name and kind in
+// content_detail, and dim_content has it too (the model copies by name).
+TEST(EnrichRowsTest, EveryPassThroughFieldHasItsColumnInStgAndGold) {
+  auto type_of = [](DetailKind k) {
+    switch (k) {
+      case DetailKind::kText: return DataType::kString;
+      case DetailKind::kInt64: return DataType::kInt64;
+      case DetailKind::kDouble: return DataType::kDouble;
+      case DetailKind::kBool: return DataType::kBool;
+    }
+    return DataType::kString;
+  };
+  for (const TmdbDetailField& f : TmdbDetailFields()) {
+    for (auto table : {tables::kContentDetail, tables::kDimContent}) {
+      const Schema& schema = TableByName(table).schema;
+      int i = schema.FieldIndex(f.column);
+      ASSERT_GE(i, 0) << f.column << " missing from " << table;
+      EXPECT_EQ(schema.field(i).type, type_of(f.kind)) << f.column << " in " << table;
+    }
+  }
 }
 
 // imdb236 puts the crew inside `cast`, one entry per job.

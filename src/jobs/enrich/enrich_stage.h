@@ -20,6 +20,9 @@
 // stg/content_watch_provider (partitioned by loadDate) gets the watch
 // providers of every listed title in today's TMDB detail
 // (watch_provider_rows.h).
+//
+// Thread-safety: runs beside the fact stage; both only read the tables the other writes never.
+// Errors: a lake read/write error or cancellation fails the step; per-title failures go to content_error.
 #pragma once
 
 #include "common/status.h"

@@ -8,7 +8,7 @@ namespace cinelake {
 
 Table WatchProviderRows(const std::vector<CheckedTitle>& titles) {
   const TableDef& def = TableByName(tables::kContentWatchProvider);
-  Table out(def.schema);
+  Table out = ReservedTable(def.name, titles.size());  // about a row a title; more with several offers
   for (const CheckedTitle& title : titles) {
     if (title.details == nullptr || !title.details->watch_providers) continue;
     const std::string tmdb_id = title.details->ref.path();

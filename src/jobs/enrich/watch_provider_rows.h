@@ -9,6 +9,8 @@
 // (jobs/model/watch_provider_history.h) knows it was checked and ends its
 // offers. A title whose detail failed or carried no watch providers gets no
 // row: it was not checked that day. Pure function, rows sorted by the key.
+//
+// Ownership: the returned Table is the caller's. Thread-safety: pure, no shared state.
 #pragma once
 
 #include <string>

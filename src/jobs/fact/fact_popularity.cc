@@ -9,6 +9,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "jobs/fact/rank_columns.h"
+#include "jobs/table_ops.h"
 #include "lake/schemas.h"
 
 namespace cinelake::fact {
@@ -162,49 +164,28 @@ Result<Table> BuildFactPopularity(Date load_date, const Table& today,
               [&](uint32_t a, uint32_t b) { return prev_id->String(a) < prev_id->String(b); });
   }
 
-  const TableDef& def = TableByName(tables::kFactPopularity);
-  Table out(def.schema);
-  const size_t total = now.order.size() + leavers.size();
-  for (auto& c : out.columns()) c.Reserve(total);
+  Table out = ReservedTable(tables::kFactPopularity, now.order.size() + leavers.size());
   Column& o_id = out.column("content_id");
-  Column& o_rank = out.column("rank");
-  Column& o_pop = out.column("popularity");
-  Column& o_change = out.column("rank_change");
-  Column& o_joiner = out.column("is_new_joiner");
-  Column& o_leaver = out.column("is_leaver");
-  Column& o_type = out.column("content_type");
-  Column& o_rank_t = out.column("rank_in_type");
-  Column& o_change_t = out.column("rank_change_in_type");
-  Column& o_prev = out.column("prev_load_date");
-  auto append_prev_date = [&] {
-    if (previous)
-      o_prev.AppendInt32(previous->load_date.days);
-    else
-      o_prev.AppendNull();
-  };
-  Column& o_days = out.column("days_on_list");
-  Column& o_total = out.column("total_days_on_list");
-  Column& o_peak = out.column("peak_rank");
-  Column& o_peak_date = out.column("peak_date");
-  Column& o_debut = out.column("debut_date");
-  Column& o_peak_t = out.column("peak_rank_in_type");
-  Column& o_peak_date_t = out.column("peak_date_in_type");
+  RankColumns ranks(&out, previous ? std::optional(previous->load_date) : std::nullopt);
+  auto [o_days, o_total, o_peak, o_peak_date, o_debut, o_peak_t, o_peak_date_t] =
+      ColumnsNamed(out, {"days_on_list", "total_days_on_list", "peak_rank", "peak_date", "debut_date",
+                         "peak_rank_in_type", "peak_date_in_type"});
   // Every row's title was ranked on today's or the previous snapshot, so it
   // has a history.
   auto append_measures = [&](std::string_view key, std::optional<std::string_view> row_type) -> Status {
     std::optional<ChartMeasures> m = history->Measures(key, row_type);
     if (!m) return Status::Internal("fact_popularity: no chart history for " + std::string(key));
-    o_days.AppendInt32(m->days_on_list);
-    o_total.AppendInt32(m->total_days_on_list);
-    o_peak.AppendInt32(m->peak_rank);
-    o_peak_date.AppendInt32(m->peak_date.days);
-    o_debut.AppendInt32(m->debut_date.days);
+    o_days->AppendInt32(m->days_on_list);
+    o_total->AppendInt32(m->total_days_on_list);
+    o_peak->AppendInt32(m->peak_rank);
+    o_peak_date->AppendInt32(m->peak_date.days);
+    o_debut->AppendInt32(m->debut_date.days);
     if (m->peak_rank_in_type) {
-      o_peak_t.AppendInt32(*m->peak_rank_in_type);
-      o_peak_date_t.AppendInt32(m->peak_date_in_type->days);
+      o_peak_t->AppendInt32(*m->peak_rank_in_type);
+      o_peak_date_t->AppendInt32(m->peak_date_in_type->days);
     } else {
-      o_peak_t.AppendNull();
-      o_peak_date_t.AppendNull();
+      o_peak_t->AppendNull();
+      o_peak_date_t->AppendNull();
     }
     return Status::OK();
   };
@@ -217,37 +198,27 @@ Result<Table> BuildFactPopularity(Date load_date, const Table& today,
     auto it = previous ? prev_row.find(key) : prev_row.end();
     bool joiner = it == prev_row.end();
     o_id.AppendString(key);
-    o_rank.AppendInt32(now.rank[row]);
-    o_pop.AppendInt64(now.cents[row]);
-    o_change.AppendInt32(joiner ? 0 : now.rank[row] - before.rank[it->second]);
-    o_joiner.AppendBool(joiner);
-    o_leaver.AppendBool(false);
+    RankCells cells{.rank = now.rank[row],
+                    .cents = now.cents[row],
+                    .rank_change = joiner ? 0 : now.rank[row] - before.rank[it->second],
+                    .new_joiner = joiner};
     if (type.IsNull(row)) {
-      o_type.AppendNull();
-      o_rank_t.AppendNull();
-      o_change_t.AppendNull();
+      ranks.content_type.AppendNull();
     } else {
-      o_type.AppendString(type.String(row));
-      o_rank_t.AppendInt32(now.rank_in_type[row]);
+      ranks.content_type.AppendString(type.String(row));
+      cells.rank_in_type = now.rank_in_type[row];
       bool same_type =
           !joiner && prev_type->IsValid(it->second) && prev_type->String(it->second) == type.String(row);
-      o_change_t.AppendInt32(same_type ? now.rank_in_type[row] - before.rank_in_type[it->second] : 0);
+      cells.rank_change_in_type = same_type ? now.rank_in_type[row] - before.rank_in_type[it->second] : 0;
     }
-    append_prev_date();
+    ranks.AppendRanked(cells);
     RETURN_IF_ERROR(append_measures(key, type_of(type, row)));
     s.new_joiners += joiner ? 1 : 0;
   }
   for (uint32_t row : leavers) {
     o_id.AppendString(prev_id->String(row));
-    o_rank.AppendNull();
-    o_pop.AppendInt64(0);
-    o_change.AppendInt32(kLeaverRankChange);
-    o_joiner.AppendBool(false);
-    o_leaver.AppendBool(true);
-    o_type.AppendFrom(*prev_type, row);
-    o_rank_t.AppendNull();
-    o_change_t.AppendInt32(kLeaverRankChange);
-    append_prev_date();
+    ranks.AppendLeaver();
+    ranks.content_type.AppendFrom(*prev_type, row);
     RETURN_IF_ERROR(append_measures(prev_id->String(row), type_of(*prev_type, row)));
   }
   s.ranked = static_cast<int64_t>(now.order.size());

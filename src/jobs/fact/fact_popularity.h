@@ -26,6 +26,9 @@
 //    are recorded into it first. A leaver has days_on_list 0 and the rest as
 //    of its last ranked snapshot; the in-type peak is within the row's
 //    content_type, NULL when that is NULL.
+//
+// Thread-safety: pure functions over the caller's Tables; no shared state.
+// Errors: PopularityCents refuses a non-finite or out-of-range value (InvalidArgument).
 #pragma once
 
 #include <cstdint>

@@ -75,48 +75,55 @@ TEST(FactPopularityTest, CentsRoundHalfAwayFromZeroOnTheDecimalText) {
   EXPECT_FALSE(PopularityCents(1e300).ok());
 }
 
-TEST(FactPopularityTest, FirstDayEveryoneJoinsWithNullPrevDate) {
-  Table today = Pop("tt2|movie|50.5\ntt1|tvSeries|80\ntt3|movie|10.126\n");
-  EXPECT_EQ(Fact(today), std::string(kHeader) +
-                             "tt1|1|80.00|0|true|false|tvSeries|1|0|NULL\n"
-                             "tt2|2|50.50|0|true|false|movie|1|0|NULL\n"
-                             "tt3|3|10.13|0|true|false|movie|2|0|NULL\n");
-}
+// One day's rows against one previous snapshot (none on the first day).
+struct DayCase {
+  const char* name;
+  const char* previous;  // stg_popularity rows; nullptr: the first day
+  const char* today;
+  const char* expected;  // the fact's rows, after kHeader
+  Date previous_date = Date::FromYmd(2026, 11, 1);
+};
 
-TEST(FactPopularityTest, TiesBreakByContentIdOnTheRoundedValue) {
-  // 5.001 and 5.004 both publish as 5.00: the id decides, not the hidden digits.
-  Table today = Pop("ttb|movie|5.004\ntta|movie|5.001\nttc|movie|5\n");
-  EXPECT_EQ(Fact(today), std::string(kHeader) +
-                             "tta|1|5.00|0|true|false|movie|1|0|NULL\n"
-                             "ttb|2|5.00|0|true|false|movie|2|0|NULL\n"
-                             "ttc|3|5.00|0|true|false|movie|3|0|NULL\n");
-}
+const DayCase kDayCases[] = {
+    {"FirstDayEveryoneJoinsWithNullPrevDate", nullptr, "tt2|movie|50.5\ntt1|tvSeries|80\ntt3|movie|10.126\n",
+     "tt1|1|80.00|0|true|false|tvSeries|1|0|NULL\n"
+     "tt2|2|50.50|0|true|false|movie|1|0|NULL\n"
+     "tt3|3|10.13|0|true|false|movie|2|0|NULL\n"},
+    // 5.001 and 5.004 both publish as 5.00: the id decides, not the hidden digits.
+    {"TiesBreakByContentIdOnTheRoundedValue", nullptr, "ttb|movie|5.004\ntta|movie|5.001\nttc|movie|5\n",
+     "tta|1|5.00|0|true|false|movie|1|0|NULL\n"
+     "ttb|2|5.00|0|true|false|movie|2|0|NULL\n"
+     "ttc|3|5.00|0|true|false|movie|3|0|NULL\n"},
+    {"ChangesJoinersAndLeaversAgainstPrevious", "tt1|movie|90\ntt2|tvSeries|80\ntt3|movie|70\n",
+     "tt3|movie|95\ntt1|movie|60\ntt4|tvSeries|85\n",
+     "tt3|1|95.00|-2|false|false|movie|1|-1|2026-11-01\n"
+     "tt4|2|85.00|0|true|false|tvSeries|1|0|2026-11-01\n"
+     "tt1|3|60.00|2|false|false|movie|2|1|2026-11-01\n"
+     "tt2|NULL|0.00|999|false|true|tvSeries|NULL|999|2026-11-01\n"},
+    {"ALeaverIsEmittedOnce", "tt1|movie|90\ntt2|movie|80\n", "tt1|movie|90\n",
+     "tt1|1|90.00|0|false|false|movie|1|0|2026-11-01\n"
+     "tt2|NULL|0.00|999|false|true|movie|NULL|999|2026-11-01\n"},
+    // Against a day tt2 was not ranked on, tt2 joins and nobody leaves.
+    {"AReturnerIsAJoinerAndTheLeaverIsNotEmittedAgain", "tt1|movie|90\n", "tt1|movie|90\ntt2|movie|99\n",
+     "tt2|1|99.00|0|true|false|movie|1|0|2026-11-02\n"
+     "tt1|2|90.00|1|false|false|movie|2|1|2026-11-02\n",
+     Date::FromYmd(2026, 11, 2)},
+    {"NobodyNewAndNobodyGoneHasNoLeaverRows", "tt1|movie|90\n", "tt1|movie|90\n",
+     "tt1|1|90.00|0|false|false|movie|1|0|2026-11-02\n", Date::FromYmd(2026, 11, 2)},
+    {"TypeChangeCountsAsJoiningThatType", "tt1|movie|90\ntt2|movie|80\n", "tt1|movie|90\ntt2|tvSeries|80\n",
+     "tt1|1|90.00|0|false|false|movie|1|0|2026-11-01\n"
+     "tt2|2|80.00|0|false|false|tvSeries|1|0|2026-11-01\n"},
+};
 
-TEST(FactPopularityTest, ChangesJoinersAndLeaversAgainstPrevious) {
-  Table prev = Pop("tt1|movie|90\ntt2|tvSeries|80\ntt3|movie|70\n");
-  Table today = Pop("tt3|movie|95\ntt1|movie|60\ntt4|tvSeries|85\n");
-  EXPECT_EQ(Fact(today, &prev), std::string(kHeader) +
-                                    "tt3|1|95.00|-2|false|false|movie|1|-1|2026-11-01\n"
-                                    "tt4|2|85.00|0|true|false|tvSeries|1|0|2026-11-01\n"
-                                    "tt1|3|60.00|2|false|false|movie|2|1|2026-11-01\n"
-                                    "tt2|NULL|0.00|999|false|true|tvSeries|NULL|999|2026-11-01\n");
-}
-
-TEST(FactPopularityTest, LeaverIsNotEmittedAgainAndReturnerIsAJoiner) {
-  Table day1 = Pop("tt1|movie|90\ntt2|movie|80\n");
-  Table day2 = Pop("tt1|movie|90\n");
-  Table day3 = Pop("tt1|movie|90\ntt2|movie|99\n");
-  // day 3 against day 2: tt2 was not ranked on day 2, so it joins; no leaver rows.
-  EXPECT_EQ(Fact(day2, &day1), std::string(kHeader) +
-                                   "tt1|1|90.00|0|false|false|movie|1|0|2026-11-01\n"
-                                   "tt2|NULL|0.00|999|false|true|movie|NULL|999|2026-11-01\n");
-  EXPECT_EQ(Fact(day3, &day2, Date::FromYmd(2026, 11, 2)),
-            std::string(kHeader) +
-                "tt2|1|99.00|0|true|false|movie|1|0|2026-11-02\n"
-                "tt1|2|90.00|1|false|false|movie|2|1|2026-11-02\n");
-  // And a day with nobody new and nobody gone has no leaver rows at all.
-  EXPECT_EQ(Fact(day2, &day2, Date::FromYmd(2026, 11, 2)),
-            std::string(kHeader) + "tt1|1|90.00|0|false|false|movie|1|0|2026-11-02\n");
+TEST(FactPopularityTest, EachDayAgainstItsPreviousSnapshot) {
+  for (const DayCase& c : kDayCases) {
+    SCOPED_TRACE(c.name);
+    Table today = Pop(c.today);
+    std::optional<Table> previous;
+    if (c.previous != nullptr) previous = Pop(c.previous);
+    EXPECT_EQ(Fact(today, previous ? &*previous : nullptr, c.previous_date),
+              std::string(kHeader) + c.expected);
+  }
 }
 
 TEST(FactPopularityTest, UnrankableRowsAndDuplicatesAreHandled) {
@@ -130,14 +137,6 @@ TEST(FactPopularityTest, UnrankableRowsAndDuplicatesAreHandled) {
   EXPECT_EQ(stats.skipped_rows, 2);
   EXPECT_EQ(stats.duplicate_ids, 1);
   EXPECT_EQ(stats.ranked, 2);
-}
-
-TEST(FactPopularityTest, TypeChangeCountsAsJoiningThatType) {
-  Table prev = Pop("tt1|movie|90\ntt2|movie|80\n");
-  Table today = Pop("tt1|movie|90\ntt2|tvSeries|80\n");
-  EXPECT_EQ(Fact(today, &prev), std::string(kHeader) +
-                                    "tt1|1|90.00|0|false|false|movie|1|0|2026-11-01\n"
-                                    "tt2|2|80.00|0|false|false|tvSeries|1|0|2026-11-01\n");
 }
 
 TEST(FactPopularityTest, TwoHundredTitlesWellUnderFiftyMilliseconds) {

@@ -22,6 +22,8 @@
 // error naming its folder. Counters: rows.fact_popularity (every partition
 // written), fact.partitions_recomputed, fact.partitions_repaired, fact.leavers, fact.new_joiners,
 // fact.skipped_rows.
+//
+// Thread-safety: runs beside enrich and model (it reads only raw, which they never write).
 #pragma once
 
 #include "common/status.h"

@@ -5,8 +5,8 @@
 
 #include <filesystem>
 
-#include "common/testing/scratch_dir.h"
 #include "jobs/testing/psv.h"
+#include "jobs/testing/scratch_lake.h"
 #include "lake/schemas.h"
 
 namespace cinelake {
@@ -16,12 +16,6 @@ namespace fs = std::filesystem;
 
 class FactStageTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    auto lake = Lake::Open(scratch_.str(), Lake::OpenMode::kCreateIfMissing);
-    ASSERT_TRUE(lake.ok()) << lake.status().ToString();
-    lake_ = std::move(lake).value();
-  }
-
   void Raw(int day, const std::string& rows) {
     const TableDef& def = TableByName(tables::kPopularity);
     auto t = testing::ParsePsv("id|type|popularity\n" + rows, def.schema, "raw");
@@ -42,8 +36,7 @@ class FactStageTest : public ::testing::Test {
     return t.ok() ? testing::FormatPsv(*t) : t.status().ToString();
   }
 
-  testing::ScratchDir scratch_{"fact-stage-test"};
-  std::unique_ptr<Lake> lake_;
+  testing::ScratchLake lake_{"fact-stage-test"};
   StageMetrics metrics_;
 };
 
@@ -95,7 +88,7 @@ TEST_F(FactStageTest, AnUnreadableEarlierPartitionIsRebuiltFromItsRawSnapshot) {
   ASSERT_TRUE(Run(2).ok());
   const std::string before = Fact(2);
   // A damaged disk: half of day 2's file is gone.
-  const fs::path file = scratch_.path() / "gold/fact_popularity/loadDate=2026-11-02/part-00000.parquet";
+  const fs::path file = lake_.root() / "gold/fact_popularity/loadDate=2026-11-02/part-00000.parquet";
   fs::resize_file(file, fs::file_size(file) / 2);
   ASSERT_NE(Fact(2), before);
   ASSERT_TRUE(Run(3).ok());

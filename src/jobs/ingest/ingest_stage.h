@@ -19,6 +19,9 @@
 // attempt's API calls run under ApiConfig::step_budget_ms. Why calls failed
 // or warned is recorded as the step's issues (api, endpoint, cause, count,
 // example), and a failing popularity step names the top causes in its error.
+//
+// Thread-safety: the lists step runs first and alone; the popularity step runs beside enrich_fetch (each
+// spends its own API's limits; the Lake takes concurrent calls on distinct paths).
 #pragma once
 
 #include "common/status.h"

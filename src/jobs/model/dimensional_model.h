@@ -26,6 +26,8 @@
 //    two-digit zero padding, more digits past 99.
 //  - Every output is sorted by its key (byte order), so a re-run with the same
 //    inputs produces identical tables.
+//
+// Ownership: inputs are borrowed, outputs are the caller's. Thread-safety: pure, no shared state.
 #pragma once
 
 #include <cstdint>

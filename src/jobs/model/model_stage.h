@@ -10,6 +10,9 @@
 // between two tables is repaired by running it again. Counters:
 // rows.<table> per table written, model.titles_refreshed, model.titles_new,
 // model.bridge_rows_dropped.
+//
+// Thread-safety: runs beside the fact stage; it never touches fact tables.
+// Errors: a lake read/write error fails the step (idempotent, so a retry repairs it).
 #pragma once
 
 #include "common/status.h"

@@ -21,6 +21,9 @@
 //  - Both are recomputed from every snapshot on every run, so re-running a
 //    past day gives what running the days in order gives (defect 6). Outputs
 //    are sorted by their keys.
+//
+// Ownership: the result is the caller's. Thread-safety: pure, no shared state.
+// Errors: InvalidArgument when the snapshots lack the stg table's columns.
 #pragma once
 
 #include "common/status.h"

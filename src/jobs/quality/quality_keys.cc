@@ -3,6 +3,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "jobs/quality/quality_checks.h"
 #include "lake/schemas.h"
@@ -26,21 +27,26 @@ constexpr Reference kParentReferences[] = {
     {tables::kDimEpisode, "content_id", tables::kDimContent},
 };
 
-constexpr Reference kReferences[] = {
-    {tables::kFactPopularity, "content_id", tables::kDimContent},
-    {tables::kBridgeContentGenre, "content_id", tables::kDimContent},
+// Every bridge joins a title (its content_id, in dim_content) to a member of
+// one other dimension: that other reference of each bridge.
+constexpr Reference kBridgeMembers[] = {
     {tables::kBridgeContentGenre, "genre_name", tables::kDimGenre},
-    {tables::kBridgeContentPerson, "content_id", tables::kDimContent},
     {tables::kBridgeContentPerson, "person_id", tables::kDimPerson},
-    {tables::kBridgeContentCompany, "content_id", tables::kDimContent},
     {tables::kBridgeContentCompany, "company_id", tables::kDimProductionCompany},
-    {tables::kBridgeContentInterest, "content_id", tables::kDimContent},
     {tables::kBridgeContentInterest, "interest_name", tables::kDimInterest},
-    {tables::kBridgeContentNetwork, "content_id", tables::kDimContent},
     {tables::kBridgeContentNetwork, "network_id", tables::kDimNetwork},
-    {tables::kBridgeContentWatchProvider, "content_id", tables::kDimContent},
     {tables::kBridgeContentWatchProvider, "provider_id", tables::kDimWatchProvider},
 };
+
+// The fact's title, then each bridge's title and member, in that order.
+std::vector<Reference> FactAndBridgeReferences() {
+  std::vector<Reference> refs = {{tables::kFactPopularity, "content_id", tables::kDimContent}};
+  for (const Reference& member : kBridgeMembers) {
+    refs.push_back({member.table, "content_id", tables::kDimContent});
+    refs.push_back(member);
+  }
+  return refs;
+}
 
 bool IsDimension(const TableDef& def) {
   return def.layer == Layer::kGold && def.name.rfind("dim_", 0) == 0;
@@ -147,7 +153,8 @@ CheckFinding MissingKeys(const GoldDay& gold, std::span<const Reference> refs,
 }  // namespace
 
 CheckFinding CheckKeysInDimensions(const GoldDay& gold, const QualityConfig&) {
-  return MissingKeys(gold, kReferences, "every fact and bridge key is in its dimension");
+  static const std::vector<Reference> references = FactAndBridgeReferences();
+  return MissingKeys(gold, references, "every fact and bridge key is in its dimension");
 }
 
 CheckFinding CheckDimensionParents(const GoldDay& gold, const QualityConfig&) {

@@ -8,6 +8,8 @@
 // will not change by asking again); a breach of severity "warn" is recorded
 // as "warn" and the stage succeeds. Counter: quality.checks_warned,
 // quality.checks_failed.
+//
+// Thread-safety: runs after model and fact; reads only. Errors: as above; a lake read error fails the step.
 #pragma once
 
 #include "common/status.h"

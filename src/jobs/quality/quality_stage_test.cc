@@ -1,17 +1,13 @@
 #include "jobs/quality/quality_stage.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 #include "jobs/testing/psv.h"
+#include "jobs/testing/scratch_lake.h"
 #include "lake/schemas.h"
 
 namespace cinelake {
 namespace {
-
-namespace fs = std::filesystem;
 
 // A small gold lake that passes every check: day 1 ranks a, b, c; day 2
 // keeps a and b, adds d and lets c leave.
@@ -28,11 +24,13 @@ const std::map<std::string, std::string> kCleanGold = {
      "a|1|31.00|false|false\nb|2|21.00|false|false\nd|3|11.00|true|false\nc|NULL|0.00|false|true\n"},
 };
 
-// One way to breach the checks: tables replacing the clean ones, and what
-// the run must record.
+// One way to breach the checks: an edit of one clean table, and what the
+// run must record.
 struct BreachCase {
   std::string name;
-  std::map<std::string, std::string> tables;
+  std::string table;    // a key of kCleanGold
+  std::string replace;  // this text of its rows becomes `with`; empty: `with` is added at the end
+  std::string with;
   std::string check;
   CheckStatus status;
   std::string message;  // a part of the check's message
@@ -40,77 +38,47 @@ struct BreachCase {
 
 const std::vector<BreachCase>& Breaches() {
   static const std::vector<BreachCase> cases = {
-      {"FactRowsOutsideTheBand",
-       {{"fact@2", "content_id|rank|popularity|is_new_joiner|is_leaver\na|1|31.00|false|false\n"}},
-       "fact_rows_band",
+      {"FactRowsOutsideTheBand", "fact@2",
+       "b|2|21.00|false|false\nd|3|11.00|true|false\nc|NULL|0.00|false|true\n", "", "fact_rows_band",
        CheckStatus::kWarn,
        "fact_popularity has 1 rows on 2026-11-02, 3 on 2026-11-01 (-66.7%), outside ±50.0%"},
-      {"DuplicateDimensionKey",
-       {{"dim_content", "content_id|content_type\na|movie\nb|movie\nc|tv\nd|tv\na|tv\n"}},
-       "dim_keys_unique",
-       CheckStatus::kFail,
+      {"DuplicateDimensionKey", "dim_content", "", "a|tv\n", "dim_keys_unique", CheckStatus::kFail,
        "1 key(s) appear more than once, e.g. dim_content.content_id 'a'"},
-      {"BridgeKeyMissingFromItsDimension",
-       {{"bridge_content_genre", "content_id|genre_name\na|Drama\nd|Comedy\n"}},
-       "keys_in_dimensions",
-       CheckStatus::kFail,
-       "bridge_content_genre.genre_name 'Comedy' is not in dim_genre"},
-      {"FactKeyMissingFromItsDimension",
-       {{"dim_content", "content_id|content_type\na|movie\nb|movie\nc|tv\n"}},
-       "keys_in_dimensions",
-       CheckStatus::kFail,
-       "fact_popularity.content_id 'd' is not in dim_content"},
-      {"EpisodeOfAMissingSeason",
-       {{"dim_episode", "episode_key|season_key|content_id\nc_S01_E01|c_S01|c\n"}},
-       "dimension_parents",
-       CheckStatus::kWarn,
-       "dim_episode.season_key 'c_S01' is not in dim_season"},
-      {"NullRankOfARankedTitle",
-       {{"fact@2",
-         "content_id|rank|popularity|is_new_joiner|is_leaver\n"
-         "a|1|31.00|false|false\nb|NULL|21.00|false|false\nd|3|11.00|true|false\nc|NULL|0.00|false|true\n"}},
-       "key_null_rate",
-       CheckStatus::kFail,
+      {"BridgeKeyMissingFromItsDimension", "bridge_content_genre", "", "d|Comedy\n", "keys_in_dimensions",
+       CheckStatus::kFail, "bridge_content_genre.genre_name 'Comedy' is not in dim_genre"},
+      {"FactKeyMissingFromItsDimension", "dim_content", "d|tv\n", "", "keys_in_dimensions",
+       CheckStatus::kFail, "fact_popularity.content_id 'd' is not in dim_content"},
+      {"EpisodeOfAMissingSeason", "dim_episode", "", "c_S01_E01|c_S01|c\n", "dimension_parents",
+       CheckStatus::kWarn, "dim_episode.season_key 'c_S01' is not in dim_season"},
+      {"NullRankOfARankedTitle", "fact@2", "b|2|", "b|NULL|", "key_null_rate", CheckStatus::kFail,
        "fact_popularity.rank: 1 of 3, above key_null_rate_max"},
-      {"NegativePopularity",
-       {{"fact@2",
-         "content_id|rank|popularity|is_new_joiner|is_leaver\n"
-         "a|1|31.00|false|false\nb|2|21.00|false|false\nd|3|-1.50|true|false\nc|NULL|0.00|false|true\n"}},
-       "popularity_valid",
-       CheckStatus::kFail,
+      {"NegativePopularity", "fact@2", "d|3|11.00|", "d|3|-1.50|", "popularity_valid", CheckStatus::kFail,
        "the popularity of 'd' is negative (-1.500000)"},
-      {"MissingPopularity",
-       {{"fact@2",
-         "content_id|rank|popularity|is_new_joiner|is_leaver\n"
-         "a|1|NULL|false|false\nb|2|21.00|false|false\nd|3|11.00|true|false\nc|NULL|0.00|false|true\n"}},
-       "popularity_valid",
-       CheckStatus::kFail,
+      {"MissingPopularity", "fact@2", "a|1|31.00|", "a|1|NULL|", "popularity_valid", CheckStatus::kFail,
        "the popularity of 'a' is null"},
-      {"AStayerMarkedAsJoiner",
-       {{"fact@2",
-         "content_id|rank|popularity|is_new_joiner|is_leaver\n"
-         "a|1|31.00|true|false\nb|2|21.00|false|false\nd|3|11.00|true|false\nc|NULL|0.00|false|true\n"}},
-       "joiners_plus_stayers",
-       CheckStatus::kFail,
-       "2 joiners + 2 stayers = 4, 3 ranked on 2026-11-02"},
+      {"AStayerMarkedAsJoiner", "fact@2", "a|1|31.00|false|", "a|1|31.00|true|", "joiners_plus_stayers",
+       CheckStatus::kFail, "2 joiners + 2 stayers = 4, 3 ranked on 2026-11-02"},
   };
   return cases;
 }
 
+// The clean gold with the case's edit made.
+std::map<std::string, std::string> BreachedGold(const BreachCase& c) {
+  std::map<std::string, std::string> tables = kCleanGold;
+  std::string& rows = tables.at(c.table);
+  if (c.replace.empty()) {
+    rows += c.with;
+  } else {
+    size_t at = rows.find(c.replace);
+    EXPECT_NE(at, std::string::npos) << c.name << ": '" << c.replace << "' is not in " << c.table;
+    if (at != std::string::npos) rows.replace(at, c.replace.size(), c.with);
+  }
+  return tables;
+}
+
 class QualityStageTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() / ("cinelake-quality-test-" + std::to_string(::getpid()));
-    fs::remove_all(root_);
-    auto lake = Lake::Open(root_.string(), Lake::OpenMode::kCreateIfMissing);
-    ASSERT_TRUE(lake.ok()) << lake.status().ToString();
-    lake_ = std::move(lake).value();
-  }
-  void TearDown() override { fs::remove_all(root_); }
-
-  void WriteGold(const std::map<std::string, std::string>& overrides) {
-    std::map<std::string, std::string> tables = kCleanGold;
-    for (const auto& [name, rows] : overrides) tables[name] = rows;
+  void WriteGold(const std::map<std::string, std::string>& tables = kCleanGold) {
     for (const auto& [name, rows] : tables) {
       size_t at = name.find('@');
       const TableDef& def =
@@ -137,14 +105,13 @@ class QualityStageTest : public ::testing::Test {
     return nullptr;
   }
 
-  fs::path root_;
-  std::unique_ptr<Lake> lake_;
+  testing::ScratchLake lake_{"quality-test"};
   std::unique_ptr<StageMetrics> metrics_ = std::make_unique<StageMetrics>();
   std::vector<CheckResult> checks_;
 };
 
 TEST_F(QualityStageTest, CleanGoldPassesEveryCheck) {
-  WriteGold({});
+  WriteGold();
   Status st = Run();
   ASSERT_TRUE(st.ok()) << st.ToString();
   auto checks = metrics_->Checks();
@@ -158,7 +125,7 @@ TEST_F(QualityStageTest, EachBreachIsDetectedWithItsMessage) {
   for (const BreachCase& c : Breaches()) {
     SCOPED_TRACE(c.name);
     metrics_ = std::make_unique<StageMetrics>();
-    WriteGold(c.tables);
+    WriteGold(BreachedGold(c));
     Status st = Run();
     const CheckResult* r = Find(c.check);
     ASSERT_NE(r, nullptr);
@@ -180,7 +147,7 @@ TEST_F(QualityStageTest, EachBreachIsDetectedWithItsMessage) {
 }
 
 TEST_F(QualityStageTest, TheConfiguredSeverityDecidesBetweenWarnAndFail) {
-  WriteGold(Breaches()[0].tables);  // the fact shrank by two thirds
+  WriteGold(BreachedGold(Breaches()[0]));  // the fact shrank by two thirds
   QualityConfig strict;
   strict.severity["fact_rows_band"] = CheckSeverity::kFail;
   EXPECT_EQ(Run(strict).code(), Status::Code::kQualityFailed);
@@ -193,7 +160,7 @@ TEST_F(QualityStageTest, TheConfiguredSeverityDecidesBetweenWarnAndFail) {
   EXPECT_EQ(Find("fact_rows_band")->status, CheckStatus::kPass);
 
   metrics_ = std::make_unique<StageMetrics>();
-  WriteGold(Breaches()[1].tables);  // a duplicate key
+  WriteGold(BreachedGold(Breaches()[1]));  // a duplicate key
   QualityConfig lenient;
   lenient.severity["dim_keys_unique"] = CheckSeverity::kWarn;
   EXPECT_TRUE(Run(lenient).ok());
@@ -201,7 +168,7 @@ TEST_F(QualityStageTest, TheConfiguredSeverityDecidesBetweenWarnAndFail) {
 }
 
 TEST_F(QualityStageTest, TheFirstDayHasNothingToCompareWith) {
-  WriteGold({});
+  WriteGold();
   JobContext ctx;
   ctx.lake = lake_.get();
   ctx.load_date = Date::FromYmd(2026, 11, 1);

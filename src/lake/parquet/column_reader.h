@@ -17,6 +17,9 @@
 // in another file), which is NotSupported, and valid data a Table cannot hold: a null item inside a list (a
 // definition level between the item's and the value's) is InvalidArgument. Such data is refused, never
 // changed (cinelake lists have no null items, so it may not read as "").
+//
+// Thread-safety: one reader per thread; readers of different columns of one file run in parallel (parallel.h)
+// and share only the ReadBudget, which is atomic.
 #pragma once
 
 #include <atomic>

@@ -1,6 +1,8 @@
 #include "lake/parquet/column_writer.h"
 
 #include <cstring>
+#include <type_traits>
+#include <vector>
 
 #include "lake/parquet/compression.h"
 #include "lake/parquet/dictionary.h"
@@ -22,6 +24,20 @@ void PutU32(uint32_t v, char* p) {
   p[1] = static_cast<char>(v >> 8);
   p[2] = static_cast<char>(v >> 16);
   p[3] = static_cast<char>(v >> 24);
+}
+
+// Bounds of a chunk's values: over its dictionary when it has one (every
+// value is in it, fewer to scan), else over values[vbegin, vend) that are valid.
+template <typename T>
+MinMax<T> ChunkMinMax(bool dictionary, const std::vector<T>& dict, const T* values, const uint8_t* valid,
+                      size_t vbegin, size_t vend) {
+  if constexpr (std::is_same_v<T, double>) {
+    return dictionary ? ComputeMinMaxDouble(dict.data(), nullptr, 0, dict.size())
+                      : ComputeMinMaxDouble(values, valid, vbegin, vend);
+  } else {
+    return dictionary ? ComputeMinMax(dict.data(), nullptr, 0, dict.size())
+                      : ComputeMinMax(values, valid, vbegin, vend);
+  }
 }
 
 // Appends 4-byte length + RLE hybrid levels (data page v1 layout).
@@ -114,16 +130,14 @@ void ColumnWriter::ComputeStatistics(const Column& c, const LeafLayout& leaf, si
     }
     case DataType::kInt32:
     case DataType::kDate: {
-      auto m = dict_ ? ComputeMinMax(dict_i32_.data(), nullptr, 0, dict_i32_.size())
-                     : ComputeMinMax(c.int32_data().data(), valid, vbegin, vend);
+      auto m = ChunkMinMax(dict_, dict_i32_, c.int32_data().data(), valid, vbegin, vend);
       if (m.has_value) set(PlainBytes(m.min), PlainBytes(m.max));
       break;
     }
     case DataType::kInt64:
     case DataType::kTimestamp:
     case DataType::kDecimal: {
-      auto m = dict_ ? ComputeMinMax(dict_i64_.data(), nullptr, 0, dict_i64_.size())
-                     : ComputeMinMax(c.int64_data().data(), valid, vbegin, vend);
+      auto m = ChunkMinMax(dict_, dict_i64_, c.int64_data().data(), valid, vbegin, vend);
       if (!m.has_value) break;
       if (leaf.physical == ptype::kFixedLenByteArray) {
         set(BigEndianBytes(m.min, leaf.type_length), BigEndianBytes(m.max, leaf.type_length));
@@ -133,8 +147,7 @@ void ColumnWriter::ComputeStatistics(const Column& c, const LeafLayout& leaf, si
       break;
     }
     case DataType::kDouble: {
-      auto m = dict_ ? ComputeMinMaxDouble(dict_f64_.data(), nullptr, 0, dict_f64_.size())
-                     : ComputeMinMaxDouble(c.double_data().data(), valid, vbegin, vend);
+      auto m = ChunkMinMax(dict_, dict_f64_, c.double_data().data(), valid, vbegin, vend);
       if (m.has_value) set(PlainBytesDouble(m.min), PlainBytesDouble(m.max));
       break;
     }

@@ -1,6 +1,8 @@
 // Parquet format constants (parquet.thrift enums) used by writer and reader.
 //
 // Constants only; no state.
+//
+// Thread-safety: constants only.
 #pragma once
 
 #include <cstdint>

@@ -131,6 +131,12 @@ struct PageHeader {
   std::optional<DictionaryPageHeader> dictionary;
 };
 
+// The Thrift field id of the LogicalType union member holding `kind` (0 for
+// kNone and kOther, which have none), and back (kOther for ids Parquet has
+// not defined).
+int16_t LogicalTypeFieldId(LogicalType::Kind kind);
+LogicalType::Kind LogicalTypeKindOfField(int16_t id);
+
 void SerializeFileMetaData(const FileMetaData& md, std::string* out);
 void SerializePageHeader(const PageHeader& h, std::string* out);
 

@@ -16,44 +16,32 @@ void WriteStatistics(CompactWriter& w, const Statistics& s) {
   if (s.min_value) w.FieldBinary(6, *s.min_value);
 }
 
+// The union member of lt.kind; kNone and kOther leave the union empty.
 void WriteLogicalType(CompactWriter& w, const LogicalType& lt) {
   using K = LogicalType::Kind;
+  const int16_t id = LogicalTypeFieldId(lt.kind);
+  if (id == 0) return;
+  w.FieldStruct(id);
   switch (lt.kind) {
-    case K::kString:
-      w.FieldStruct(1);
-      w.EndStruct();
-      break;
-    case K::kList:
-      w.FieldStruct(3);
-      w.EndStruct();
-      break;
     case K::kDecimal:
-      w.FieldStruct(5);
       w.FieldI32(1, lt.scale);
       w.FieldI32(2, lt.precision);
-      w.EndStruct();
       break;
-    case K::kDate:
-      w.FieldStruct(6);
-      w.EndStruct();
-      break;
+    case K::kTime:
     case K::kTimestamp:
-      w.FieldStruct(8);
       w.FieldBool(1, lt.utc);
       w.FieldStruct(2);
-      w.FieldStruct(lt.unit == LogicalType::Unit::kMillis   ? 1
-                    : lt.unit == LogicalType::Unit::kMicros ? 2
-                                                            : 3);
-      w.EndStruct();
+      w.FieldStruct(static_cast<int16_t>(static_cast<int>(lt.unit) + 1));  // MILLIS, MICROS, NANOS
       w.EndStruct();
       w.EndStruct();
       break;
-    case K::kFloat16:  // only tests write it, to build files other writers make
-      w.FieldStruct(15);
-      w.EndStruct();
+    case K::kInteger:
+      w.FieldByte(1, lt.bit_width);
+      w.FieldBool(2, lt.is_signed);
       break;
-    default: break;  // the writer uses no other logical types
+    default: break;  // the other members are empty structs
   }
+  w.EndStruct();
 }
 
 void WriteSchemaElement(CompactWriter& w, const SchemaElement& e) {

@@ -14,15 +14,7 @@ namespace {
 std::string SampleFile(Codec codec, bool dictionary) {
   std::mt19937_64 rng(42);
   const Schema schema = testing::AllTypesSchema(true);
-  Table t = testing::RandomTable(schema, 120, rng);
-  WriteOptions wo;
-  wo.codec = codec;
-  wo.dictionary = dictionary;
-  wo.row_group_rows = 50;
-  wo.page_bytes = 200;
-  std::string bytes;
-  EXPECT_TRUE(WriteParquet(t, wo, &bytes).ok());
-  return bytes;
+  return testing::PagedFile(testing::RandomTable(schema, 120, rng), codec, dictionary, 50, 200);
 }
 
 // Reading may fail, but a success must yield a self-consistent table.

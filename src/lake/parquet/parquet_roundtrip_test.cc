@@ -20,10 +20,7 @@ Table RoundTrip(const Table& t, const WriteOptions& wo = {}, const ReadOptions& 
   std::string bytes;
   Status st = WriteParquet(t, wo, &bytes);
   EXPECT_TRUE(st.ok()) << st.ToString();
-  Table back;
-  st = ReadParquet(bytes, "mem.parquet", ro, &back);
-  EXPECT_TRUE(st.ok()) << st.ToString();
-  return back;
+  return testing::ReadBack(bytes, ro);
 }
 
 TEST(ParquetRoundTrip, EveryTypeWithNullsAndExtremes) {
@@ -75,8 +72,7 @@ TEST(ParquetRoundTrip, RequiredColumnsAreWrittenRequired) {
       EXPECT_EQ(e.repetition.value_or(-1), rep::kRequired);
     }
   }
-  Table back;
-  ASSERT_TRUE(ReadParquet(bytes, "x", {}, &back).ok());
+  Table back = testing::ReadBack(bytes);
   EXPECT_TRUE(back.Equals(t));
   for (const auto& f : back.schema().fields()) EXPECT_FALSE(f.nullable) << f.name;
 }
@@ -114,19 +110,13 @@ TEST(ParquetRoundTrip, DictionaryFallbackToPlain) {
   EXPECT_EQ(std::count(s.encodings.begin(), s.encodings.end(), enc::kRleDictionary), 0);
   EXPECT_TRUE(n.dictionary_page_offset.has_value());
   EXPECT_EQ(std::count(n.encodings.begin(), n.encodings.end(), enc::kRleDictionary), 1);
-  Table back;
-  ASSERT_TRUE(ReadParquet(bytes, "x", {}, &back).ok());
-  EXPECT_TRUE(back.Equals(t));
+  EXPECT_TRUE(testing::ReadBack(bytes).Equals(t));
 }
 
 TEST(ParquetRoundTrip, ManyRowGroupsAndPages) {
   std::mt19937_64 rng(11);
   Table t = testing::RandomTable(testing::AllTypesSchema(true), 3000, rng);
-  WriteOptions wo;
-  wo.row_group_rows = 700;
-  wo.page_bytes = 128;
-  std::string bytes;
-  ASSERT_TRUE(WriteParquet(t, wo, &bytes).ok());
+  const std::string bytes = testing::PagedFile(t, Codec::kSnappy, true, 700, 128);
   FileMetaData md = testing::ReadFooter(bytes);
   ASSERT_EQ(md.row_groups.size(), 5u);
   EXPECT_EQ(md.num_rows, 3000);
@@ -152,9 +142,7 @@ TEST(ParquetRoundTrip, ManyRowGroupsAndPages) {
     EXPECT_LT(h.data->num_values, rg.num_rows);
   }
   EXPECT_EQ(total, 3000);
-  Table back;
-  ASSERT_TRUE(ReadParquet(bytes, "x", {}, &back).ok());
-  EXPECT_TRUE(back.Equals(t));
+  EXPECT_TRUE(testing::ReadBack(bytes).Equals(t));
 }
 
 TEST(ParquetRoundTrip, ProjectionOrderAndUnknownColumn) {
@@ -348,10 +336,7 @@ TEST(ParquetRoundTrip, LargeTableParallelPath) {
   std::string bytes;
   ASSERT_TRUE(WriteParquet(t, wo, &bytes).ok());
   EXPECT_GT(bytes.size(), 1u << 20);
-  Table back;
-  Status st = ReadParquet(bytes, "big", {}, &back);
-  ASSERT_TRUE(st.ok()) << st.ToString();
-  EXPECT_TRUE(back.Equals(t));
+  EXPECT_TRUE(testing::ReadBack(bytes).Equals(t));
 }
 
 }  // namespace

@@ -21,16 +21,8 @@ TEST(ParquetSeed, WriteSeedFiles) {
        {Codec::kUncompressed, Codec::kSnappy, Codec::kZstd, Codec::kGzip, Codec::kLz4Raw, Codec::kBrotli}) {
     for (bool dict : {true, false}) {
       Table t = testing::RandomTable(schema, 20 + k * 3, rng);
-      WriteOptions wo;
-      wo.codec = codec;
-      wo.dictionary = dict;
-      wo.row_group_rows = 15;
-      wo.page_bytes = 64;
-      std::string bytes;
-      ASSERT_TRUE(WriteParquet(t, wo, &bytes).ok());
-      Table back;
-      ASSERT_TRUE(ReadParquet(bytes, "seed", {}, &back).ok());
-      EXPECT_TRUE(back.Equals(t));
+      const std::string bytes = testing::PagedFile(t, codec, dict, 15, 64);
+      EXPECT_TRUE(testing::ReadBack(bytes).Equals(t));
       if (dir) {
         std::ofstream(std::string(dir) + "/seed" + std::to_string(k) + ".parquet", std::ios::binary) << bytes;
       }

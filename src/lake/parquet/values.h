@@ -8,6 +8,8 @@
 // strings); whoever owns those keeps them alive while the views are used.
 //
 // A plain value type; not synchronised.
+//
+// Thread-safety: not synchronised (a value type).
 #pragma once
 
 #include <cstdint>

@@ -48,9 +48,7 @@ Result<GlueSettings> ResolveGlueSettings(const EnvLookup& env) {
     }
   }
   if (s.endpoint.empty()) s.endpoint = "https://glue." + s.region + ".amazonaws.com";
-  while (!s.endpoint.empty() && s.endpoint.back() == '/') s.endpoint.pop_back();
-  if (s.endpoint.rfind("http://", 0) != 0 && s.endpoint.rfind("https://", 0) != 0)
-    return Status::InvalidArgument("Glue endpoint '" + s.endpoint + "' must start with http:// or https://");
+  ASSIGN_OR_RETURN(s.endpoint, CheckedEndpoint(std::move(s.endpoint), "Glue"));
   return s;
 }
 

@@ -96,6 +96,7 @@ Result<std::unique_ptr<LeaseLock>> LeaseLock::Acquire(S3Storage* storage, const 
   }
   lock->etag_ = *created;
   lock->renewer_ = std::thread([l = lock.get()] { l->RenewLoop(); });
+  storage->BeginSoleWriter();
   return lock;
 }
 
@@ -126,6 +127,7 @@ void LeaseLock::RenewLoop() {
 }
 
 LeaseLock::~LeaseLock() {
+  storage_->EndSoleWriter();
   {
     std::lock_guard<std::mutex> guard(mu_);
     stopping_ = true;

@@ -12,7 +12,9 @@
 // Lifetime: 60 s, CINELAKE_S3_LEASE_SECONDS to change it. A holder whose
 // renewals fail for a whole lifetime loses the lease: lost() turns true and
 // an error is logged (the run then fails its next write, since another run
-// may be writing). Thread-safe.
+// may be writing). While held, the storage is told it is the lake's only
+// writer (S3Storage::BeginSoleWriter), and told again when it is not.
+// Thread-safe.
 #pragma once
 
 #include <atomic>

@@ -150,6 +150,28 @@ Result<S3Response> S3Client::SendOnce(CURL* curl, const S3Request& request,
   return response;
 }
 
+S3Client::Kind S3Client::KindOf(const S3Request& request) {
+  const std::string& m = request.method;
+  if (m == "GET") return request.key.empty() ? kList : kGet;
+  if (m == "PUT") return request.headers.count("x-amz-copy-source") != 0 ? kCopy : kPut;
+  if (m == "HEAD") return kHead;
+  if (m == "POST") return kPost;
+  return kDelete;
+}
+
+std::string S3Client::RequestSummary() const {
+  static constexpr const char* kNames[kKinds] = {"GET", "HEAD", "PUT", "POST", "DELETE", "LIST", "COPY"};
+  std::string out;
+  for (int k = 0; k < kKinds; ++k) {
+    int64_t n = sent_[k].load();
+    if (n == 0) continue;
+    if (!out.empty()) out += ", ";
+    out += std::string(kNames[k]) + " " + std::to_string(n) + " (" +
+           std::to_string(micros_[k].load() / 1000) + " ms)";
+  }
+  return out;
+}
+
 Result<S3Response> S3Client::Send(const S3Request& request) const {
   thread_local std::mt19937 jitter{std::random_device{}()};
   CURL* curl = TakeHandle();
@@ -162,7 +184,13 @@ Result<S3Response> S3Client::Send(const S3Request& request) const {
       std::this_thread::sleep_for(std::chrono::milliseconds(base_ms + spread(jitter)));
     }
     std::string transport_error;
+    auto started = std::chrono::steady_clock::now();
     auto response = SendOnce(curl, request, &transport_error);
+    Kind kind = KindOf(request);
+    ++sent_[kind];
+    micros_[kind] +=
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started)
+            .count();
     if (!response.ok()) {
       last_problem = transport_error;
       continue;

@@ -7,10 +7,14 @@
 // are retried with exponential backoff and jitter, up to kAttempts in all;
 // other answers are returned as they are for the caller to interpret.
 // Neither errors nor logs carry the Authorization header or any secret.
+// Every request is counted by kind, with the time it took, for the debug
+// summary S3Storage logs (RequestSummary).
 #pragma once
 
 #include <curl/curl.h>
 
+#include <array>
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <string>
@@ -58,8 +62,16 @@ class S3Client {
   // HTTP status, and what was asked.
   Status ErrorFor(const S3Request& request, const S3Response& response) const;
   const std::string& bucket() const { return bucket_; }
+  // "GET 12 (40 ms), LIST 3 (9 ms), ..." over every request sent so far
+  // (retries included); "" before the first.
+  std::string RequestSummary() const;
 
  private:
+  // GET HEAD PUT POST DELETE, and LIST (a GET of the bucket) and COPY (a PUT
+  // with x-amz-copy-source) apart.
+  enum Kind { kGet, kHead, kPut, kPost, kDelete, kList, kCopy, kKinds };
+  static Kind KindOf(const S3Request& request);
+
   Result<S3Response> SendOnce(CURL* curl, const S3Request& request, std::string* transport_error) const;
   CURL* TakeHandle() const;
   void ReturnHandle(CURL* curl) const;
@@ -70,6 +82,8 @@ class S3Client {
   std::string base_url_;  // scheme://host[/bucket]
   mutable std::mutex mu_;
   mutable std::vector<CURL*> idle_;
+  mutable std::array<std::atomic<int64_t>, kKinds> sent_{};
+  mutable std::array<std::atomic<int64_t>, kKinds> micros_{};
 };
 
 }  // namespace cinelake::s3

@@ -128,10 +128,16 @@ Result<S3Settings> ResolveS3Settings(const EnvLookup& env) {
   if (s.endpoint.empty()) s.endpoint = Lookup(config, "endpoint_url");
   s.path_style = !s.endpoint.empty();
   if (s.endpoint.empty()) s.endpoint = "https://s3." + s.region + ".amazonaws.com";
-  while (!s.endpoint.empty() && s.endpoint.back() == '/') s.endpoint.pop_back();
-  if (s.endpoint.rfind("http://", 0) != 0 && s.endpoint.rfind("https://", 0) != 0)
-    return Status::InvalidArgument("S3 endpoint '" + s.endpoint + "' must start with http:// or https://");
+  ASSIGN_OR_RETURN(s.endpoint, CheckedEndpoint(std::move(s.endpoint), "S3"));
   return s;
+}
+
+Result<std::string> CheckedEndpoint(std::string endpoint, std::string_view service) {
+  size_t end = endpoint.find_last_not_of('/');
+  endpoint.resize(end == std::string::npos ? 0 : end + 1);
+  if (endpoint.rfind("http://", 0) == 0 || endpoint.rfind("https://", 0) == 0) return endpoint;
+  return Status::InvalidArgument(std::string(service) + " endpoint '" + endpoint +
+                                 "' must start with http:// or https://");
 }
 
 Result<S3Settings> ResolveS3SettingsFromEnvironment() {

@@ -14,6 +14,9 @@
 //
 // Errors name the variable or file and line at fault, never a secret's value;
 // secrets found are registered with RegisterSecret so logs redact them.
+//
+// Thread-safety: pure functions of the environment snapshot they are given; RegisterSecret is itself
+// thread-safe.
 #pragma once
 
 #include <functional>
@@ -41,6 +44,10 @@ struct S3Settings {
   std::string endpoint;  // scheme://host[:port], no trailing '/'
   bool path_style = false;
 };
+
+// `endpoint` without trailing '/'s; InvalidArgument, naming `service`
+// ("S3", "Glue"), unless it starts with http:// or https://.
+Result<std::string> CheckedEndpoint(std::string endpoint, std::string_view service);
 
 using EnvLookup = std::function<const char*(const char*)>;
 Result<S3Settings> ResolveS3Settings(const EnvLookup& env);

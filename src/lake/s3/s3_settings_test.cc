@@ -27,6 +27,18 @@ class S3SettingsTest : public ::testing::Test {
       return it == env_.end() ? nullptr : it->second.c_str();
     });
   }
+  // Resolves, expecting success and these fields; returns the settings.
+  S3Settings ExpectResolved(const std::string& key_id, const std::string& region, const std::string& endpoint,
+                            bool path_style) {
+    auto s = Resolve();
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    if (!s.ok()) return {};
+    EXPECT_EQ(s->credentials.access_key_id, key_id);
+    EXPECT_EQ(s->region, region);
+    EXPECT_EQ(s->endpoint, endpoint);
+    EXPECT_EQ(s->path_style, path_style);
+    return *s;
+  }
   std::filesystem::path home_;
   std::map<std::string, std::string> env_;
 };
@@ -39,13 +51,8 @@ TEST_F(S3SettingsTest, EnvironmentKeysWinAndACustomEndpointIsPathStyle) {
   env_["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9000/";
   env_["AWS_ENDPOINT_URL_S3"] = "http://127.0.0.1:9001/";
   WriteFile("credentials", "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = secret-file\n");
-  auto s = Resolve();
-  ASSERT_TRUE(s.ok()) << s.status().ToString();
-  EXPECT_EQ(s->credentials.access_key_id, "AKIDENV");
-  EXPECT_EQ(s->credentials.session_token, "token-env");
-  EXPECT_EQ(s->region, "eu-west-3");
-  EXPECT_EQ(s->endpoint, "http://127.0.0.1:9001");
-  EXPECT_TRUE(s->path_style);
+  S3Settings s = ExpectResolved("AKIDENV", "eu-west-3", "http://127.0.0.1:9001", true);
+  EXPECT_EQ(s.credentials.session_token, "token-env");
 }
 
 TEST_F(S3SettingsTest, ProfileFromTheSharedFilesWithItsRegion) {
@@ -54,13 +61,8 @@ TEST_F(S3SettingsTest, ProfileFromTheSharedFilesWithItsRegion) {
             "[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = s1\n"
             "# comment\n[lake]\naws_access_key_id = AKIDLAKE\naws_secret_access_key = s2\n");
   WriteFile("config", "[default]\nregion = us-west-2\n[profile lake]\nregion = ap-south-1\n");
-  auto s = Resolve();
-  ASSERT_TRUE(s.ok()) << s.status().ToString();
-  EXPECT_EQ(s->credentials.access_key_id, "AKIDLAKE");
-  EXPECT_EQ(s->credentials.secret_access_key, "s2");
-  EXPECT_EQ(s->region, "ap-south-1");
-  EXPECT_EQ(s->endpoint, "https://s3.ap-south-1.amazonaws.com");
-  EXPECT_FALSE(s->path_style);
+  S3Settings s = ExpectResolved("AKIDLAKE", "ap-south-1", "https://s3.ap-south-1.amazonaws.com", false);
+  EXPECT_EQ(s.credentials.secret_access_key, "s2");
   env_["AWS_REGION"] = "ca-central-1";
   EXPECT_EQ(Resolve()->region, "ca-central-1") << "AWS_REGION overrides the profile";
 }
@@ -79,6 +81,17 @@ TEST_F(S3SettingsTest, MissingCredentialsNameWhereTheyWereLookedForButNoSecret) 
   s = Resolve();
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.status().message().find("config:1"), std::string::npos) << s.status().ToString();
+}
+
+TEST_F(S3SettingsTest, AnEndpointMustBeHttpAndLosesItsTrailingSlashes) {
+  env_["AWS_ACCESS_KEY_ID"] = "AKIDENV";
+  env_["AWS_SECRET_ACCESS_KEY"] = "secret-env";
+  env_["AWS_ENDPOINT_URL_S3"] = "127.0.0.1:9000";
+  auto s = Resolve();
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().message(), "S3 endpoint '127.0.0.1:9000' must start with http:// or https://");
+  EXPECT_EQ(*CheckedEndpoint("https://minio.local:9000///", "S3"), "https://minio.local:9000");
+  EXPECT_FALSE(CheckedEndpoint("///", "Glue").ok());
 }
 
 TEST(S3UrlTest, ParsesBucketAndPrefixAndRefusesBadNames) {

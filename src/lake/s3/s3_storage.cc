@@ -15,12 +15,26 @@ namespace {
 
 constexpr size_t kMinPartBytes = 5u << 20;  // S3's smallest part but the last
 constexpr size_t kDefaultMultipartBytes = 8u << 20;
+constexpr long long kDefaultCacheBytes = 64ll << 20;
 
 size_t MultipartThreshold() {
   const char* v = std::getenv("CINELAKE_S3_MULTIPART_BYTES");
   if (v == nullptr || *v == '\0') return kDefaultMultipartBytes;
   long long n = std::atoll(v);
   return n > 0 ? static_cast<size_t>(n) : kDefaultMultipartBytes;
+}
+
+// The sole writer's byte budget: CINELAKE_S3_CACHE_BYTES, 0 for no cache.
+long long CacheBudget() {
+  const char* v = std::getenv("CINELAKE_S3_CACHE_BYTES");
+  if (v == nullptr || *v == '\0') return kDefaultCacheBytes;
+  return std::max(0ll, std::atoll(v));
+}
+
+// The key prefix of a folder's contents: "a/b/", or "" for the bucket's root.
+std::string FolderPrefix(std::string key) {
+  if (!key.empty()) key += '/';
+  return key;
 }
 
 bool Hidden(const std::string& name) {
@@ -51,6 +65,36 @@ S3Storage::~S3Storage() {
   if (puts_.load() > 0)
     spdlog::info("s3: {} PUTs, {} bytes uploaded to {}", puts_.load(), bytes_uploaded_.load(),
                  url_.ToString());
+  std::string requests = client_.RequestSummary();
+  if (!requests.empty()) spdlog::debug("s3: requests to {}: {}", url_.ToString(), requests);
+}
+
+std::shared_ptr<SoleWriterCache> S3Storage::cache() const {
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  return cache_;
+}
+
+void S3Storage::ForgetCache() {
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  cache_.reset();
+}
+
+void S3Storage::BeginSoleWriter() {
+  long long budget = CacheBudget();
+  if (budget == 0 || fenced_.load()) return;
+  ForgetCache();
+  auto keys = ListRecursive("");
+  if (!keys.ok()) {
+    spdlog::debug("s3: no cache of {}: {}", url_.ToString(), keys.status().ToString());
+    return;
+  }
+  auto made = std::make_shared<SoleWriterCache>(*keys, static_cast<size_t>(budget));
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  cache_ = std::move(made);
+}
+
+void S3Storage::EndSoleWriter() {
+  ForgetCache();
 }
 
 std::string S3Storage::Key(const std::string& path) const {
@@ -85,8 +129,17 @@ Result<std::pair<std::string, std::string>> S3Storage::ReadWithEtag(const std::s
 }
 
 Status S3Storage::Read(const std::string& path, std::string* out) const {
+  auto kept = cache();
+  if (kept != nullptr) {
+    if (!kept->Exists(path)) return Status::NotFound(Location(path) + ": no such object");
+    if (auto bytes = kept->Bytes(path)) {
+      *out = std::move(*bytes);
+      return Status::OK();
+    }
+  }
   ASSIGN_OR_RETURN(auto got, ReadWithEtag(path));
   *out = std::move(got.first);
+  if (kept != nullptr) kept->Read(path, *out);
   return Status::OK();
 }
 
@@ -150,6 +203,7 @@ Status S3Storage::PutMultipart(const std::string& key, std::string_view data) {
 }
 
 void S3Storage::Fence(std::string reason) {
+  ForgetCache();
   if (fenced_.load()) return;
   fence_reason_ = std::move(reason);
   fenced_ = true;
@@ -158,7 +212,14 @@ void S3Storage::Fence(std::string reason) {
 Status S3Storage::WriteAtomic(const std::string& path, std::string_view data) {
   if (fenced_.load()) return Status::Aborted(Location(path) + ": not written: " + fence_reason_);
   std::string key = Key(path);
-  return data.size() >= multipart_bytes_ ? PutMultipart(key, data) : PutWhole(key, data);
+  auto kept = cache();
+  Status st = data.size() >= multipart_bytes_ ? PutMultipart(key, data) : PutWhole(key, data);
+  if (!st.ok()) {
+    ForgetCache();
+    return st;
+  }
+  if (kept != nullptr) kept->Written(path, data);
+  return Status::OK();
 }
 
 Result<std::string> S3Storage::PutIf(const std::string& path, std::string_view data, Condition condition,
@@ -170,13 +231,18 @@ Result<std::string> S3Storage::PutIf(const std::string& path, std::string_view d
   } else {
     request.headers["if-match"] = etag;
   }
-  ASSIGN_OR_RETURN(S3Response response, client_.Send(request));
-  if (response.status == 412 || response.status == 409)
+  auto kept = cache();
+  auto response = client_.Send(request);
+  if (response.ok() && (response->status == 412 || response->status == 409))
     return Status::Busy(Location(path) + ": changed by someone else (precondition failed)");
-  if (response.status != 200) return client_.ErrorFor(request, response);
+  if (!response.ok() || response->status != 200) {
+    ForgetCache();
+    return response.ok() ? client_.ErrorFor(request, *response) : response.status();
+  }
   bytes_uploaded_ += static_cast<int64_t>(data.size());
   ++puts_;
-  return response.Header("etag");
+  if (kept != nullptr) kept->Written(path, data);
+  return response->Header("etag");
 }
 
 namespace {
@@ -212,8 +278,8 @@ static Result<ListPage> ListAll(const S3Client& client, const std::string& prefi
 }
 
 Result<std::vector<std::string>> S3Storage::List(const std::string& dir) const {
-  std::string prefix = Key(dir);
-  if (!prefix.empty()) prefix += '/';
+  if (auto kept = cache()) return kept->List(dir);
+  std::string prefix = FolderPrefix(Key(dir));
   ASSIGN_OR_RETURN(ListPage page, ListAll(client_, prefix, true));
   std::set<std::string> names;
   for (const auto& key : page.keys) {
@@ -229,8 +295,8 @@ Result<std::vector<std::string>> S3Storage::List(const std::string& dir) const {
 }
 
 Result<std::vector<std::string>> S3Storage::ListRecursive(const std::string& dir) const {
-  std::string prefix = Key(dir);
-  if (!prefix.empty()) prefix += '/';
+  if (auto kept = cache()) return kept->Below(dir);
+  std::string prefix = FolderPrefix(Key(dir));
   ASSIGN_OR_RETURN(ListPage page, ListAll(client_, prefix, false));
   std::vector<std::string> out;
   std::string root = url_.prefix.empty() ? "" : url_.prefix + "/";
@@ -239,25 +305,39 @@ Result<std::vector<std::string>> S3Storage::ListRecursive(const std::string& dir
 }
 
 bool S3Storage::Exists(const std::string& path) const {
+  if (auto kept = cache()) return kept->Exists(path);
   S3Request request{"HEAD", Key(path), {}, {}, {}};
   auto response = client_.Send(request);
   return response.ok() && response->status == 200;
 }
 
 Status S3Storage::Remove(const std::string& path) {
+  auto kept = cache();
   ASSIGN_OR_RETURN(std::vector<std::string> below, ListRecursive(path));
-  below.push_back(path);
+  // Without the cache `path` itself is deleted whether or not it is an object.
+  if (kept == nullptr || kept->Exists(path)) below.push_back(path);
   for (const auto& p : below) {
     S3Request request{"DELETE", Key(p), {}, {}, {}};
-    RETURN_IF_ERROR(Expect(request, {204, 200, 404}).status());
+    Status st = Expect(request, {204, 200, 404}).status();
+    if (!st.ok()) {
+      ForgetCache();
+      return st;
+    }
   }
+  if (kept != nullptr) kept->Removed(path);
   return Status::OK();
 }
 
 Status S3Storage::Copy(const std::string& from, const std::string& to) {
   S3Request request{"PUT", Key(to), {}, {}, {}};
   request.headers["x-amz-copy-source"] = "/" + url_.bucket + "/" + UriEncode(Key(from), true);
+  // A fresh whole-body checksum for the copy: a multipart source's composite
+  // one does not describe the body (moto even stores it on the copy without
+  // its "-<parts>" suffix, so a GET of the copy would refuse the body).
+  request.headers["x-amz-checksum-algorithm"] = "SHA256";
+  auto kept = cache();
   auto response = Expect(request, {200});
+  if (!response.ok() || response->body.find("<Error>") != std::string::npos) ForgetCache();
   if (!response.ok()) {
     if (response.status().IsNotFound()) return Status::NotFound(Location(from) + ": no such object to copy");
     return response.status().WithContext("copy " + Location(from) + " to " + Location(to));
@@ -267,6 +347,7 @@ Status S3Storage::Copy(const std::string& from, const std::string& to) {
     return Status::IOError("copy " + Location(from) + " to " + Location(to) + ": " +
                            std::string(XmlText(response->body, "Message")));
   }
+  if (kept != nullptr) kept->Copied(to);
   return Status::OK();
 }
 

@@ -107,6 +107,28 @@ struct Rows {
   void D(std::string_view n, std::optional<double> v) { v ? c(n).AppendDouble(*v) : c(n).AppendNull(); }
 };
 
+// Row i of an organisation dimension: <kind>_id, <kind>_name and
+// <kind>_poster (its w92 logo, or null without one).
+void AddOrg(Rows& rows, const std::string& kind, size_t i, const std::string& id, const std::string& name,
+            bool logo) {
+  rows.S(kind + "_id", id);
+  rows.S(kind + "_name", name);
+  rows.S(kind + "_poster",
+         logo ? "https://image.tmdb.org/t/p/w92/fixture-" + kind + "-" + std::to_string(i) + ".png" : "");
+}
+
+// Bridge rows (content_id, `column`) linking the title to `n` distinct names
+// drawn from `pool`, in name order.
+void LinkDistinctNames(Rows& bridge, const std::string& content_id, std::string_view column,
+                       const std::vector<std::string>& pool, int n, Rng& rng) {
+  std::set<std::string> names;
+  while (static_cast<int>(names.size()) < n) names.insert(rng.Pick(pool));
+  for (const std::string& name : names) {
+    bridge.S("content_id", content_id);
+    bridge.S(column, name);
+  }
+}
+
 struct FTitle {
   std::string id;
   bool movie = true;
@@ -148,20 +170,10 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
   g.dim_interest = std::move(interest.t);
 
   Rows network(tables::kDimNetwork), company(tables::kDimProductionCompany);
-  for (size_t i = 0; i < kNetworks.size(); ++i) {
-    network.S("network_id", std::to_string(10 + i * 3));
-    network.S("network_name", kNetworks[i]);
-    network.S(
-        "network_poster",
-        i % 3 == 2 ? "" : "https://image.tmdb.org/t/p/w92/fixture-network-" + std::to_string(i) + ".png");
-  }
-  for (size_t i = 0; i < kCompanies.size(); ++i) {
-    company.S("company_id", std::to_string(500 + i * 11));
-    company.S("company_name", kCompanies[i]);
-    company.S(
-        "company_poster",
-        i % 4 == 1 ? "" : "https://image.tmdb.org/t/p/w92/fixture-company-" + std::to_string(i) + ".png");
-  }
+  for (size_t i = 0; i < kNetworks.size(); ++i)
+    AddOrg(network, "network", i, std::to_string(10 + i * 3), kNetworks[i], i % 3 != 2);
+  for (size_t i = 0; i < kCompanies.size(); ++i)
+    AddOrg(company, "company", i, std::to_string(500 + i * 11), kCompanies[i], i % 4 != 1);
   g.dim_network = std::move(network.t);
   g.dim_production_company = std::move(company.t);
 
@@ -266,20 +278,8 @@ GoldTables MakeFixtureGold(const FixtureOptions& o) {
     content.c("updated_at").AppendInt64(now_us);
 
     // Genres, interests, companies, networks.
-    std::set<std::string> gs;
-    int ng = rng.Int(1, 3);
-    while (static_cast<int>(gs.size()) < ng) gs.insert(rng.Pick(kGenres));
-    for (const auto& n : gs) {
-      b_genre.S("content_id", ft.id);
-      b_genre.S("genre_name", n);
-    }
-    std::set<std::string> is;
-    int ni = rng.Int(0, 3);
-    while (static_cast<int>(is.size()) < ni) is.insert(rng.Pick(kInterests));
-    for (const auto& n : is) {
-      b_interest.S("content_id", ft.id);
-      b_interest.S("interest_name", n);
-    }
+    LinkDistinctNames(b_genre, ft.id, "genre_name", kGenres, rng.Int(1, 3), rng);
+    LinkDistinctNames(b_interest, ft.id, "interest_name", kInterests, rng.Int(0, 3), rng);
     std::set<int> cs;
     int nc = rng.Int(1, 3);
     while (static_cast<int>(cs.size()) < nc) cs.insert(rng.Int(0, static_cast<int>(kCompanies.size()) - 1));

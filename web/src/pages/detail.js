@@ -80,12 +80,38 @@ function chartCard(d) {
     ]));
 }
 
+// The pass-through columns (details) placed on their own; every other one is
+// listed under the overview, labelled from its column name, so a column added
+// to dim_content shows with no edit here.
+const PLACED_DETAILS = new Set(['tagline']);
+
+/** @param {string} column */
+function detailLabel(column) {
+  return column.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+}
+
+/** @param {string | number | boolean | null} v */
+function detailValue(v) {
+  if (typeof v === 'string' && /^https?:\/\//.test(v)) return h('a', { href: v, rel: 'noopener noreferrer', target: '_blank' }, v);
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  return fmt.text(v);
+}
+
+/** @param {TitleDetail} d */
+function otherDetails(d) {
+  const rows = Object.entries(d.details).filter(([k, v]) => !PLACED_DETAILS.has(k) && v !== null);
+  if (rows.length === 0) return null;
+  return h('dl', { class: 'details' }, rows.map(([k, v]) => [h('dt', null, detailLabel(k)), h('dd', { 'data-detail': k }, detailValue(v))]));
+}
+
 /** @param {TitleDetail} d */
 function overviewCard(d) {
+  const tagline = d.details.tagline;
   return card(null, 'overview-card',
-    d.tagline ? h('h2', { class: 'tagline' }, d.tagline) : null,
+    typeof tagline === 'string' ? h('h2', { class: 'tagline' }, tagline) : null,
     h('p', { class: 'overview', title: d.overview || '' }, fmt.cut(d.overview)),
-    h('p', { class: 'subgenres' }, fmt.list([...d.genres, ...d.interests])));
+    h('p', { class: 'subgenres' }, fmt.list([...d.genres, ...d.interests])),
+    otherDetails(d));
 }
 
 /** @param {TitleDetail} d @param {Node | Node[]} extra */

@@ -43,7 +43,7 @@ export async function kpiPage(name, params) {
   }
   cols.push({ head: 'Trailer', cell: (r) => (r.trailer ? h('a', { href: r.trailer, rel: 'noopener noreferrer', target: '_blank' }, 'Watch') : fmt.BLANK) });
   cols.push({ head: 'Year', cls: 'num', cell: (r) => fmt.text(r.year) });
-  cols.push({ head: 'Tagline', cell: (r) => fmt.text(r.tagline) });
+  cols.push({ head: 'Tagline', cell: (r) => fmt.text(r.details.tagline) });
   cols.push({ head: 'Language', cell: (r) => fmt.text(r.language && r.language.toUpperCase()) });
   cols.push({ head: 'Sub Genres', cell: (r) => fmt.list(r.interests) });
   document.title = `cinelake · ${title}`;

@@ -53,18 +53,32 @@ function posterCell(r) {
   return picture(r.poster, r.title, 'poster');
 }
 
-/** @param {Landing} data @param {string} date */
-function top10(data, date) {
-  const cols = [
-    { head: '#', cls: 'num rank', cell: (r) => h('span', { class: 'rank-cell' }, String(r.rank), arrow(r.arrow)) },
+/**
+ * The columns the title tables of the page share: who (poster, title, type,
+ * genres) and, last, how long and who is in it.
+ * @param {string} date
+ */
+function whoCols(date) {
+  return [
     { head: 'Poster', cls: 'poster-cell', cell: posterCell },
     { head: 'Title', cls: 'title-cell', cell: (r) => titleLink(r, date) },
     { head: 'Type', cell: (r) => r.type_label },
     { head: 'Genres', cell: (r) => fmt.list(r.genres) },
+  ];
+}
+const RUNTIME_CAST_COLS = [
+  { head: 'Runtime', cls: 'num', cell: (r) => fmt.runtime(r.runtime) },
+  { head: 'Cast', cls: 'cast-cell', cell: (r) => fmt.list(r.cast) },
+];
+
+/** @param {Landing} data @param {string} date */
+function top10(data, date) {
+  const cols = [
+    { head: '#', cls: 'num rank', cell: (r) => h('span', { class: 'rank-cell' }, String(r.rank), arrow(r.arrow)) },
+    ...whoCols(date),
     { head: 'Rating', cls: 'num', cell: (r) => fmt.rating(r.rating) },
     { head: 'Year', cls: 'num', cell: (r) => fmt.text(r.year) },
-    { head: 'Runtime', cls: 'num', cell: (r) => fmt.runtime(r.runtime) },
-    { head: 'Cast', cls: 'cast-cell', cell: (r) => fmt.list(r.cast) },
+    ...RUNTIME_CAST_COLS,
     { head: 'Days', cls: 'num days-cell', cell: (r) => fmt.text(r.days_on_list) },
     { head: 'Peak', cls: 'num peak-cell', cell: (r) => (r.peak_rank === null ? '-' : `#${r.peak_rank}`) },
   ];
@@ -75,15 +89,11 @@ function top10(data, date) {
 function gems(data, date) {
   const cols = [
     { head: '#', cls: 'num', cell: (r) => String(r.gem_rank) },
-    { head: 'Poster', cls: 'poster-cell', cell: posterCell },
-    { head: 'Title', cls: 'title-cell', cell: (r) => titleLink(r, date) },
-    { head: 'Type', cell: (r) => r.type_label },
-    { head: 'Genres', cell: (r) => fmt.list(r.genres) },
+    ...whoCols(date),
     { head: 'Year', cls: 'num', cell: (r) => fmt.text(r.year) },
     { head: 'Rating', cls: 'num good', cell: (r) => fmt.rating(r.rating) },
     { head: 'Votes', cls: 'num', cell: (r) => fmt.compact(r.votes) },
-    { head: 'Runtime', cls: 'num', cell: (r) => fmt.runtime(r.runtime) },
-    { head: 'Cast', cls: 'cast-cell', cell: (r) => fmt.list(r.cast) },
+    ...RUNTIME_CAST_COLS,
   ];
   return card('Top 20 Hidden Gems', 'gems-card', h('div', { class: 'card-sub' }, 'High ratings (7+) with the fewest votes'), table(cols, data.hidden_gems, { cls: 'gems' }));
 }

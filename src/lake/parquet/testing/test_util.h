@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "lake/parquet/metadata.h"
+#include "lake/parquet/parquet.h"
 #include "table/table.h"
 
 namespace cinelake::parquet::testing {
@@ -118,19 +119,45 @@ inline std::string OneColumnFile(const std::vector<SchemaElement>& schema,
   return AssembleFile(data, md);
 }
 
+// `t` written in row groups of `row_group_rows` and pages of about
+// `page_bytes` (small values give small files many of each), with `codec` and
+// dictionaries on or off. Expects the write to succeed.
+inline std::string PagedFile(const Table& t, Codec codec, bool dictionary, size_t row_group_rows,
+                             size_t page_bytes) {
+  WriteOptions wo;
+  wo.codec = codec;
+  wo.dictionary = dictionary;
+  wo.row_group_rows = row_group_rows;
+  wo.page_bytes = page_bytes;
+  std::string bytes;
+  Status st = WriteParquet(t, wo, &bytes);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  return bytes;
+}
+
+// What a complete file reads back as (expects the read to succeed).
+inline Table ReadBack(const std::string& bytes, const ReadOptions& ro = {}) {
+  Table back;
+  Status st = ReadParquet(bytes, "mem.parquet", ro, &back);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  return back;
+}
+
 // One column of every type the Table holds, decimals on both physical
 // layouts (<= 18 digits as INT64, wider as FIXED_LEN_BYTE_ARRAY).
 inline Schema AllTypesSchema(bool nullable) {
-  return Schema({{"b", DataType::kBool, nullable},
-                 {"i", DataType::kInt32, nullable},
-                 {"l", DataType::kInt64, nullable},
-                 {"d", DataType::kDouble, nullable},
-                 {"s", DataType::kString, nullable},
-                 {"dt", DataType::kDate, nullable},
-                 {"ts", DataType::kTimestamp, nullable},
-                 {"dec", DataType::kDecimal, nullable, 12, 3},
-                 {"big", DataType::kDecimal, nullable, 30, 4},
-                 {"tags", DataType::kStringList, nullable}});
+  std::vector<Field> fields = {{"b", DataType::kBool},
+                               {"i", DataType::kInt32},
+                               {"l", DataType::kInt64},
+                               {"d", DataType::kDouble},
+                               {"s", DataType::kString},
+                               {"dt", DataType::kDate},
+                               {"ts", DataType::kTimestamp},
+                               {"dec", DataType::kDecimal, true, 12, 3},
+                               {"big", DataType::kDecimal, true, 30, 4},
+                               {"tags", DataType::kStringList}};
+  for (Field& f : fields) f.nullable = nullable;  // all alike: nullable, or all required
+  return Schema(std::move(fields));
 }
 
 // A random table: `rows` rows over `schema`, about null_ratio nulls in
