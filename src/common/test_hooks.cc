@@ -3,10 +3,12 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <string>
 
 namespace cinelake {
@@ -14,17 +16,24 @@ namespace {
 
 // A per-process event counter: the Nth event of the process, counting from
 // one, restarting in a forked child (whose pid differs from the counter's).
+// One mutex: the first events of a run come from parallel branches at once,
+// and a check-then-reset without it could hand two of them the same number.
 class ProcessCounter {
  public:
   long Next() {
+    std::lock_guard<std::mutex> lock(mu_);
     pid_t me = ::getpid();
-    if (owner_.exchange(me) != me) count_ = 0;
-    return count_.fetch_add(1) + 1;
+    if (owner_ != me) {
+      owner_ = me;
+      count_ = 0;
+    }
+    return ++count_;
   }
 
  private:
-  std::atomic<long> count_{0};
-  std::atomic<pid_t> owner_{0};
+  std::mutex mu_;
+  long count_ = 0;
+  pid_t owner_ = 0;
 };
 
 long EnvNumber(const char* name) {
@@ -43,8 +52,18 @@ void RaiseAt(const char* kind, long n, std::string_view what) {
   std::string line = std::string("test hook: ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + " at " + kind +
                      " " + std::to_string(n) + ": " + std::string(what) + "\n";
   // Straight to the descriptor: the hook must not depend on the log level.
-  ssize_t ignored = ::write(STDERR_FILENO, line.data(), line.size());
-  (void)ignored;
+  // The test reads this line to know where the signal landed, so a write cut
+  // short (EINTR, or EAGAIN on a pipe the reader made non-blocking) goes on.
+  for (size_t done = 0, tries = 0; done < line.size() && tries < 1000; ++tries) {
+    ssize_t n = ::write(STDERR_FILENO, line.data() + done, line.size() - done);
+    if (n > 0) {
+      done += static_cast<size_t>(n);
+    } else if (n < 0 && errno != EINTR && errno != EAGAIN) {
+      break;
+    } else {
+      ::usleep(1000);
+    }
+  }
   ::raise(sig);
 }
 
