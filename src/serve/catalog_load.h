@@ -12,7 +12,7 @@
 //
 // The days' history streams go to an unlinked temporary file in
 // $CINELAKE_CATALOG_DIR, else $TMPDIR, else /tmp (catalog_index_history.h):
-// set it to a disk, not a tmpfs, at TMDB's size (about 4.3 bytes a title-day,
+// set it to a disk, not a tmpfs, at TMDB's size (about 3 bytes a title-day,
 // 2.2 GB for a year).
 //
 // Thread-safety: as the Lake. Ownership: the index is shared and immutable.
