@@ -13,7 +13,7 @@
 // The days' history streams go to an unlinked temporary file in
 // $CINELAKE_CATALOG_DIR, else $TMPDIR, else /tmp (catalog_index_history.h):
 // set it to a disk, not a tmpfs, at TMDB's size (about 3 bytes a title-day,
-// 2.2 GB for a year).
+// 1.45 GB for a year of 1.4 million titles).
 //
 // Thread-safety: as the Lake. Ownership: the index is shared and immutable.
 // Errors: none returned; a partition that cannot be read is left out and
